@@ -1,0 +1,75 @@
+//! Fetching content. Each request is aborted when the view that made it goes away, and every
+//! failure keeps its kind (network, HTTP status, decode with the field's path): the reader's
+//! message depends on which it was.
+
+use crate::core::decode::{decode_article, decode_index};
+use crate::core::error::LoadError;
+use crate::core::model::{Article, NewsIndex, Slug};
+use leptos::prelude::on_cleanup;
+use send_wrapper::SendWrapper;
+use std::sync::Arc;
+
+/// The content base URL: `<meta name="newsroom:api">` in index.html, so a deployment can point
+/// it elsewhere without rebuilding. Defaults to `/api`.
+pub fn api_base() -> String {
+    let configured = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name='newsroom:api']").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .map(|s| s.trim().trim_end_matches('/').to_owned())
+        .filter(|s| !s.is_empty());
+    configured.unwrap_or_else(|| "/api".to_owned())
+}
+
+/// The whole news index, with entries that do not fit the format skipped (and logged once).
+pub async fn fetch_index() -> Result<Arc<NewsIndex>, LoadError> {
+    let url = format!("{}/news.json", api_base());
+    let text = fetch_text(&url).await?;
+    let decoded = decode_index(&text)?;
+    for reason in &decoded.skipped {
+        leptos::logging::warn!("news.json: entry skipped: {reason}");
+    }
+    Ok(Arc::new(decoded.index))
+}
+
+/// One article.
+pub async fn fetch_article(slug: &Slug) -> Result<Arc<Article>, LoadError> {
+    let url = format!("{}/articles/{slug}.json", api_base());
+    let text = fetch_text(&url).await?;
+    let article = decode_article(&text)?;
+    for reason in &article.body.skipped {
+        leptos::logging::warn!("{slug}.json: block skipped: {reason}");
+    }
+    Ok(Arc::new(article))
+}
+
+/// GET a URL as text, aborted when the current reactive owner is cleaned up.
+async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let controller = SendWrapper::new(web_sys::AbortController::new().ok());
+    let signal = controller.as_ref().map(|c| c.signal());
+    on_cleanup(move || {
+        if let Some(c) = controller.take() {
+            c.abort();
+        }
+    });
+    let response = gloo_net::http::Request::get(url)
+        .abort_signal(signal.as_ref())
+        .send()
+        .await
+        .map_err(network_error)?;
+    match response.status() {
+        200..=299 => {}
+        404 | 410 => return Err(LoadError::NotFound),
+        status => return Err(LoadError::Http(status)),
+    }
+    response.text().await.map_err(network_error)
+}
+
+fn network_error(e: gloo_net::Error) -> LoadError {
+    let offline = web_sys::window().map(|w| !w.navigator().on_line()).unwrap_or(false);
+    if offline {
+        LoadError::Offline
+    } else {
+        LoadError::Network(e.to_string())
+    }
+}

@@ -1,0 +1,106 @@
+//! One component per block type and one dispatch (`BlockView`). Content is structured data:
+//! every string is rendered as text, never as HTML.
+
+use super::figure::Figure;
+use crate::core::model::{Block, HeadingLevel, Run, Text};
+use crate::core::safe_url;
+use leptos::prelude::*;
+
+/// The whole article body.
+#[component]
+pub fn ArticleBody(blocks: Vec<Block>) -> impl IntoView {
+    view! { <div class="article-body">{blocks.into_iter().map(|block| view! { <BlockView block/> }).collect_view()}</div> }
+}
+
+/// The single dispatch over block types.
+#[component]
+pub fn BlockView(block: Block) -> impl IntoView {
+    match block {
+        Block::Paragraph { text } => view! { <Paragraph text/> }.into_any(),
+        Block::Heading { text, level } => view! { <Heading text level=level.unwrap_or_default()/> }.into_any(),
+        Block::List { ordered, items } => view! { <ListBlock ordered items/> }.into_any(),
+        Block::Quote { text, cite } => view! { <Quote text cite/> }.into_any(),
+        Block::Link { href, label, hreflang } => view! { <LinkBlock href label hreflang/> }.into_any(),
+        Block::Image(image) => view! { <Figure image lazy=true/> }.into_any(),
+    }
+}
+
+#[component]
+pub fn Paragraph(text: Text) -> impl IntoView {
+    view! { <p><RichText text/></p> }
+}
+
+#[component]
+pub fn Heading(text: String, level: HeadingLevel) -> impl IntoView {
+    match level {
+        HeadingLevel::H2 => view! { <h2>{text}</h2> }.into_any(),
+        HeadingLevel::H3 => view! { <h3>{text}</h3> }.into_any(),
+    }
+}
+
+#[component]
+pub fn ListBlock(ordered: bool, items: Vec<Text>) -> impl IntoView {
+    let items = move || items.clone().into_iter().map(|text| view! { <li><RichText text/></li> }).collect_view();
+    if ordered {
+        view! { <ol>{items()}</ol> }.into_any()
+    } else {
+        view! { <ul>{items()}</ul> }.into_any()
+    }
+}
+
+#[component]
+pub fn Quote(text: String, cite: Option<String>) -> impl IntoView {
+    view! {
+        <figure class="quote">
+            <blockquote><p>{text}</p></blockquote>
+            {cite.map(|c| view! { <figcaption>{c}</figcaption> })}
+        </figure>
+    }
+}
+
+/// A stand-alone link line, as under the reference article ("zur Seite des Eurocities-Netzwerkes").
+#[component]
+pub fn LinkBlock(href: String, label: String, hreflang: Option<String>) -> impl IntoView {
+    view! { <p class="link-block"><SafeLink href label hreflang/></p> }
+}
+
+/// A link that follows the format's scheme rules; anything else becomes plain text.
+#[component]
+pub fn SafeLink(href: String, label: String, #[prop(default = None)] hreflang: Option<String>) -> impl IntoView {
+    match safe_url::link_href(&href) {
+        Some(href) if safe_url::is_external(&href) => view! {
+            <a href=href class="external" rel="noopener noreferrer" hreflang=hreflang>
+                {label}<span class="visually-hidden">" (externer Link)"</span>
+            </a>
+        }
+        .into_any(),
+        Some(href) => view! { <a href=href hreflang=hreflang>{label}</a> }.into_any(),
+        None => {
+            leptos::logging::warn!("link rendered as text: scheme of {href:?} is not allowed");
+            view! { <span class="unlinked">{label}</span> }.into_any()
+        }
+    }
+}
+
+/// Text as a string or as runs with link, strong and em.
+#[component]
+pub fn RichText(text: Text) -> impl IntoView {
+    match text {
+        Text::Plain(s) => s.into_any(),
+        Text::Runs(runs) => runs.into_iter().map(run_view).collect_view().into_any(),
+    }
+}
+
+fn run_view(run: Run) -> AnyView {
+    let Run { text, href, strong, em } = run;
+    let inner = match href {
+        Some(href) => view! { <SafeLink href label=text/> }.into_any(),
+        None => text.into_any(),
+    };
+    let inner = if em { view! { <em>{inner}</em> }.into_any() } else { inner };
+    if strong {
+        view! { <strong>{inner}</strong> }.into_any()
+    } else {
+        inner
+    }
+}

@@ -1,0 +1,6 @@
+//! View components. They only wire data and signals to DOM; decisions live in `crate::core`.
+
+pub mod blocks;
+pub mod figure;
+pub mod states;
+pub mod teaser;

@@ -1,0 +1,51 @@
+//! The states every view shares: loading, failure, not found.
+
+use crate::core::error::LoadError;
+use leptos::prelude::*;
+
+/// Reserved space while content loads, so nothing jumps when it arrives.
+#[component]
+pub fn Loading(#[prop(into)] label: String) -> impl IntoView {
+    view! {
+        <div class="loading" aria-busy="true">
+            <p role="status">{label}</p>
+            <div class="skeleton skeleton-title"></div>
+            <div class="skeleton skeleton-line"></div>
+            <div class="skeleton skeleton-line"></div>
+            <div class="skeleton skeleton-line short"></div>
+        </div>
+    }
+}
+
+/// A failure in German words with a way on: retry (where it can help) and back to the list.
+/// `what` names the content, e.g. "Der Beitrag".
+#[component]
+pub fn Failure(error: LoadError, what: &'static str, #[prop(optional)] retry: Option<Callback<()>>) -> impl IntoView {
+    leptos::logging::warn!("{what}: {error}");
+    let retry = retry.filter(|_| error.retryable());
+    view! {
+        <section class="failure" role="alert" aria-labelledby="failure-title">
+            <h1 id="failure-title" tabindex="-1">{error.title()}</h1>
+            <p>{error.explain(what)}</p>
+            <p class="actions">
+                {retry.map(|cb| view! {
+                    <button type="button" class="button" on:click=move |_| cb.run(())>"Erneut versuchen"</button>
+                })}
+                <a href="/" class="button secondary">"Zur Nachrichtenübersicht"</a>
+            </p>
+        </section>
+    }
+}
+
+/// Unknown path or slug.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <leptos_meta::Title text="Seite nicht gefunden"/>
+        <section class="failure not-found" aria-labelledby="not-found-title">
+            <h1 id="not-found-title" tabindex="-1">"Seite nicht gefunden"</h1>
+            <p>"Diese Seite gibt es nicht (mehr). Vielleicht ist der Link veraltet oder falsch geschrieben."</p>
+            <p class="actions"><a href="/" class="button">"Zur Nachrichtenübersicht"</a></p>
+        </section>
+    }
+}

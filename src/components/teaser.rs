@@ -1,0 +1,59 @@
+use super::figure::caption_text;
+use crate::core::date::german_date;
+use crate::core::model::Teaser;
+use crate::core::{paths, safe_url};
+use leptos::prelude::*;
+
+/// How a teaser list presents each entry.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum TeaserStyle {
+    /// The newsroom list: kicker and lead too; headlines are h2 under the page's h1.
+    Full,
+    /// "Weitere Nachrichten": date, headline, image; headlines are h3 under that section's h2.
+    Compact,
+}
+
+/// A real list of teasers.
+#[component]
+pub fn TeaserList(items: Vec<Teaser>, style: TeaserStyle) -> impl IntoView {
+    view! {
+        <ul class="teasers" class:compact=style == TeaserStyle::Compact>
+            {items.into_iter().map(|teaser| view! { <TeaserItem teaser style/> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+pub fn TeaserItem(teaser: Teaser, style: TeaserStyle) -> impl IntoView {
+    let href = paths::article(&teaser.slug);
+    let date = german_date(&teaser.published);
+    let datetime = teaser.published.to_rfc3339();
+    let full = style == TeaserStyle::Full;
+    let link = view! { <a href=href class="teaser-link">{teaser.headline}</a> };
+    let headline = if full {
+        view! { <h2 class="teaser-headline">{link}</h2> }.into_any()
+    } else {
+        view! { <h3 class="teaser-headline">{link}</h3> }.into_any()
+    };
+    let image = teaser.image.and_then(|image| {
+        let src = safe_url::image_src(&image.src)?;
+        let credit = caption_text(&crate::core::model::Image { caption: None, ..image.clone() });
+        Some(view! {
+            <div class="teaser-image">
+                <img src=src alt=image.alt width=image.width height=image.height loading="lazy" decoding="async"/>
+                {credit.map(|c| view! { <small class="credit">{c}</small> })}
+            </div>
+        })
+    });
+    view! {
+        <li class="teaser">
+            <article>
+                {headline}
+                {full.then(|| teaser.kicker.map(|k| view! { <p class="kicker">{k}</p> }))}
+                <p class="teaser-date"><time datetime=datetime>{date}</time></p>
+                {full.then(|| teaser.lead.map(|l| view! { <p class="teaser-lead">{l}</p> }))}
+                {image}
+            </article>
+        </li>
+    }
+}

@@ -1,0 +1,11 @@
+//! The pure core: content model, decoding, dates, link rules and listing logic.
+//! No web-sys here, so all of it is unit-tested natively with `cargo test`.
+
+pub mod date;
+pub mod decode;
+pub mod error;
+pub mod listing;
+pub mod model;
+pub mod paths;
+pub mod safe_url;
+pub mod text;

@@ -1,0 +1,275 @@
+//! Content format v1 (docs/content-format.md): the types a city's systems send us.
+//!
+//! Unknown fields are ignored everywhere (serde's default). Required fields fail the decode;
+//! the index decoder (`decode::decode_index`) skips such entries instead of failing the list.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{de, Deserialize, Deserializer};
+
+#[cfg(not(target_arch = "wasm32"))]
+use schemars::JsonSchema;
+
+/// `GET {api}/news.json`
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NewsIndex {
+    pub items: Vec<Teaser>,
+    /// URL of the next, older page of the index, if the archive comes in pages.
+    pub next: Option<String>,
+}
+
+/// An entry of the index: what a list needs to show and link an article.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Teaser {
+    pub slug: Slug,
+    pub headline: String,
+    #[serde(default, deserialize_with = "lenient")]
+    pub kicker: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub lead: Option<String>,
+    pub published: Timestamp,
+    #[serde(default, deserialize_with = "lenient")]
+    pub tags: Vec<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub image: Option<Image>,
+}
+
+/// `GET {api}/articles/{slug}.json`: every teaser field plus the body.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Article {
+    pub slug: Slug,
+    pub headline: String,
+    #[serde(default, deserialize_with = "lenient")]
+    pub kicker: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub lead: Option<String>,
+    pub published: Timestamp,
+    #[serde(default, deserialize_with = "lenient")]
+    pub updated: Option<Timestamp>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub tags: Vec<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub image: Option<Image>,
+    /// BCP 47 language tag of the article, "de" when absent.
+    #[serde(default, deserialize_with = "lenient")]
+    pub language: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub keywords: Vec<String>,
+    pub body: Body,
+    /// Editor's picks: slugs shown first under "Weitere Nachrichten".
+    #[serde(default, deserialize_with = "lenient")]
+    pub related: Vec<String>,
+}
+
+/// Optional fields are tolerant: a value of the wrong type drops that field only, never the article.
+fn lenient<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: de::DeserializeOwned + Default,
+{
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(T::deserialize(value).unwrap_or_default())
+}
+
+impl Article {
+    pub fn language(&self) -> &str {
+        self.language.as_deref().filter(|l| !l.trim().is_empty()).unwrap_or("de")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Image {
+    pub src: String,
+    /// Required; "" marks a decorative image.
+    pub alt: String,
+    #[serde(default, deserialize_with = "lenient")]
+    pub caption: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub credit: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub width: Option<u32>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub height: Option<u32>,
+}
+
+/// One block of an article body, tagged by `"type"`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Block {
+    Paragraph {
+        text: Text,
+    },
+    Heading {
+        text: String,
+        #[serde(default, deserialize_with = "lenient")]
+        level: Option<HeadingLevel>,
+    },
+    List {
+        #[serde(default, deserialize_with = "lenient")]
+        ordered: bool,
+        items: Vec<Text>,
+    },
+    Quote {
+        text: String,
+        #[serde(default, deserialize_with = "lenient")]
+        cite: Option<String>,
+    },
+    Link {
+        href: String,
+        label: String,
+        #[serde(default, deserialize_with = "lenient")]
+        hreflang: Option<String>,
+    },
+    Image(Image),
+}
+
+/// Sub-heading level inside an article: the page's h1 is the headline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(with = "HeadingLevelSchema"))]
+pub enum HeadingLevel {
+    #[default]
+    H2,
+    H3,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+#[schemars(range(min = 2, max = 3))]
+struct HeadingLevelSchema(u8);
+
+impl<'de> Deserialize<'de> for HeadingLevel {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match u8::deserialize(d)? {
+            2 => Ok(HeadingLevel::H2),
+            3 => Ok(HeadingLevel::H3),
+            n => Err(de::Error::custom(format_args!("heading level {n} is not 2 or 3"))),
+        }
+    }
+}
+
+/// Rich text: a plain string, or runs with optional link and emphasis.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(untagged)]
+pub enum Text {
+    Plain(String),
+    Runs(Vec<Run>),
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Run {
+    pub text: String,
+    #[serde(default, deserialize_with = "lenient")]
+    pub href: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub strong: bool,
+    #[serde(default, deserialize_with = "lenient")]
+    pub em: bool,
+}
+
+impl Text {
+    /// The text without markup, e.g. for reading time or search.
+    pub fn plain(&self) -> String {
+        match self {
+            Text::Plain(s) => s.clone(),
+            Text::Runs(runs) => runs.iter().map(|r| r.text.as_str()).collect(),
+        }
+    }
+}
+
+/// An article body. Decoded block by block so that an unknown block type is skipped
+/// (and reported in `skipped`) instead of failing the whole article.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(transparent))]
+pub struct Body {
+    pub blocks: Vec<Block>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub skipped: Vec<String>,
+}
+
+/// A URL-safe article identifier: `[a-z0-9-]+`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(transparent))]
+pub struct Slug(
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[a-z0-9-]+$")))] String,
+);
+
+impl Slug {
+    pub fn parse(s: &str) -> Option<Slug> {
+        let ok = !s.is_empty()
+            && s.len() <= 200
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        ok.then(|| Slug(s.to_owned()))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Slug {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Body {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = Vec::<serde_json::Value>::deserialize(d)?;
+        let mut body = Body { blocks: Vec::with_capacity(raw.len()), skipped: Vec::new() };
+        for (i, value) in raw.into_iter().enumerate() {
+            let kind = value.get("type").and_then(|t| t.as_str()).unwrap_or("?").to_owned();
+            match Block::deserialize(value) {
+                Ok(block) => body.blocks.push(block),
+                Err(e) => body.skipped.push(format!("body[{i}] ({kind}): {e}")),
+            }
+        }
+        Ok(body)
+    }
+}
+
+impl<'de> Deserialize<'de> for Slug {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Slug::parse(&s).ok_or_else(|| de::Error::custom(format_args!("invalid slug {s:?}")))
+    }
+}
+
+/// An RFC 3339 timestamp with its own offset (publishers send local time; we show that date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(transparent))]
+pub struct Timestamp(
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "DateTimeSchema"))] pub DateTime<FixedOffset>,
+);
+
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+#[schemars(transparent)]
+struct DateTimeSchema(#[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$"))] String);
+
+impl Timestamp {
+    pub fn parse(s: &str) -> Option<Timestamp> {
+        DateTime::parse_from_rfc3339(s.trim()).ok().map(Timestamp)
+    }
+    /// The RFC 3339 form for `<time datetime>`.
+    pub fn to_rfc3339(&self) -> String {
+        self.0.to_rfc3339()
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Timestamp::parse(&s)
+            .ok_or_else(|| de::Error::custom(format_args!("invalid RFC 3339 date {s:?}")))
+    }
+}

@@ -1,0 +1,103 @@
+//! Route `/nachrichten/{slug}`: one article and "Weitere Nachrichten".
+
+use crate::api;
+use crate::app::use_index;
+use crate::components::blocks::ArticleBody;
+use crate::components::figure::Figure;
+use crate::components::states::{Failure, Loading, NotFound};
+use crate::components::teaser::{TeaserList, TeaserStyle};
+use crate::core::date::german_date;
+use crate::core::error::LoadError;
+use crate::core::listing::{related, RELATED_LIMIT};
+use crate::core::model::{Article, Slug};
+use crate::core::paths;
+use leptos::prelude::*;
+use leptos_meta::{Html, Meta, Title};
+use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
+
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    let article = LocalResource::new(move || {
+        let raw = slug.get();
+        async move {
+            match Slug::parse(&raw) {
+                Some(slug) => api::fetch_article(&slug).await,
+                None => Err(LoadError::NotFound),
+            }
+        }
+    });
+    let retry = Callback::new(move |_| article.refetch());
+    move || match article.get() {
+        None => view! { <Loading label="Der Beitrag wird geladen …"/> }.into_any(),
+        Some(Ok(article)) => view! { <ArticleView article/> }.into_any(),
+        Some(Err(LoadError::NotFound)) => view! { <NotFound/> }.into_any(),
+        Some(Err(error)) => view! { <Title text="Fehler"/><Failure error what="Der Beitrag" retry/> }.into_any(),
+    }
+}
+
+#[component]
+pub fn ArticleView(article: Arc<Article>) -> impl IntoView {
+    let a = &*article;
+    let keywords = (!a.keywords.is_empty()).then(|| a.keywords.join(", "));
+    let tags = a.tags.clone();
+    view! {
+        <Html {..} lang=a.language().to_owned()/>
+        <Title text=a.headline.clone()/>
+        {keywords.clone().map(|k| view! { <Meta name="keywords" content=k/> })}
+        {a.lead.clone().map(|l| view! { <Meta name="description" content=l/> })}
+        <article class="article" lang=a.language().to_owned()>
+            <header class="article-header">
+                {a.kicker.clone().map(|k| view! { <p class="kicker">{k}</p> })}
+                <h1 tabindex="-1">{a.headline.clone()}</h1>
+                <p class="article-date">
+                    <time datetime=a.published.to_rfc3339()>{german_date(&a.published)}</time>
+                </p>
+                {a.lead.clone().map(|l| view! { <p class="lead">{l}</p> })}
+                {a.image.clone().map(|image| view! { <Figure image/> })}
+            </header>
+            <ArticleBody blocks=a.body.blocks.clone()/>
+            <footer class="article-footer">
+                {(!tags.is_empty()).then(|| view! {
+                    <nav class="tags" aria-label="Themen">
+                        <ul>
+                            {tags.into_iter().map(|tag| view! {
+                                <li><a href=paths::tag_filter(&tag) class="tag">{tag.clone()}</a></li>
+                            }).collect_view()}
+                        </ul>
+                    </nav>
+                })}
+                {keywords.map(|k| view! { <p class="keywords"><span class="label">"Schlagworte: "</span>{k}</p> })}
+            </footer>
+        </article>
+        <RelatedNews article=article.clone()/>
+    }
+}
+
+/// "Weitere Nachrichten" from the shared index.
+#[component]
+fn RelatedNews(article: Arc<Article>) -> impl IntoView {
+    let index = use_index().0;
+    let retry = Callback::new(move |_| index.refetch());
+    view! {
+        <section class="related" aria-labelledby="related-title">
+            <h2 id="related-title">"Weitere Nachrichten"</h2>
+            <p class="more"><a href="/">"Mehr Nachrichten"</a></p>
+            {move || match index.get() {
+                None => view! { <p class="loading-inline" role="status">"Weitere Nachrichten werden geladen …"</p> }.into_any(),
+                Some(Err(error)) => view! {
+                    <p class="failure-inline" role="alert">
+                        {error.explain("Die Liste weiterer Nachrichten")}" "
+                        <button type="button" class="button small" on:click=move |_| retry.run(())>"Erneut versuchen"</button>
+                    </p>
+                }.into_any(),
+                Some(Ok(index)) => {
+                    let items: Vec<_> = related(&article, &index.items, RELATED_LIMIT).into_iter().cloned().collect();
+                    view! { <TeaserList items style=TeaserStyle::Compact/> }.into_any()
+                }
+            }}
+        </section>
+    }
+}
