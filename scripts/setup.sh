@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything Newsroom needs on a fresh Debian 12 machine, from the package registries only.
 # Idempotent: each step checks first and skips what is already there.
-# Usage: scripts/setup.sh [--browsers all|chromium]   (default: all three engines)
+# Usage: scripts/setup.sh [--browsers all|chromium|none]   (default: all three engines)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/versions.sh
@@ -14,7 +14,10 @@ have() { command -v "$1" >/dev/null 2>&1; }
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 # --- Debian packages -------------------------------------------------------
-apt_pkgs=(chromium chromium-driver nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter brotli curl)
+apt_pkgs=(nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter brotli curl)
+if [ "$browsers" != none ]; then
+  apt_pkgs+=(chromium chromium-driver)
+fi
 if [ "$browsers" = all ]; then
   apt_pkgs+=(firefox-esr webkit2gtk-driver xvfb xauth)
 fi

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Runs nginx with the repo's deploy/newsroom.conf on loopback, the way production serves it.
+# Usage: scripts/nginx.sh start PORT DIST [--foreground] [--test-servers]
+#        scripts/nginx.sh stop PORT
+# --test-servers adds, on PORT+1, the same build pointed (by its <meta name="newsroom:api">) at
+# /flaky-api/, which answers 503 until the browser holds the cookie `recover=1`: the e2e suite
+# uses it to prove the failure view and its retry.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+cmd="$1"; port="$2"
+state="$repo/.e2e/nginx-$port"
+if [ "$cmd" = stop ]; then
+  [ -f "$state/nginx.pid" ] && kill "$(cat "$state/nginx.pid")" 2>/dev/null || true
+  exit 0
+fi
+dist="$(cd "$3" && pwd)"; shift 3
+foreground=false; test_servers=false
+for a in "$@"; do
+  case "$a" in --foreground) foreground=true ;; --test-servers) test_servers=true ;; esac
+done
+mkdir -p "$state"
+test_block=""
+if $test_servers; then
+  flaky="$state/dist-flaky"
+  rm -rf "$flaky"; cp -r "$dist" "$flaky"
+  sed -i 's|<meta name="newsroom:api" content="[^"]*">|<meta name="newsroom:api" content="/flaky-api">|' "$flaky/index.html"
+  rm -f "$flaky/index.html.br" "$flaky/index.html.gz"
+  test_block="
+  server {
+    listen 127.0.0.1:$((port + 1));
+    root $flaky;
+    location ^~ /flaky-api/ {
+      if (\$cookie_recover != \"1\") { return 503; }
+      alias $dist/api/;
+    }
+    include $repo/deploy/newsroom.conf;
+  }"
+fi
+cat > "$state/nginx.conf" <<CONF
+load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
+daemon $($foreground && echo off || echo on);
+worker_processes 1;
+pid $state/nginx.pid;
+error_log $state/error.log warn;
+events { worker_connections 256; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log $state/access.log;
+  client_body_temp_path $state/tmp-body;
+  proxy_temp_path $state/tmp-proxy;
+  fastcgi_temp_path $state/tmp-fastcgi;
+  uwsgi_temp_path $state/tmp-uwsgi;
+  scgi_temp_path $state/tmp-scgi;
+  sendfile on;
+  server {
+    listen 127.0.0.1:$port;
+    root $dist;
+    include $repo/deploy/newsroom.conf;
+  }$test_block
+}
+CONF
+if [ -f "$state/nginx.pid" ] && kill -0 "$(cat "$state/nginx.pid")" 2>/dev/null; then
+  kill "$(cat "$state/nginx.pid")"; sleep 0.5
+fi
+echo "nginx: http://127.0.0.1:$port/ serving $dist"
+exec nginx -c "$state/nginx.conf" -p "$state"
