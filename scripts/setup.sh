@@ -11,6 +11,8 @@ browsers=all
 
 say() { printf '\n==> %s\n' "$*"; }
 have() { command -v "$1" >/dev/null 2>&1; }
+# Whether tool $1 reports version $2 (output captured whole: an early-closing pipe makes some tools panic).
+has_version() { have "$1" && [[ "$("$1" --version 2>/dev/null)" == *" $2"* ]]; }
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 # --- Debian packages -------------------------------------------------------
@@ -45,25 +47,26 @@ fast_install() {
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     cargo install --quiet "$@"
 }
-if ! { have trunk && trunk --version | grep -q " $TRUNK_VERSION"; }; then
+if ! has_version trunk "$TRUNK_VERSION"; then
   say "cargo install trunk $TRUNK_VERSION"
   fast_install --locked "trunk@$TRUNK_VERSION"
 fi
 # wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock; its own lock file names a crate
 # the registry lacks, so it is installed without --locked.
-if ! { have wasm-bindgen && wasm-bindgen --version | grep -q " $WASM_BINDGEN_VERSION"; }; then
+if ! has_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
   say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   fast_install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 fi
-if [ "$browsers" = all ] && ! { have geckodriver && geckodriver --version | grep -q " $GECKODRIVER_VERSION"; }; then
+if [ "$browsers" = all ] && ! has_version geckodriver "$GECKODRIVER_VERSION"; then
   say "cargo install geckodriver $GECKODRIVER_VERSION"
   fast_install --locked "geckodriver@$GECKODRIVER_VERSION"
 fi
 
 # --- npm: binaryen's wasm-opt (Debian's wasm-opt 108 yields a wasm that crashes), axe-core -----
-if ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
+if ! cmp -s package-lock.json node_modules/.installed-from-lock 2>/dev/null; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.installed-from-lock
 fi
 
 # --- Cargo dependencies (Trunk runs cargo --offline) ------------------------

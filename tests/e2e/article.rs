@@ -1,0 +1,100 @@
+//! The article view, opened by URL and from the list.
+
+use crate::support::*;
+use fantoccini::Locator;
+
+#[test]
+fn article_by_url_shows_the_reference_article_block_by_block() {
+    with_browser(|c| async move {
+        c.goto(&format!("{}/nachrichten/{ARTICLE_SLUG}", base())).await.unwrap();
+        wait_text(&c, "article h1", ARTICLE_HEADLINE).await;
+        assert_eq!(find_all(&c, "h1").await.len(), 1, "exactly one h1");
+        assert_eq!(text(&c, "article .kicker").await.to_lowercase(), "internationales");
+        assert!(text(&c, "article .lead").await.starts_with("Die Stadt Dortmund schließt sich der \"Integrating Cities Charta\""));
+
+        let time = find(&c, "article .article-date time").await;
+        assert_eq!(time.text().await.unwrap(), "Do 11. Dezember 2025");
+        assert_eq!(attr(&time, "datetime").await.as_deref(), Some("2025-12-11T10:15:00+01:00"));
+
+        assert_eq!(texts(&c, "article .article-body h2").await, ["Ein Zusammenschluss europäischer Städte"]);
+        assert_eq!(
+            texts(&c, "article .article-body ul > li").await,
+            [
+                "Erfahrungsaustausch",
+                "Entwicklung von gemeinsamen Positionspapieren",
+                "Durchführung gemeinsamer Maßnahmen bzw. Aktivitäten zu den Themen Migration, Integration und Teilhabe von Menschen mit Zuwanderungsgeschichte",
+            ]
+        );
+        let body = text(&c, "article .article-body").await;
+        for fact in ["seit 1996", "Mehr als 200 Großstädte", "mehr als 130 Millionen Einwohner*innen", "EU-Kommission", "Charta der Vielfalt"] {
+            assert!(body.contains(fact), "body lacks {fact:?}");
+        }
+
+        // Both links, the English one with hreflang, marked external and without opener.
+        let links = find_all(&c, "article .link-block a").await;
+        assert_eq!(links.len(), 2);
+        assert_eq!(attr(&links[0], "href").await.as_deref(), Some("https://eurocities.eu/"));
+        assert!(links[0].text().await.unwrap().starts_with("zur Seite des Eurocities-Netzwerkes"));
+        assert_eq!(attr(&links[1], "href").await.as_deref(), Some("https://eurocities.eu/cities/dortmund/"));
+        assert_eq!(attr(&links[1], "hreflang").await.as_deref(), Some("en"));
+        for link in &links {
+            let rel = attr(link, "rel").await.unwrap_or_default();
+            assert!(rel.contains("noopener") && rel.contains("noreferrer"), "rel={rel}");
+        }
+
+        // Tags link to the list filtered by that tag.
+        assert_eq!(texts(&c, "article .tags a").await, ["Internationales", "Familie", "Integration"]);
+        let tag_hrefs: Vec<_> = {
+            let mut v = Vec::new();
+            for a in find_all(&c, "article .tags a").await {
+                v.push(attr(&a, "href").await.unwrap());
+            }
+            v
+        };
+        assert_eq!(tag_hrefs, ["/?tag=Internationales", "/?tag=Familie", "/?tag=Integration"]);
+
+        // Document metadata.
+        assert_eq!(c.title().await.unwrap(), format!("{ARTICLE_HEADLINE} – Newsroom"));
+        assert_eq!(eval(&c, "return document.documentElement.lang").await, "de");
+        assert_eq!(
+            eval(&c, "return document.querySelector('meta[name=keywords]').content").await,
+            "bewerbung, dortmund, olympia, rhein-ruhr"
+        );
+
+        // "Weitere Nachrichten": 15 others, the editor's picks first, never the article itself.
+        assert_eq!(text(&c, ".related h2").await, "Weitere Nachrichten");
+        let related = find_all(&c, ".related .teasers > li").await;
+        assert_eq!(related.len(), 15);
+        let headlines = texts(&c, ".related .teaser-headline").await;
+        assert_eq!(headlines[0], "Stadt Dortmund und ihr Netzwerk bieten Wohnungslosen umfangreiche Hilfen an");
+        assert_eq!(headlines[1], "Dortmund ist in der Auswahl für ein Yad Vashem Bildungszentrum");
+        assert!(!headlines.iter().any(|h| h == ARTICLE_HEADLINE));
+        let first = text(&c, ".related .teasers > li:first-child").await;
+        assert!(first.contains("Do 18. Dezember 2025") && first.contains("Bild: Adobe Stock / kuarmungadd"), "{first}");
+        let more = c.find(Locator::LinkText("Mehr Nachrichten")).await.unwrap();
+        assert_eq!(attr(&more, "href").await.as_deref(), Some("/"));
+    });
+}
+
+#[test]
+fn article_opens_from_the_list_and_back() {
+    with_browser(|c| async move {
+        c.goto(&format!("{}/", base())).await.unwrap();
+        find(&c, ".teasers > li").await;
+        assert_eq!(find_all(&c, ".teasers > li").await.len(), 16);
+        let headlines = texts(&c, ".teaser-headline").await;
+        // Newest first, whatever the order in news.json.
+        assert_eq!(headlines[0], "So erreichen Sie die Stadtverwaltung über den Jahreswechsel - Wochenmärkte verschieben sich");
+        assert_eq!(headlines[15], "Dortmund tritt Charta \"Integrating Cities\" für weltoffene Großstädte bei");
+
+        let link = find(&c, &format!("a[href='/nachrichten/{ARTICLE_SLUG}']")).await;
+        link.click().await.unwrap();
+        wait_text(&c, "article h1", ARTICLE_HEADLINE).await;
+        assert!(c.current_url().await.unwrap().path().ends_with(ARTICLE_SLUG));
+        assert_eq!(text(&c, "article .article-date").await, "Do 11. Dezember 2025");
+
+        c.back().await.unwrap();
+        find(&c, ".teasers > li").await;
+        assert_eq!(c.title().await.unwrap(), "Newsroom");
+    });
+}

@@ -1,0 +1,53 @@
+//! Not found, failure and retry.
+
+use crate::support::*;
+use fantoccini::Locator;
+
+#[test]
+fn unknown_slug_and_unknown_path_show_the_404_view() {
+    with_browser(|c| async move {
+        for path in ["/nachrichten/gibt-es-nicht", "/nachrichten/Ungueltig%20Slug", "/irgendwo/unbekannt"] {
+            c.goto(&format!("{}{path}", base())).await.unwrap();
+            wait_text(&c, "h1", "Seite nicht gefunden").await;
+            assert_eq!(find_all(&c, "h1").await.len(), 1, "{path}");
+            let back = c.find(Locator::LinkText("Zur Nachrichtenübersicht")).await.unwrap();
+            assert_eq!(attr(&back, "href").await.as_deref(), Some("/"));
+            assert_eq!(c.title().await.unwrap(), "Seite nicht gefunden – Newsroom");
+        }
+    });
+}
+
+#[test]
+fn a_failing_server_shows_the_failure_view_and_retry_recovers() {
+    with_browser(|c| async move {
+        // The article: the content server answers 503.
+        c.goto(&format!("{}/nachrichten/{ARTICLE_SLUG}", flaky_base())).await.unwrap();
+        wait_text(&c, "h1", "Das hat leider nicht geklappt").await;
+        let message = text(&c, ".failure").await;
+        assert!(message.contains("Der Beitrag konnte nicht geladen werden") && message.contains("HTTP 503"), "{message}");
+        assert!(c.find(Locator::LinkText("Zur Nachrichtenübersicht")).await.is_ok());
+
+        // The server recovers; "Erneut versuchen" loads the article without a page reload.
+        set_recover(&c, true).await;
+        eval(&c, "window.__sameDocument = true; return null").await;
+        find(&c, ".failure button").await.click().await.unwrap();
+        wait_text(&c, "article h1", ARTICLE_HEADLINE).await;
+        assert_eq!(eval(&c, "return window.__sameDocument === true").await, true);
+
+        // The list: fails, then recovers on retry.
+        set_recover(&c, false).await;
+        c.goto(&format!("{}/", flaky_base())).await.unwrap();
+        wait_text(&c, "h1", "Das hat leider nicht geklappt").await;
+        assert!(text(&c, ".failure").await.contains("Die Nachrichtenliste konnte nicht geladen werden"));
+        set_recover(&c, true).await;
+        find(&c, ".failure button").await.click().await.unwrap();
+        wait_text(&c, "h1", "Nachrichten").await;
+        assert_eq!(find_all(&c, ".teasers > li").await.len(), 16);
+    });
+}
+
+/// The flaky content server answers 503 unless this cookie is set.
+async fn set_recover(c: &fantoccini::Client, on: bool) {
+    let cookie = if on { "recover=1; path=/" } else { "recover=; max-age=0; path=/" };
+    eval(c, &format!("document.cookie = '{cookie}'; return null")).await;
+}

@@ -1,0 +1,134 @@
+//! Browser sessions and helpers shared by the end-to-end tests.
+
+use fantoccini::{elements::Element, wd::Capabilities, Client, ClientBuilder, Locator};
+use serde_json::json;
+use std::future::Future;
+use std::time::Duration;
+
+pub const ARTICLE_SLUG: &str = "dortmund-tritt-charta-integrating-cities-bei";
+pub const ARTICLE_HEADLINE: &str = "Dortmund tritt Charta \"Integrating Cities\" für weltoffene Großstädte bei";
+
+fn env(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| panic!("{name} must be set: run the suite through scripts/test.sh"))
+}
+
+/// The release build under test.
+pub fn base() -> String {
+    env("NEWSROOM_URL")
+}
+
+/// The same build whose content server fails until the cookie `recover=1` is set.
+pub fn flaky_base() -> String {
+    env("NEWSROOM_FLAKY_URL")
+}
+
+fn capabilities(browser: &str) -> Capabilities {
+    let caps = match browser {
+        "chromium" => json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                         "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                         "--disable-sync", "--window-size=1280,900"]
+            }
+        }),
+        "firefox" => json!({
+            "browserName": "firefox",
+            "moz:firefoxOptions": { "binary": "/usr/bin/firefox-esr", "args": ["-headless", "-width=1280", "-height=900"] }
+        }),
+        "webkit" => json!({
+            "browserName": "MiniBrowser",
+            "webkitgtk:browserOptions": {
+                "binary": "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
+                "args": ["--automation"]
+            }
+        }),
+        other => panic!("unknown BROWSER {other}"),
+    };
+    serde_json::from_value(caps).unwrap()
+}
+
+/// Runs a test body in a fresh browser session and always closes the session, also on failure.
+pub fn with_browser<F, Fut>(test: F)
+where
+    F: FnOnce(Client) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    rt.block_on(async move {
+        let browser = env("BROWSER");
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(capabilities(&browser))
+            .connect(&env("WEBDRIVER_URL"))
+            .await
+            .expect("WebDriver session");
+        if browser == "webkit" {
+            // WebKitGTK's MiniBrowser has no size flag.
+            let _ = client.set_window_size(1280, 900).await;
+        }
+        let outcome = tokio::spawn(test(client.clone())).await;
+        let _ = client.close().await;
+        if let Err(e) = outcome {
+            std::panic::resume_unwind(e.into_panic());
+        }
+    });
+}
+
+/// Waits (up to 15 s) for an element to appear.
+pub async fn find(c: &Client, css: &str) -> Element {
+    c.wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("element {css:?} did not appear: {e}"))
+}
+
+pub async fn find_all(c: &Client, css: &str) -> Vec<Element> {
+    c.find_all(Locator::Css(css)).await.unwrap()
+}
+
+pub async fn text(c: &Client, css: &str) -> String {
+    find(c, css).await.text().await.unwrap()
+}
+
+pub async fn texts(c: &Client, css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in find_all(c, css).await {
+        out.push(e.text().await.unwrap());
+    }
+    out
+}
+
+/// The attribute as written in the DOM. (WebKitWebDriver answers some attributes, such as
+/// href and width, with the property value, so the suite reads them through getAttribute.)
+pub async fn attr(e: &Element, name: &str) -> Option<String> {
+    let c = e.clone().client();
+    let v = c
+        .execute("return arguments[0].getAttribute(arguments[1])", vec![json!(e), json!(name)])
+        .await
+        .unwrap();
+    v.as_str().map(str::to_owned)
+}
+
+/// Waits until the text of `css` equals `want`.
+pub async fn wait_text(c: &Client, css: &str, want: &str) {
+    for _ in 0..150 {
+        if let Ok(e) = c.find(Locator::Css(css)).await {
+            if e.text().await.map(|t| t == want).unwrap_or(false) {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{css:?} never read {want:?}; page text: {}", page_text(c).await);
+}
+
+pub async fn page_text(c: &Client) -> String {
+    c.find(Locator::Css("body")).await.unwrap().text().await.unwrap_or_default()
+}
+
+pub async fn eval(c: &Client, script: &str) -> serde_json::Value {
+    c.execute(script, vec![]).await.unwrap()
+}
