@@ -8,4 +8,6 @@ pub mod listing;
 pub mod model;
 pub mod paths;
 pub mod safe_url;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod text;

@@ -128,19 +128,11 @@ pub enum Block {
 
 /// Sub-heading level inside an article: the page's h1 is the headline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[cfg_attr(not(target_arch = "wasm32"), schemars(with = "HeadingLevelSchema"))]
 pub enum HeadingLevel {
     #[default]
     H2,
     H3,
 }
-
-#[cfg(not(target_arch = "wasm32"))]
-#[derive(JsonSchema)]
-#[allow(dead_code)]
-#[schemars(range(min = 2, max = 3))]
-struct HeadingLevelSchema(u8);
 
 impl<'de> Deserialize<'de> for HeadingLevel {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -196,11 +188,7 @@ pub struct Body {
 
 /// A URL-safe article identifier: `[a-z0-9-]+`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[cfg_attr(not(target_arch = "wasm32"), schemars(transparent))]
-pub struct Slug(
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[a-z0-9-]+$")))] String,
-);
+pub struct Slug(String);
 
 impl Slug {
     pub fn parse(s: &str) -> Option<Slug> {
@@ -244,17 +232,7 @@ impl<'de> Deserialize<'de> for Slug {
 
 /// An RFC 3339 timestamp with its own offset (publishers send local time; we show that date).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[cfg_attr(not(target_arch = "wasm32"), schemars(transparent))]
-pub struct Timestamp(
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "DateTimeSchema"))] pub DateTime<FixedOffset>,
-);
-
-#[cfg(not(target_arch = "wasm32"))]
-#[derive(JsonSchema)]
-#[allow(dead_code)]
-#[schemars(transparent)]
-struct DateTimeSchema(#[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$"))] String);
+pub struct Timestamp(pub DateTime<FixedOffset>);
 
 impl Timestamp {
     pub fn parse(s: &str) -> Option<Timestamp> {

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Sets up what is missing and runs every test:
+#   1. native unit and content tests (cargo test)
+#   2. component tests (wasm-bindgen-test) in each engine
+#   3. end-to-end tests (WebDriver) against the release build served by nginx, in each engine
+# ENGINES="chromium firefox webkit" (default) picks the engines. A failure in any engine fails the run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+repo="$PWD"
+ENGINES="${ENGINES:-chromium firefox webkit}"
+E2E_PORT="${E2E_PORT:-8090}"
+
+browsers=all; [ "$ENGINES" = chromium ] && browsers=chromium
+bash scripts/setup.sh --browsers "$browsers" || { echo "setup failed"; exit 1; }
+export PATH="$HOME/.cargo/bin:$repo/node_modules/.bin:$PATH"
+
+results=()
+failed=0
+step() { printf '\n==> %s\n' "$*"; }
+record() { # name status
+  results+=("$(printf '%-34s %s' "$1" "$2")")
+  [ "$2" = ok ] || failed=$((failed + 1))
+}
+run() { # name command...
+  local name="$1"; shift
+  step "$name"
+  if "$@"; then record "$name" ok; else record "$name" FAILED; fi
+}
+
+# Drivers run in their own process group so that they and their browsers can be stopped whole.
+driver_pid=""
+start_driver() { # engine port
+  case "$1" in
+    chromium) setsid chromedriver --port="$2" >"$repo/.e2e/driver-$1.log" 2>&1 & ;;
+    firefox) setsid geckodriver --port "$2" >"$repo/.e2e/driver-$1.log" 2>&1 & ;;
+    # WebKitGTK has no headless mode; without a display its driver hangs, hence Xvfb.
+    webkit) setsid xvfb-run -a -s "-screen 0 1280x1024x24" WebKitWebDriver --port="$2" >"$repo/.e2e/driver-$1.log" 2>&1 & ;;
+  esac
+  driver_pid=$!
+  for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$2/status" >/dev/null && return 0
+    sleep 0.2
+  done
+  echo "driver for $1 did not start"; return 1
+}
+stop_driver() { [ -n "$driver_pid" ] && kill -- -"$driver_pid" 2>/dev/null; driver_pid=""; sleep 0.5; }
+trap 'stop_driver; bash scripts/nginx.sh stop "$E2E_PORT"' EXIT
+mkdir -p .e2e
+
+components() { # engine
+  local runner=(cargo test --locked --target wasm32-unknown-unknown --test components)
+  case "$1" in
+    chromium) env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=/usr/bin/chromedriver timeout 900 "${runner[@]}" ;;
+    firefox) env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER="$(command -v geckodriver)" timeout 900 "${runner[@]}" ;;
+    webkit) env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER=/usr/bin/WebKitWebDriver \
+      timeout 900 xvfb-run -a -s "-screen 0 1280x1024x24" "${runner[@]}" ;;
+  esac
+}
+
+e2e() { # engine
+  local port=4444
+  start_driver "$1" "$port" || return 1
+  NEWSROOM_URL="http://127.0.0.1:$E2E_PORT" NEWSROOM_FLAKY_URL="http://127.0.0.1:$((E2E_PORT + 1))" \
+    WEBDRIVER_URL="http://127.0.0.1:$port" BROWSER="$1" \
+    timeout 900 cargo test --locked --features e2e --test e2e -- --test-threads=1
+  local status=$?
+  stop_driver
+  return $status
+}
+
+run "native: cargo test" cargo test --locked
+for engine in $ENGINES; do
+  run "components: $engine" components "$engine"
+done
+
+step "release build"
+if bash scripts/build.sh && bash scripts/nginx.sh start "$E2E_PORT" dist --test-servers; then
+  record "release build + nginx" ok
+  for engine in $ENGINES; do
+    run "e2e: $engine" e2e "$engine"
+  done
+else
+  record "release build + nginx" FAILED
+fi
+
+printf '\n==> summary\n'
+printf '%s\n' "${results[@]}"
+passed=$(( ${#results[@]} - failed ))
+echo "suites: $passed passed, $failed failed"
+[ "$failed" = 0 ]
