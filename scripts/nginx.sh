@@ -2,9 +2,9 @@
 # Runs nginx with the repo's deploy/newsroom.conf on loopback, the way production serves it.
 # Usage: scripts/nginx.sh start PORT DIST [--foreground] [--test-servers]
 #        scripts/nginx.sh stop PORT
-# --test-servers adds, on PORT+1, the same build pointed (by its <meta name="newsroom:api">) at
-# /flaky-api/, which answers 503 until the browser holds the cookie `recover=1`: the e2e suite
-# uses it to prove the failure view and its retry.
+# --test-servers adds two copies of the same build, pointed (by <meta name="newsroom:api">) at
+#   PORT+1: /flaky-api/, which answers 503 until the browser holds the cookie `recover=1`;
+#   PORT+2: /fixture-api/, which serves tests/fixtures/<cookie `fixture`>/.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cmd="$1"; port="$2"
@@ -20,11 +20,17 @@ for a in "$@"; do
 done
 mkdir -p "$state"
 test_block=""
+# A copy of the build whose content base is $2.
+build_copy() { # name api
+  local copy="$state/dist-$1"
+  rm -rf "$copy"; cp -r "$dist" "$copy"
+  sed -i "s|<meta name=\"newsroom:api\" content=\"[^\"]*\">|<meta name=\"newsroom:api\" content=\"$2\">|" "$copy/index.html"
+  rm -f "$copy/index.html.br" "$copy/index.html.gz"
+}
 if $test_servers; then
+  build_copy flaky /flaky-api
+  build_copy fixture /fixture-api
   flaky="$state/dist-flaky"
-  rm -rf "$flaky"; cp -r "$dist" "$flaky"
-  sed -i 's|<meta name="newsroom:api" content="[^"]*">|<meta name="newsroom:api" content="/flaky-api">|' "$flaky/index.html"
-  rm -f "$flaky/index.html.br" "$flaky/index.html.gz"
   test_block="
   server {
     listen 127.0.0.1:$((port + 1));
@@ -32,6 +38,16 @@ if $test_servers; then
     location ^~ /flaky-api/ {
       if (\$cookie_recover != \"1\") { return 503; }
       alias $dist/api/;
+    }
+    include $repo/deploy/newsroom.conf;
+  }
+  server {
+    listen 127.0.0.1:$((port + 2));
+    root $state/dist-fixture;
+    location ^~ /fixture-api/ {
+      root $repo/tests/fixtures/\$cookie_fixture;
+      rewrite ^/fixture-api/(.*)\$ /\$1 break;
+      add_header Cache-Control no-store always;
     }
     include $repo/deploy/newsroom.conf;
   }"

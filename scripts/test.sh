@@ -61,6 +61,7 @@ e2e() { # engine
   local port=4444
   start_driver "$1" "$port" || return 1
   NEWSROOM_URL="http://127.0.0.1:$E2E_PORT" NEWSROOM_FLAKY_URL="http://127.0.0.1:$((E2E_PORT + 1))" \
+    NEWSROOM_FIXTURE_URL="http://127.0.0.1:$((E2E_PORT + 2))" \
     WEBDRIVER_URL="http://127.0.0.1:$port" BROWSER="$1" \
     timeout 900 cargo test --locked --features e2e --test e2e -- --test-threads=1
   local status=$?

@@ -21,15 +21,30 @@ pub fn api_base() -> String {
     configured.unwrap_or_else(|| "/api".to_owned())
 }
 
-/// The whole news index, with entries that do not fit the format skipped (and logged once).
+/// The first page of the news index (`news.json`).
 pub async fn fetch_index() -> Result<Arc<NewsIndex>, LoadError> {
-    let url = format!("{}/news.json", api_base());
+    fetch_index_page(&format!("{}/news.json", api_base())).await
+}
+
+/// One page of the index, with entries that do not fit the format skipped (and logged once).
+/// `url` may be relative to the content base, as a `next` link in an index page may be.
+pub async fn fetch_index_page(url: &str) -> Result<Arc<NewsIndex>, LoadError> {
+    let url = resolve(url);
     let text = fetch_text(&url).await?;
     let decoded = decode_index(&text)?;
     for reason in &decoded.skipped {
         leptos::logging::warn!("news.json: entry skipped: {reason}");
     }
     Ok(Arc::new(decoded.index))
+}
+
+/// Resolves a (scheme-checked) URL from the index against the content base.
+fn resolve(url: &str) -> String {
+    if url.contains("://") || url.starts_with('/') {
+        url.to_owned()
+    } else {
+        format!("{}/{url}", api_base())
+    }
 }
 
 /// One article.

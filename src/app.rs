@@ -1,26 +1,15 @@
-use crate::api;
 use crate::components::states::NotFound;
-use crate::core::error::LoadError;
-use crate::core::model::NewsIndex;
 use crate::routes::{article::ArticlePage, list::ListPage};
+use crate::store::NewsStore;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use std::sync::Arc;
-
-/// The news index, fetched once per session and shared by the list and every article page.
-#[derive(Clone, Copy)]
-pub struct IndexResource(pub LocalResource<Result<Arc<NewsIndex>, LoadError>>);
-
-pub fn use_index() -> IndexResource {
-    expect_context::<IndexResource>()
-}
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_context(IndexResource(LocalResource::new(api::fetch_index)));
+    provide_context(NewsStore::new());
 
     view! {
         <Title formatter=|title: String| if title.is_empty() { "Newsroom".to_owned() } else { format!("{title} – Newsroom") }/>

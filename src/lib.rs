@@ -8,6 +8,7 @@ pub mod app;
 pub mod components;
 pub mod panic;
 pub mod routes;
+pub mod store;
 
 /// Starts the app in the page's body.
 pub fn start() {

@@ -20,12 +20,22 @@ pub fn Loading(#[prop(into)] label: String) -> impl IntoView {
 /// A failure in German words with a way on: retry (where it can help) and back to the list.
 /// `what` names the content, e.g. "Der Beitrag".
 #[component]
-pub fn Failure(error: LoadError, what: &'static str, #[prop(optional)] retry: Option<Callback<()>>) -> impl IntoView {
+/// `heading=false` where the page already has its h1 (the list keeps "Nachrichten").
+pub fn Failure(
+    error: LoadError,
+    what: &'static str,
+    #[prop(optional)] retry: Option<Callback<()>>,
+    #[prop(default = true)] heading: bool,
+) -> impl IntoView {
     leptos::logging::warn!("{what}: {error}");
     let retry = retry.filter(|_| error.retryable());
     view! {
         <section class="failure" role="alert" aria-labelledby="failure-title">
-            <h1 id="failure-title" tabindex="-1">{error.title()}</h1>
+            {if heading {
+                view! { <h1 id="failure-title" tabindex="-1">{error.title()}</h1> }.into_any()
+            } else {
+                view! { <h2 id="failure-title" tabindex="-1">{error.title()}</h2> }.into_any()
+            }}
             <p>{error.explain(what)}</p>
             <p class="actions">
                 {retry.map(|cb| view! {

@@ -48,8 +48,8 @@ pub fn TeaserItem(teaser: Teaser, style: TeaserStyle) -> impl IntoView {
     view! {
         <li class="teaser">
             <article>
-                {headline}
                 {full.then(|| teaser.kicker.map(|k| view! { <p class="kicker">{k}</p> }))}
+                {headline}
                 <p class="teaser-date"><time datetime=datetime>{date}</time></p>
                 {full.then(|| teaser.lead.map(|l| view! { <p class="teaser-lead">{l}</p> }))}
                 {image}

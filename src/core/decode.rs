@@ -3,6 +3,7 @@
 
 use super::error::{DecodeError, LoadError, Problem};
 use super::model::{Article, NewsIndex, Teaser};
+use super::safe_url;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -32,7 +33,8 @@ pub fn decode_index(json: &str) -> Result<DecodedIndex, LoadError> {
             Err(e) => out.skipped.push(format!("items[{i}]: {e}")),
         }
     }
-    out.index.next = raw.next.and_then(|v| v.as_str().map(str::to_owned)).filter(|s| !s.is_empty());
+    // A `next` that is not a string or breaks the scheme rules ends the paging (and is not fetched).
+    out.index.next = raw.next.and_then(|v| v.as_str().and_then(safe_url::fetch_url));
     Ok(out)
 }
 
@@ -178,6 +180,8 @@ mod tests {
         assert_eq!(d.skipped.len(), 2);
         assert!(d.skipped[1].contains("published"), "{:?}", d.skipped);
         assert_eq!(d.index.next.as_deref(), Some("/api/news-2.json"));
+        let d = decode_index(r#"{"version":1,"items":[],"next":"javascript:alert(1)"}"#).unwrap();
+        assert_eq!(d.index.next, None);
     }
 
     #[test]

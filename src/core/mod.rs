@@ -1,12 +1,15 @@
 //! The pure core: content model, decoding, dates, link rules and listing logic.
 //! No web-sys here, so all of it is unit-tested natively with `cargo test`.
 
+pub mod catalog;
 pub mod date;
 pub mod decode;
 pub mod error;
 pub mod listing;
 pub mod model;
 pub mod paths;
+#[cfg(test)]
+mod properties;
 pub mod safe_url;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

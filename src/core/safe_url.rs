@@ -3,8 +3,8 @@
 
 /// Schemes a link may use. Relative references (no scheme) are allowed too.
 const LINK_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
-/// Schemes an image source may use.
-const IMAGE_SCHEMES: [&str; 2] = ["http", "https"];
+/// Schemes of what the app loads: image sources and index pages.
+const RESOURCE_SCHEMES: [&str; 2] = ["http", "https"];
 
 /// The href to render for a content link, or `None` if it must be shown as text.
 pub fn link_href(raw: &str) -> Option<String> {
@@ -13,7 +13,12 @@ pub fn link_href(raw: &str) -> Option<String> {
 
 /// The src to render for a content image, or `None` if it must not be loaded.
 pub fn image_src(raw: &str) -> Option<String> {
-    checked(raw, &IMAGE_SCHEMES)
+    checked(raw, &RESOURCE_SCHEMES)
+}
+
+/// The URL to fetch for a link between index pages (`next`), or `None` if it must not be fetched.
+pub fn fetch_url(raw: &str) -> Option<String> {
+    checked(raw, &RESOURCE_SCHEMES)
 }
 
 /// Whether a (safe) href leaves this site: marked for readers and opened without opener.

@@ -1,7 +1,6 @@
 //! Route `/nachrichten/{slug}`: one article and "Weitere Nachrichten".
 
 use crate::api;
-use crate::app::use_index;
 use crate::components::blocks::ArticleBody;
 use crate::components::figure::Figure;
 use crate::components::states::{Failure, Loading, NotFound};
@@ -11,6 +10,7 @@ use crate::core::error::LoadError;
 use crate::core::listing::{related, RELATED_LIMIT};
 use crate::core::model::{Article, Slug};
 use crate::core::paths;
+use crate::store::use_store;
 use leptos::prelude::*;
 use leptos_meta::{Html, Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -79,22 +79,21 @@ pub fn ArticleView(article: Arc<Article>) -> impl IntoView {
 /// "Weitere Nachrichten" from the shared index.
 #[component]
 fn RelatedNews(article: Arc<Article>) -> impl IntoView {
-    let index = use_index().0;
-    let retry = Callback::new(move |_| index.refetch());
+    let store = use_store();
     view! {
         <section class="related" aria-labelledby="related-title">
             <h2 id="related-title">"Weitere Nachrichten"</h2>
             <p class="more"><a href="/">"Mehr Nachrichten"</a></p>
-            {move || match index.get() {
+            {move || match store.catalog() {
                 None => view! { <p class="loading-inline" role="status">"Weitere Nachrichten werden geladen …"</p> }.into_any(),
                 Some(Err(error)) => view! {
                     <p class="failure-inline" role="alert">
                         {error.explain("Die Liste weiterer Nachrichten")}" "
-                        <button type="button" class="button small" on:click=move |_| retry.run(())>"Erneut versuchen"</button>
+                        <button type="button" class="button small" on:click=move |_| store.retry()>"Erneut versuchen"</button>
                     </p>
                 }.into_any(),
-                Some(Ok(index)) => {
-                    let items: Vec<_> = related(&article, &index.items, RELATED_LIMIT).into_iter().cloned().collect();
+                Some(Ok(catalog)) => {
+                    let items: Vec<_> = related(&article, &catalog.items, RELATED_LIMIT).into_iter().cloned().collect();
                     view! { <TeaserList items style=TeaserStyle::Compact/> }.into_any()
                 }
             }}

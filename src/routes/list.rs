@@ -1,30 +1,200 @@
-//! Route `/`: the newsroom list, newest first.
+//! Route `/`: the newsroom list, newest first, with tag filters, search and paging.
+//! All of its state lives in the URL (`?tag=…&tag=…&q=…&seite=…`), so every view is a link.
 
-use crate::app::use_index;
 use crate::components::states::{Failure, Loading};
-use crate::components::teaser::{TeaserList, TeaserStyle};
-use crate::core::listing::newest_first;
+use crate::components::teaser::{TeaserItem, TeaserStyle};
+use crate::core::catalog::{result_summary, shown, Facet, Outcome, Query, PAGE_SIZE};
+use crate::core::date::german_date;
+use crate::core::paths;
+use crate::store::{use_store, Shared};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 #[component]
 pub fn ListPage() -> impl IntoView {
-    let index = use_index().0;
-    let retry = Callback::new(move |_| index.refetch());
+    let store = use_store();
+    // Only the kind of state re-renders the page; older pages arriving update the list in place.
+    let state = Memo::new(move |_| store.catalog().map(|r| r.map(|_| ())));
     view! {
         <Title text=""/>
-        {move || match index.get() {
-            None => view! { <h1>"Nachrichten"</h1><Loading label="Die Nachrichten werden geladen …"/> }.into_any(),
-            Some(Err(error)) => view! { <Failure error what="Die Nachrichtenliste" retry/> }.into_any(),
-            Some(Ok(index)) => {
-                let items: Vec<_> = newest_first(&index.items).into_iter().cloned().collect();
-                view! {
-                    <h1>"Nachrichten"</h1>
-                    <p class="count" role="status">{format!("{} Nachrichten", items.len())}</p>
-                    <TeaserList items style=TeaserStyle::Full/>
-                }
-                .into_any()
-            }
+        <h1>"Nachrichten"</h1>
+        {move || match state.get() {
+            None => view! { <Loading label="Die Nachrichten werden geladen …"/> }.into_any(),
+            Some(Err(error)) => view! {
+                <Failure error what="Die Nachrichtenliste" retry=Callback::new(move |_| store.retry()) heading=false/>
+            }.into_any(),
+            Some(Ok(())) => view! { <NewsList/> }.into_any(),
         }}
+    }
+}
+
+/// Moves to another list URL: a new history entry for filters and paging, a replaced one while
+/// typing (so back does not step through every keystroke). Never scrolls to the top.
+fn go(to: String, replace: bool) {
+    use_navigate()(&to, NavigateOptions { replace, scroll: false, ..Default::default() });
+}
+
+#[component]
+fn NewsList() -> impl IntoView {
+    let store = use_store();
+    let catalog = Memo::new(move |_| store.catalog().and_then(Result::ok).unwrap_or_else(|| Shared(Default::default())));
+    let url = use_query_map();
+    let query = Memo::new(move |_| {
+        let m = url.read();
+        Query { tags: m.get_all("tag").unwrap_or_default(), text: m.get("q").unwrap_or_default() }
+    });
+    let pages = Memo::new(move |_| url.read().get("seite").and_then(|s| s.parse::<usize>().ok()).unwrap_or(1));
+    let outcome = Memo::new(move |_| Shared(std::sync::Arc::new(catalog.read().search(&query.read()))));
+    let count = Memo::new(move |_| outcome.read().hits.len());
+    let visible = Memo::new(move |_| shown(pages.get(), count.get()));
+
+    let items = move || {
+        let (catalog, outcome) = (catalog.read(), outcome.read());
+        outcome.hits[..visible.get()].iter().map(|&i| catalog.items[i].clone()).collect::<Vec<_>>()
+    };
+    // Paging past what is loaded (or opening "?seite=5" directly) loads older index pages; the
+    // first page never does (a narrow filter would otherwise load the whole archive unasked).
+    Effect::new(move |_| {
+        let wanted = pages.get().saturating_mul(PAGE_SIZE);
+        if pages.get() > 1 && wanted > count.get() && store.next_page().is_some() && !store.loading_older() && store.older_error().is_none() {
+            store.load_older();
+        }
+    });
+    let partial = move || store.next_page().is_some();
+    let more = move |_| {
+        let first_new = visible.get_untracked() + 1;
+        go(paths::list(&query.get_untracked(), pages.get_untracked() + 1), false);
+        // Keyboard and screen reader users continue at the first new entry.
+        request_animation_frame(move || focus(&format!(".teasers > li:nth-child({first_new}) .teaser-link")));
+    };
+    let oldest = move || catalog.read().items.last().map(|t| german_date(&t.published)).unwrap_or_default();
+
+    view! {
+        <FilterBar query outcome/>
+        <p class="count" role="status">
+            {move || {
+                let summary = result_summary(count.get(), &query.get());
+                if partial() { format!("{summary} unter den bisher geladenen") } else { summary }
+            }}
+        </p>
+        {move || (partial() && !query.get().is_empty()).then(|| view! {
+            <p class="coverage">
+                {move || format!("Durchsucht wurden nur die bisher geladenen Nachrichten (bis {}). ", oldest())}
+                <OlderButton/>
+            </p>
+        })}
+        {move || (count.get() == 0).then(|| view! {
+            <div class="empty">
+                <p>"Keine Nachrichten gefunden."</p>
+                {move || (!query.get().is_empty()).then(|| view! {
+                    <button type="button" class="button" on:click=move |_| go(paths::list(&Query::default(), 1), false)>
+                        "Alle Filter entfernen"
+                    </button>
+                })}
+            </div>
+        })}
+        <ul class="teasers">
+            <For each=items key=|t| t.slug.clone() let:teaser>
+                <TeaserItem teaser style=TeaserStyle::Full/>
+            </For>
+        </ul>
+        <p class="more-news">
+            {move || (visible.get() < count.get() || partial()).then(|| view! {
+                <button type="button" class="button" on:click=more disabled=move || store.loading_older()>
+                    {move || if store.loading_older() { "Nachrichten werden geladen …" } else { "Mehr Nachrichten" }}
+                </button>
+            })}
+            {move || store.older_error().map(|e| view! {
+                <span class="failure-inline" role="alert">
+                    {e.explain("Die älteren Nachrichten")}" "
+                    <button type="button" class="button secondary" on:click=move |_| store.load_older_again()>"Erneut versuchen"</button>
+                </span>
+            })}
+        </p>
+    }
+}
+
+/// Loads the next older page of a paged index.
+#[component]
+fn OlderButton() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <button type="button" class="button secondary" on:click=move |_| store.load_older() disabled=move || store.loading_older()>
+            {move || if store.loading_older() { "Ältere Nachrichten werden geladen …" } else { "Ältere Nachrichten laden" }}
+        </button>
+    }
+}
+
+#[component]
+fn FilterBar(query: Memo<Query>, outcome: Memo<Shared<Outcome>>) -> impl IntoView {
+    // What the reader types; the URL keeps the trimmed text. Synced back on back/forward.
+    let typed = RwSignal::new(query.get_untracked().text);
+    Effect::new(move |_| {
+        let text = query.read().text.clone();
+        if typed.get_untracked().trim() != text.trim() {
+            typed.set(text);
+        }
+    });
+    let on_input = move |ev| {
+        let value = event_target_value(&ev);
+        typed.set(value.clone());
+        let q = Query { tags: query.get_untracked().tags, text: value };
+        go(paths::list(&q, 1), true);
+    };
+    let toggle = move |tag: String| {
+        let mut q = query.get_untracked();
+        if let Some(i) = q.tags.iter().position(|t| *t == tag) {
+            q.tags.remove(i);
+        } else {
+            q.tags.push(tag);
+        }
+        go(paths::list(&q, 1), false);
+    };
+    let facets = move || {
+        let outcome = outcome.get();
+        // Chosen tags that nothing carries (an old link) stay visible so they can be removed.
+        let unknown = outcome.unknown_tags.iter().map(|t| Facet { tag: t.clone(), count: 0, chosen: true });
+        outcome.facets.iter().cloned().chain(unknown).collect::<Vec<_>>()
+    };
+    view! {
+        <section class="filters" aria-label="Nachrichten filtern">
+            <form role="search" class="search" on:submit=|ev| ev.prevent_default()>
+                <label for="suche">"Nachrichten durchsuchen"</label>
+                <input id="suche" type="search" autocomplete="off" enterkeyhint="search"
+                    prop:value=move || typed.get() on:input=on_input/>
+            </form>
+            <div class="tag-filters" role="group" aria-labelledby="tag-filter-label">
+                <span id="tag-filter-label" class="filter-label">"Themen"</span>
+                <ul>
+                    <For each=facets key=|f| (f.tag.clone(), f.count, f.chosen) let:facet>
+                        <li>
+                            <button type="button" class="tag-toggle" aria-pressed=facet.chosen.to_string()
+                                disabled=facet.count == 0 && !facet.chosen
+                                on:click={
+                                    let tag = facet.tag.clone();
+                                    move |_| toggle(tag.clone())
+                                }>
+                                {facet.tag.clone()}
+                                <span class="facet-count">{format!(" ({})", facet.count)}</span>
+                            </button>
+                        </li>
+                    </For>
+                </ul>
+                {move || (!query.get().is_empty()).then(|| view! {
+                    <button type="button" class="button secondary clear" on:click=move |_| go(paths::list(&Query::default(), 1), false)>
+                        "Alle Filter entfernen"
+                    </button>
+                })}
+            </div>
+        </section>
+    }
+}
+
+fn focus(css: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document().query_selector(css).ok().flatten() {
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }

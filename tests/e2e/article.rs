@@ -81,20 +81,49 @@ fn article_opens_from_the_list_and_back() {
     with_browser(|c| async move {
         c.goto(&format!("{}/", base())).await.unwrap();
         find(&c, ".teasers > li").await;
-        assert_eq!(find_all(&c, ".teasers > li").await.len(), 16);
+        assert_eq!(find_all(&c, ".teasers > li").await.len(), 15, "a first page of 15");
         let headlines = texts(&c, ".teaser-headline").await;
         // Newest first, whatever the order in news.json.
         assert_eq!(headlines[0], "So erreichen Sie die Stadtverwaltung über den Jahreswechsel - Wochenmärkte verschieben sich");
-        assert_eq!(headlines[15], "Dortmund tritt Charta \"Integrating Cities\" für weltoffene Großstädte bei");
 
+        // The reference article is the oldest: on the second page.
+        find(&c, ".more-news button").await.click().await.unwrap();
         let link = find(&c, &format!("a[href='/nachrichten/{ARTICLE_SLUG}']")).await;
+        assert_eq!(find_all(&c, ".teasers > li").await.len(), 16);
+        assert!(c.current_url().await.unwrap().query().unwrap_or_default().contains("seite=2"));
         link.click().await.unwrap();
         wait_text(&c, "article h1", ARTICLE_HEADLINE).await;
         assert!(c.current_url().await.unwrap().path().ends_with(ARTICLE_SLUG));
         assert_eq!(text(&c, "article .article-date").await, "Do 11. Dezember 2025");
 
+        // Back: the list as the reader left it, both pages.
         c.back().await.unwrap();
-        find(&c, ".teasers > li").await;
+        find(&c, &format!("a[href='/nachrichten/{ARTICLE_SLUG}']")).await;
+        assert_eq!(find_all(&c, ".teasers > li").await.len(), 16);
         assert_eq!(c.title().await.unwrap(), "Newsroom");
+    });
+}
+
+#[test]
+fn back_from_an_article_restores_the_list_scroll_position() {
+    with_browser(|c| async move {
+        c.goto(&format!("{}/?seite=2", base())).await.unwrap();
+        let link = find(&c, &format!("a[href='/nachrichten/{ARTICLE_SLUG}']")).await;
+        eval(&c, "document.querySelector('.teasers > li:last-child').scrollIntoView(); return null").await;
+        let before = eval(&c, "return Math.round(window.scrollY)").await.as_f64().unwrap();
+        assert!(before > 300.0, "the list is long enough to scroll ({before})");
+        link.click().await.unwrap();
+        wait_text(&c, "article h1", ARTICLE_HEADLINE).await;
+        c.back().await.unwrap();
+        find(&c, &format!("a[href='/nachrichten/{ARTICLE_SLUG}']")).await;
+        let mut after = 0.0;
+        for _ in 0..20 {
+            after = eval(&c, "return Math.round(window.scrollY)").await.as_f64().unwrap();
+            if (after - before).abs() <= 40.0 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!((after - before).abs() <= 40.0, "scroll position {after}, was {before}");
     });
 }

@@ -23,7 +23,8 @@ fn list_shows_each_entry_with_date_kicker_lead_and_image_credit() {
         );
         assert_eq!(attr(&img, "width").await.as_deref(), Some("1200"));
         // Every entry has a date and a link to its article.
-        assert_eq!(find_all(&c, ".teasers > li time").await.len(), 16);
-        assert_eq!(find_all(&c, ".teasers > li a[href^='/nachrichten/']").await.len(), 16);
+        assert_eq!(find_all(&c, ".teasers > li time").await.len(), 15);
+        assert_eq!(find_all(&c, ".teasers > li a[href^='/nachrichten/']").await.len(), 15);
+        assert_eq!(text(&c, "[role=status]").await, "16 Nachrichten");
     });
 }

@@ -1,11 +1,14 @@
 //! End-to-end suite over WebDriver against the release build served by nginx.
 //! Run by scripts/test.sh once per engine:
 //!   NEWSROOM_URL=http://127.0.0.1:8090 NEWSROOM_FLAKY_URL=http://127.0.0.1:8091 \
+//!   NEWSROOM_FIXTURE_URL=http://127.0.0.1:8092 \
 //!   WEBDRIVER_URL=http://127.0.0.1:4444 BROWSER=chromium|firefox|webkit \
 //!   cargo test --features e2e --test e2e
 
 mod support;
 
 mod article;
+mod filters;
 mod list;
+mod paging;
 mod states;

@@ -22,6 +22,11 @@ pub fn flaky_base() -> String {
     env("NEWSROOM_FLAKY_URL")
 }
 
+/// The same build reading its content from `tests/fixtures/<cookie fixture>/`.
+pub fn fixture_base() -> String {
+    env("NEWSROOM_FIXTURE_URL")
+}
+
 fn capabilities(browser: &str) -> Capabilities {
     let caps = match browser {
         "chromium" => json!({

@@ -1,0 +1,88 @@
+//! Property tests of filtering, facets, paging and related news over generated indexes.
+
+use super::catalog::{Catalog, Query};
+use super::listing::{related, tests::teaser};
+use super::model::{Article, Body, Teaser};
+use proptest::prelude::*;
+
+const TAGS: [&str; 5] = ["Familie", "Integration", "Kultur", "Rat", "Sport"];
+
+fn arb_teaser() -> impl Strategy<Value = Teaser> {
+    (0u32..40, 0i64..100_000, proptest::collection::vec(0usize..5, 0..4), "[a-zäöüß ]{0,12}").prop_map(
+        |(slug, minutes, tags, headline)| {
+            let tags: Vec<&str> = tags.into_iter().map(|i| TAGS[i]).collect();
+            let ts = chrono::DateTime::from_timestamp(1_760_000_000 + minutes * 60, 0).unwrap().fixed_offset();
+            let mut t = teaser(&format!("n{slug}"), &ts.to_rfc3339(), &tags);
+            t.headline = headline;
+            t
+        },
+    )
+}
+
+fn arb_query() -> impl Strategy<Value = Query> {
+    (proptest::collection::vec(0usize..5, 0..3), "[a-zäöüß]{0,3}")
+        .prop_map(|(tags, text)| Query { tags: tags.into_iter().map(|i| TAGS[i].to_owned()).collect(), text })
+}
+
+proptest! {
+    #[test]
+    fn every_hit_carries_every_chosen_tag(items in proptest::collection::vec(arb_teaser(), 0..60), query in arb_query()) {
+        let c = Catalog::new(&[&items]);
+        for &i in &c.search(&query).hits {
+            for tag in &query.tags {
+                prop_assert!(c.items[i].tags.contains(tag));
+            }
+        }
+    }
+
+    #[test]
+    fn a_facet_count_is_the_result_size_after_choosing_it(items in proptest::collection::vec(arb_teaser(), 0..60), query in arb_query()) {
+        let c = Catalog::new(&[&items]);
+        let outcome = c.search(&query);
+        for facet in &outcome.facets {
+            let mut with = query.clone();
+            if !with.tags.contains(&facet.tag) {
+                with.tags.push(facet.tag.clone());
+            }
+            prop_assert_eq!(facet.count, c.search(&with).hits.len(), "tag {}", facet.tag);
+        }
+    }
+
+    #[test]
+    fn results_are_newest_first_and_unique(items in proptest::collection::vec(arb_teaser(), 0..60), query in arb_query()) {
+        let c = Catalog::new(&[&items]);
+        let hits = c.search(&query).hits;
+        for pair in hits.windows(2) {
+            prop_assert!(c.items[pair[0]].published >= c.items[pair[1]].published);
+            prop_assert!(c.items[pair[0]].slug != c.items[pair[1]].slug);
+        }
+        // The same input gives the same order, whatever the file's order.
+        let mut reversed = items.clone();
+        reversed.reverse();
+        let again = Catalog::new(&[&reversed]);
+        let a: Vec<_> = c.items.iter().map(|t| (t.slug.clone(), t.published)).collect();
+        let b: Vec<_> = again.items.iter().map(|t| (t.slug.clone(), t.published)).collect();
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn related_never_includes_the_article_and_respects_the_limit(
+        items in proptest::collection::vec(arb_teaser(), 1..60),
+        picks in proptest::collection::vec(0u32..45, 0..6),
+        limit in 0usize..20,
+    ) {
+        let current = items[0].clone();
+        let article = Article {
+            slug: current.slug.clone(), headline: current.headline, kicker: None, lead: None,
+            published: current.published, updated: None, tags: current.tags, image: None, language: None,
+            keywords: vec![], body: Body::default(), related: picks.iter().map(|p| format!("n{p}")).collect(),
+        };
+        let shown = related(&article, &items, limit);
+        prop_assert!(shown.len() <= limit);
+        prop_assert!(shown.iter().all(|t| t.slug != article.slug));
+        let mut slugs: Vec<_> = shown.iter().map(|t| t.slug.clone()).collect();
+        slugs.sort();
+        slugs.dedup();
+        prop_assert_eq!(slugs.len(), shown.len(), "no duplicates");
+    }
+}

@@ -1,0 +1,117 @@
+//! The news index for the whole session: fetched once, shared by the list, the filters and every
+//! article's "Weitere Nachrichten". Older pages of a paged index are appended on demand.
+
+use crate::api;
+use crate::core::catalog::Catalog;
+use crate::core::error::LoadError;
+use crate::core::model::NewsIndex;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+
+/// An `Arc` compared by identity, so a memo of it changes only when it is rebuilt.
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct NewsStore {
+    first: LocalResource<Result<Arc<NewsIndex>, LoadError>>,
+    older: RwSignal<Vec<Arc<NewsIndex>>>,
+    /// Loading an older page: `Some(None)` while under way, `Some(Some(e))` after a failure.
+    older_state: RwSignal<Option<Option<LoadError>>>,
+    catalog: Memo<Option<Result<Shared<Catalog>, LoadError>>>,
+}
+
+impl NewsStore {
+    pub fn new() -> NewsStore {
+        let first = LocalResource::new(api::fetch_index);
+        let older = RwSignal::new(Vec::<Arc<NewsIndex>>::new());
+        let catalog = Memo::new(move |_| {
+            let first = first.get()?;
+            Some(first.map(|first| {
+                let older = older.read();
+                let mut pages: Vec<&[_]> = vec![&first.items];
+                pages.extend(older.iter().map(|p| p.items.as_slice()));
+                Shared(Arc::new(Catalog::new(&pages)))
+            }))
+        });
+        NewsStore { first, older, older_state: RwSignal::new(None), catalog }
+    }
+
+    /// `None` while the first page loads.
+    pub fn catalog(&self) -> Option<Result<Shared<Catalog>, LoadError>> {
+        self.catalog.get()
+    }
+
+    /// The URL of the next older page not yet loaded, if the index is paged.
+    pub fn next_page(&self) -> Option<String> {
+        let older = self.older.read();
+        match older.last() {
+            Some(page) => page.next.clone(),
+            None => self.first.get()?.ok()?.next.clone(),
+        }
+    }
+
+    pub fn loading_older(&self) -> bool {
+        matches!(self.older_state.get(), Some(None))
+    }
+
+    pub fn older_error(&self) -> Option<LoadError> {
+        self.older_state.get().flatten()
+    }
+
+    /// Fetches the next older page and appends it.
+    pub fn load_older(&self) {
+        let Some(url) = self.next_page() else { return };
+        if self.loading_older() {
+            return;
+        }
+        let this = *self;
+        this.older_state.set(Some(None));
+        spawn_local(async move {
+            match api::fetch_index_page(&url).await {
+                Ok(page) => {
+                    this.older.update(|o| o.push(page));
+                    this.older_state.set(None);
+                }
+                Err(e) => this.older_state.set(Some(Some(e))),
+            }
+        });
+    }
+
+    /// Tries the older page again after a failure.
+    pub fn load_older_again(&self) {
+        self.older_state.set(None);
+        self.load_older();
+    }
+
+    /// Starts over after a failure of the first page.
+    pub fn retry(&self) {
+        self.older.set(Vec::new());
+        self.older_state.set(None);
+        self.first.refetch();
+    }
+}
+
+pub fn use_store() -> NewsStore {
+    expect_context::<NewsStore>()
+}
