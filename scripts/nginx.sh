@@ -4,7 +4,8 @@
 #        scripts/nginx.sh stop PORT
 # --test-servers adds two copies of the same build, pointed (by <meta name="newsroom:api">) at
 #   PORT+1: /flaky-api/, which answers 503 until the browser holds the cookie `recover=1`;
-#   PORT+2: /fixture-api/, which serves tests/fixtures/<cookie `fixture`>/.
+#   PORT+2: /fixture-api/, which serves tests/fixtures/<cookie `fixture`>/;
+# and on PORT+3 the build with its .wasm missing (the app cannot start: the fallback must show).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cmd="$1"; port="$2"
@@ -30,6 +31,8 @@ build_copy() { # name api
 if $test_servers; then
   build_copy flaky /flaky-api
   build_copy fixture /fixture-api
+  build_copy broken /api
+  rm -f "$state"/dist-broken/*.wasm*
   flaky="$state/dist-flaky"
   test_block="
   server {
@@ -49,6 +52,11 @@ if $test_servers; then
       rewrite ^/fixture-api/(.*)\$ /\$1 break;
       add_header Cache-Control no-store always;
     }
+    include $repo/deploy/newsroom.conf;
+  }
+  server {
+    listen 127.0.0.1:$((port + 3));
+    root $state/dist-broken;
     include $repo/deploy/newsroom.conf;
   }"
 fi

@@ -61,7 +61,7 @@ e2e() { # engine
   local port=4444
   start_driver "$1" "$port" || return 1
   NEWSROOM_URL="http://127.0.0.1:$E2E_PORT" NEWSROOM_FLAKY_URL="http://127.0.0.1:$((E2E_PORT + 1))" \
-    NEWSROOM_FIXTURE_URL="http://127.0.0.1:$((E2E_PORT + 2))" \
+    NEWSROOM_FIXTURE_URL="http://127.0.0.1:$((E2E_PORT + 2))" NEWSROOM_BROKEN_URL="http://127.0.0.1:$((E2E_PORT + 3))" \
     WEBDRIVER_URL="http://127.0.0.1:$port" BROWSER="$1" \
     timeout 900 cargo test --locked --features e2e --test e2e -- --test-threads=1
   local status=$?
@@ -77,6 +77,7 @@ done
 step "release build"
 if bash scripts/build.sh && bash scripts/nginx.sh start "$E2E_PORT" dist --test-servers; then
   record "release build + nginx" ok
+  run "wasm features vs. promised browsers" bash scripts/wasm-features.sh
   for engine in $ENGINES; do
     run "e2e: $engine" e2e "$engine"
   done

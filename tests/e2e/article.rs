@@ -101,6 +101,10 @@ fn article_opens_from_the_list_and_back() {
         find(&c, &format!("a[href='/nachrichten/{ARTICLE_SLUG}']")).await;
         assert_eq!(find_all(&c, ".teasers > li").await.len(), 16);
         assert_eq!(c.title().await.unwrap(), "Newsroom");
+
+        // The index was fetched once for the list, the article's related news and the list again.
+        let fetched = eval(&c, "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/api/news.json')).length").await;
+        assert_eq!(fetched, 1);
     });
 }
 

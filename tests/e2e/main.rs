@@ -11,4 +11,5 @@ mod article;
 mod filters;
 mod list;
 mod paging;
+mod platform;
 mod states;

@@ -27,8 +27,30 @@ pub fn fixture_base() -> String {
     env("NEWSROOM_FIXTURE_URL")
 }
 
-fn capabilities(browser: &str) -> Capabilities {
-    let caps = match browser {
+/// The build whose .wasm is missing: the app cannot start.
+pub fn broken_base() -> String {
+    env("NEWSROOM_BROKEN_URL")
+}
+
+pub fn browser() -> String {
+    env("BROWSER")
+}
+
+/// How a session is started.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub javascript: bool,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session { javascript: true }
+    }
+}
+
+fn capabilities(browser: &str, session: Session) -> Capabilities {
+    let no_js = !session.javascript;
+    let mut caps = match browser {
         "chromium" => json!({
             "browserName": "chrome",
             "goog:chromeOptions": {
@@ -51,6 +73,19 @@ fn capabilities(browser: &str) -> Capabilities {
         }),
         other => panic!("unknown BROWSER {other}"),
     };
+    if no_js {
+        // Page scripts off; the driver's own scripts may still run.
+        match browser {
+            "chromium" => {
+                caps["goog:chromeOptions"]["prefs"] = json!({"profile.managed_default_content_settings.javascript": 2})
+            }
+            "firefox" => caps["moz:firefoxOptions"]["prefs"] = json!({"javascript.enabled": false}),
+            _ => caps["webkitgtk:browserOptions"]["args"]
+                .as_array_mut()
+                .unwrap()
+                .push(json!("--enable-javascript=false")),
+        }
+    }
     serde_json::from_value(caps).unwrap()
 }
 
@@ -60,12 +95,20 @@ where
     F: FnOnce(Client) -> Fut + Send + 'static,
     Fut: Future<Output = ()> + Send + 'static,
 {
+    with_session(Session::default(), test)
+}
+
+pub fn with_session<F, Fut>(session: Session, test: F)
+where
+    F: FnOnce(Client) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
     rt.block_on(async move {
         let browser = env("BROWSER");
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         let client = ClientBuilder::new(connector)
-            .capabilities(capabilities(&browser))
+            .capabilities(capabilities(&browser, session))
             .connect(&env("WEBDRIVER_URL"))
             .await
             .expect("WebDriver session");

@@ -1,0 +1,28 @@
+// Starts Newsroom (an external file, so a strict Content-Security-Policy needs no inline script).
+// If the app cannot start — no WebAssembly, a browser too old, a failed download — the page shows
+// the German fallback already in index.html instead of staying blank.
+// Kept to ES2017 syntax so that older browsers reach the fallback instead of a syntax error.
+(function () {
+  function meta(name) {
+    var m = document.querySelector('meta[name="' + name + '"]');
+    return m ? m.getAttribute("content") : null;
+  }
+  function fail(reason) {
+    if (window.console) console.error("Newsroom konnte nicht starten:", reason);
+    var box = document.getElementById("app-fallback");
+    if (box) box.className += " failed";
+  }
+  var js = meta("newsroom:js");
+  var wasm = meta("newsroom:wasm");
+  if (typeof WebAssembly !== "object" || !js || !wasm) {
+    fail("WebAssembly or the bundle is missing");
+    return;
+  }
+  import(js)
+    .then(function (bindings) {
+      return bindings.default({ module_or_path: wasm });
+    })
+    .then(function () {
+      dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
+    }, fail);
+})();

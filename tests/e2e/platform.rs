@@ -1,0 +1,101 @@
+//! Any browser: without JavaScript, when the app cannot start, and at phone size.
+
+use crate::support::*;
+use fantoccini::{Client, Locator};
+
+#[test]
+fn without_javascript_the_reader_gets_a_german_message_and_a_link() {
+    with_session(Session { javascript: false }, |c| async move {
+        c.goto(&format!("{}/nachrichten/{ARTICLE_SLUG}", base())).await.unwrap();
+        let message = find(&c, "noscript main, main.fallback").await;
+        let text = message.text().await.unwrap();
+        assert!(text.contains("muss JavaScript eingeschaltet sein"), "{text}");
+        let link = c.find(Locator::LinkText("Die Nachrichten als Datei (JSON)")).await.unwrap();
+        assert!(link.is_displayed().await.unwrap());
+        // The "loading" note is hidden: nothing will load.
+        let booting = c.find(Locator::Css("#app-fallback")).await.unwrap();
+        assert!(!booting.is_displayed().await.unwrap());
+    });
+}
+
+#[test]
+fn when_the_app_cannot_start_the_reader_is_told_so() {
+    with_browser(|c| async move {
+        c.goto(&format!("{}/nachrichten/{ARTICLE_SLUG}", broken_base())).await.unwrap();
+        let failed = find(&c, "#app-fallback.failed .boot-failed").await;
+        assert!(failed.is_displayed().await.unwrap());
+        assert!(failed.text().await.unwrap().contains("Der Newsroom kann in diesem Browser nicht starten."));
+        assert!(!find(&c, "#app-fallback .booting").await.is_displayed().await.unwrap());
+        let data = c.find(Locator::LinkText("Die Nachrichten als Datei (JSON)")).await.unwrap();
+        assert_eq!(attr(&data, "href").await.as_deref(), Some("/api/news.json"));
+        assert_eq!(find_all(&c, "h1").await.len(), 1);
+    });
+}
+
+/// Interactive elements smaller than 44 × 44 CSS px (inline links in running text are exempt),
+/// and teaser cards whose centre does not open the teaser's article.
+async fn small_targets(c: &Client) -> Vec<String> {
+    let v = eval(
+        c,
+        r#"
+        const out = [];
+        for (const el of document.querySelectorAll('main button, main input, main select, main .tag, main .more a, main .link-block a, header a')) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 && r.height === 0) continue;
+            if (r.width < 44 || r.height < 44) out.push(el.outerHTML.slice(0, 80) + ` ${Math.round(r.width)}x${Math.round(r.height)}`);
+        }
+        for (const li of document.querySelectorAll('.teasers > li')) {
+            li.scrollIntoView({block: 'center'});
+            const r = li.getBoundingClientRect();
+            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            const link = hit && hit.closest('a');
+            if (!link || link !== li.querySelector('.teaser-link')) out.push('card ' + li.textContent.slice(0, 40));
+        }
+        window.scrollTo(0, 0);
+        return out;
+        "#,
+    )
+    .await;
+    serde_json::from_value(v).unwrap()
+}
+
+async fn horizontal_overflow(c: &Client) -> f64 {
+    eval(c, "return document.documentElement.scrollWidth - document.documentElement.clientWidth").await.as_f64().unwrap()
+}
+
+/// Opens `path` in a 390 × 844 viewport: an iframe of that size on a same-origin page, because
+/// desktop Firefox and WebKit windows cannot be made narrower than about 450 px.
+async fn open_on_phone(c: &Client, path: &str) {
+    c.enter_parent_frame().await.ok();
+    c.goto(&format!("{}/phone-frame.txt", base())).await.unwrap();
+    eval(
+        c,
+        &format!(
+            "document.body.textContent = ''; const f = document.createElement('iframe');
+             f.width = 390; f.height = 844; f.style.border = '0'; f.src = '{path}';
+             document.body.appendChild(f); return null"
+        ),
+    )
+    .await;
+    c.enter_frame(0).await.unwrap();
+}
+
+#[test]
+fn at_phone_size_nothing_scrolls_sideways_and_targets_are_touch_sized() {
+    with_browser(|c| async move {
+        for path in ["/", "/?tag=Familie&q=stadt", &format!("/nachrichten/{ARTICLE_SLUG}")] {
+            open_on_phone(&c, path).await;
+            find(&c, "h1").await;
+            find(&c, ".teasers > li").await;
+            let width = eval(&c, "return document.documentElement.clientWidth").await.as_f64().unwrap();
+            assert!(width <= 390.0, "a phone-sized viewport ({width})");
+            assert_eq!(horizontal_overflow(&c).await, 0.0, "{path} scrolls sideways");
+            assert_eq!(small_targets(&c).await, Vec::<String>::new(), "{path}");
+        }
+        // The filters work at this size too.
+        open_on_phone(&c, "/").await;
+        find(&c, ".tag-toggle").await.click().await.unwrap();
+        find(&c, ".tag-toggle[aria-pressed=true]").await;
+        assert!(eval(&c, "return location.search").await.as_str().unwrap().starts_with("?tag="));
+    });
+}
