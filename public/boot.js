@@ -3,6 +3,13 @@
 // the German fallback already in index.html instead of staying blank.
 // Kept to ES2017 syntax so that older browsers reach the fallback instead of a syntax error.
 (function () {
+  // A remembered theme applies before the app starts, so nothing flashes (see src/components/theme.rs).
+  try {
+    var theme = localStorage.getItem("newsroom-theme");
+    if (theme === "dark" || theme === "light") document.documentElement.setAttribute("data-theme", theme);
+  } catch (e) {
+    // Storage may be blocked; the system theme applies.
+  }
   function meta(name) {
     var m = document.querySelector('meta[name="' + name + '"]');
     return m ? m.getAttribute("content") : null;

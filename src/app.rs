@@ -1,4 +1,6 @@
+use crate::components::navigation::provide_navigation;
 use crate::components::states::NotFound;
+use crate::components::theme::ThemeToggle;
 use crate::routes::{article::ArticlePage, list::ListPage};
 use crate::store::NewsStore;
 use leptos::prelude::*;
@@ -14,20 +16,34 @@ pub fn App() -> impl IntoView {
     view! {
         <Title formatter=|title: String| if title.is_empty() { "Newsroom".to_owned() } else { format!("{title} – Newsroom") }/>
         <Router>
-            <a class="skip-link" href="#inhalt">"Zum Inhalt springen"</a>
-            <header class="site-header">
-                <a href="/" class="brand">"Newsroom"</a>
-                <span class="tagline">"Nachrichten aus der Stadt"</span>
-            </header>
-            <main id="inhalt" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=ListPage/>
-                    <Route path=path!("/nachrichten/:slug") view=ArticlePage/>
-                </Routes>
-            </main>
-            <footer class="site-footer">
-                <p>"Newsroom – Pressemitteilungen, Ratsentscheidungen und Termine der Stadt."</p>
-            </footer>
+            <Shell/>
         </Router>
+    }
+}
+
+/// The page frame: landmarks, skip link and the routes.
+#[component]
+fn Shell() -> impl IntoView {
+    provide_navigation();
+    view! {
+        <a class="skip-link" href="#inhalt">"Zum Inhalt springen"</a>
+        <header class="site-header">
+            <a href="/" class="brand">"Newsroom"<span class="tagline">" – Nachrichten aus der Stadt"</span></a>
+            <nav class="site-nav" aria-label="Hauptnavigation">
+                <ul>
+                    <li><a href="/">"Alle Nachrichten"</a></li>
+                    <li><ThemeToggle/></li>
+                </ul>
+            </nav>
+        </header>
+        <main id="inhalt" tabindex="-1">
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=ListPage/>
+                <Route path=path!("/nachrichten/:slug") view=ArticlePage/>
+            </Routes>
+        </main>
+        <footer class="site-footer">
+            <p>"Newsroom – Pressemitteilungen, Ratsentscheidungen und Termine der Stadt."</p>
+        </footer>
     }
 }

@@ -2,5 +2,8 @@
 
 pub mod blocks;
 pub mod figure;
+pub mod navigation;
+pub mod share;
 pub mod states;
 pub mod teaser;
+pub mod theme;

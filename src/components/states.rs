@@ -28,6 +28,9 @@ pub fn Failure(
     #[prop(default = true)] heading: bool,
 ) -> impl IntoView {
     leptos::logging::warn!("{what}: {error}");
+    if heading {
+        crate::components::navigation::focus_heading_if_navigated();
+    }
     let retry = retry.filter(|_| error.retryable());
     view! {
         <section class="failure" role="alert" aria-labelledby="failure-title">
@@ -50,6 +53,7 @@ pub fn Failure(
 /// Unknown path or slug.
 #[component]
 pub fn NotFound() -> impl IntoView {
+    crate::components::navigation::focus_heading_if_navigated();
     view! {
         <leptos_meta::Title text="Seite nicht gefunden"/>
         <section class="failure not-found" aria-labelledby="not-found-title">

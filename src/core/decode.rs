@@ -100,6 +100,18 @@ mod tests {
     const MINIMAL: &str = r#"{"slug":"a","headline":"H","published":"2025-12-19T10:00:00+01:00","body":[]}"#;
 
     #[test]
+    fn word_count_covers_headline_lead_and_every_block() {
+        let a = decode_article(
+            r#"{"slug":"a","headline":"Zwei Worte","lead":"Drei kleine Worte","published":"2025-12-19T10:00:00+01:00","body":[
+                {"type":"paragraph","text":[{"text":"eins "},{"text":"zwei"}]},{"type":"heading","text":"eins"},
+                {"type":"list","items":["a b","c"]},{"type":"quote","text":"q"},{"type":"link","href":"/","label":"l l"},
+                {"type":"image","src":"/i.svg","alt":"","caption":"c c c"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(a.word_count(), 2 + 3 + 2 + 1 + 3 + 1 + 2 + 3);
+    }
+
+    #[test]
     fn minimal_article_gets_defaults() {
         let a = decode_article(MINIMAL).unwrap();
         assert_eq!(a.language(), "de");

@@ -73,6 +73,24 @@ where
 }
 
 impl Article {
+    /// Words in the lead and the body, for the reading time.
+    pub fn word_count(&self) -> usize {
+        let words = |s: &str| s.split_whitespace().count();
+        let blocks: usize = self
+            .body
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph { text } => words(&text.plain()),
+                Block::Heading { text, .. } | Block::Quote { text, .. } => words(text),
+                Block::List { items, .. } => items.iter().map(|t| words(&t.plain())).sum(),
+                Block::Link { label, .. } => words(label),
+                Block::Image(i) => i.caption.as_deref().map_or(0, words),
+            })
+            .sum();
+        words(&self.headline) + self.lead.as_deref().map_or(0, words) + blocks
+    }
+
     pub fn language(&self) -> &str {
         self.language.as_deref().filter(|l| !l.trim().is_empty()).unwrap_or("de")
     }

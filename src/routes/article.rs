@@ -3,6 +3,8 @@
 use crate::api;
 use crate::components::blocks::ArticleBody;
 use crate::components::figure::Figure;
+use crate::components::navigation::{focus_heading_if_navigated, BackToList};
+use crate::components::share::ShareButton;
 use crate::components::states::{Failure, Loading, NotFound};
 use crate::components::teaser::{TeaserList, TeaserStyle};
 use crate::core::date::german_date;
@@ -10,6 +12,7 @@ use crate::core::error::LoadError;
 use crate::core::listing::{related, RELATED_LIMIT};
 use crate::core::model::{Article, Slug};
 use crate::core::paths;
+use crate::core::text::reading_minutes;
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos_meta::{Html, Meta, Title};
@@ -41,6 +44,8 @@ pub fn ArticlePage() -> impl IntoView {
 #[component]
 pub fn ArticleView(article: Arc<Article>) -> impl IntoView {
     let a = &*article;
+    focus_heading_if_navigated();
+    let minutes = reading_minutes(a.word_count());
     let keywords = (!a.keywords.is_empty()).then(|| a.keywords.join(", "));
     let tags = a.tags.clone();
     view! {
@@ -48,12 +53,14 @@ pub fn ArticleView(article: Arc<Article>) -> impl IntoView {
         <Title text=a.headline.clone()/>
         {keywords.clone().map(|k| view! { <Meta name="keywords" content=k/> })}
         {a.lead.clone().map(|l| view! { <Meta name="description" content=l/> })}
+        <BackToList/>
         <article class="article" lang=a.language().to_owned()>
             <header class="article-header">
                 {a.kicker.clone().map(|k| view! { <p class="kicker">{k}</p> })}
                 <h1 tabindex="-1">{a.headline.clone()}</h1>
                 <p class="article-date">
                     <time datetime=a.published.to_rfc3339()>{german_date(&a.published)}</time>
+                    <span class="reading-time">{format!(" · Lesezeit {minutes} {}", if minutes == 1 { "Minute" } else { "Minuten" })}</span>
                 </p>
                 {a.lead.clone().map(|l| view! { <p class="lead">{l}</p> })}
                 {a.image.clone().map(|image| view! { <Figure image/> })}
@@ -70,6 +77,7 @@ pub fn ArticleView(article: Arc<Article>) -> impl IntoView {
                     </nav>
                 })}
                 {keywords.map(|k| view! { <p class="keywords"><span class="label">"Schlagworte: "</span>{k}</p> })}
+                <ShareButton title=a.headline.clone()/>
             </footer>
         </article>
         <RelatedNews article=article.clone()/>

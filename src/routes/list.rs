@@ -9,12 +9,16 @@ use crate::core::paths;
 use crate::store::{use_store, Shared};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use crate::components::navigation::{focus_heading_if_navigated, remember_list_url};
 use leptos_router::NavigateOptions;
 
 #[component]
 pub fn ListPage() -> impl IntoView {
     let store = use_store();
+    focus_heading_if_navigated();
+    let location = use_location();
+    Effect::new(move |_| remember_list_url(format!("{}{}", location.pathname.get(), location.search.get())));
     // Only the kind of state re-renders the page; older pages arriving update the list in place.
     let state = Memo::new(move |_| store.catalog().map(|r| r.map(|_| ())));
     view! {

@@ -14,6 +14,7 @@ fn article_by_url_shows_the_reference_article_block_by_block() {
 
         let time = find(&c, "article .article-date time").await;
         assert_eq!(time.text().await.unwrap(), "Do 11. Dezember 2025");
+        assert!(text(&c, "article .article-date").await.ends_with("· Lesezeit 2 Minuten"));
         assert_eq!(attr(&time, "datetime").await.as_deref(), Some("2025-12-11T10:15:00+01:00"));
 
         assert_eq!(texts(&c, "article .article-body h2").await, ["Ein Zusammenschluss europäischer Städte"]);
@@ -94,7 +95,7 @@ fn article_opens_from_the_list_and_back() {
         link.click().await.unwrap();
         wait_text(&c, "article h1", ARTICLE_HEADLINE).await;
         assert!(c.current_url().await.unwrap().path().ends_with(ARTICLE_SLUG));
-        assert_eq!(text(&c, "article .article-date").await, "Do 11. Dezember 2025");
+        assert_eq!(text(&c, "article .article-date time").await, "Do 11. Dezember 2025");
 
         // Back: the list as the reader left it, both pages.
         c.back().await.unwrap();

@@ -7,6 +7,7 @@
 
 mod support;
 
+mod accessibility;
 mod article;
 mod filters;
 mod list;

@@ -63,21 +63,8 @@ async fn horizontal_overflow(c: &Client) -> f64 {
     eval(c, "return document.documentElement.scrollWidth - document.documentElement.clientWidth").await.as_f64().unwrap()
 }
 
-/// Opens `path` in a 390 × 844 viewport: an iframe of that size on a same-origin page, because
-/// desktop Firefox and WebKit windows cannot be made narrower than about 450 px.
 async fn open_on_phone(c: &Client, path: &str) {
-    c.enter_parent_frame().await.ok();
-    c.goto(&format!("{}/phone-frame.txt", base())).await.unwrap();
-    eval(
-        c,
-        &format!(
-            "document.body.textContent = ''; const f = document.createElement('iframe');
-             f.width = 390; f.height = 844; f.style.border = '0'; f.src = '{path}';
-             document.body.appendChild(f); return null"
-        ),
-    )
-    .await;
-    c.enter_frame(0).await.unwrap();
+    open_framed(c, &base(), path, 390, 844, None).await;
 }
 
 #[test]

@@ -116,10 +116,13 @@ where
             // WebKitGTK's MiniBrowser has no size flag.
             let _ = client.set_window_size(1280, 900).await;
         }
-        let outcome = tokio::spawn(test(client.clone())).await;
-        let _ = client.close().await;
-        if let Err(e) = outcome {
-            std::panic::resume_unwind(e.into_panic());
+        // A hung driver fails the test instead of blocking the run.
+        let outcome = tokio::time::timeout(Duration::from_secs(180), tokio::spawn(test(client.clone()))).await;
+        let _ = tokio::time::timeout(Duration::from_secs(20), client.close()).await;
+        match outcome {
+            Err(_) => panic!("the test did not finish within 180 s ({browser})"),
+            Ok(Err(e)) => std::panic::resume_unwind(e.into_panic()),
+            Ok(Ok(())) => {}
         }
     });
 }
@@ -179,4 +182,28 @@ pub async fn page_text(c: &Client) -> String {
 
 pub async fn eval(c: &Client, script: &str) -> serde_json::Value {
     c.execute(script, vec![]).await.unwrap()
+}
+
+/// Opens `origin` + `path` in an iframe of `width` × `height` CSS px on a same-origin page and
+/// switches into it: the one way to get exact phone-sized viewports in every engine (desktop
+/// Firefox and WebKit windows do not get narrower than about 450 px). `theme` is stored as the
+/// reader's choice first ("light" or "dark").
+pub async fn open_framed(c: &Client, origin: &str, path: &str, width: u32, height: u32, theme: Option<&str>) {
+    c.enter_parent_frame().await.ok();
+    c.goto(&format!("{origin}/frame-host.txt")).await.unwrap();
+    let theme = match theme {
+        Some(t) => format!("localStorage.setItem('newsroom-theme', '{t}');"),
+        None => "localStorage.removeItem('newsroom-theme');".to_owned(),
+    };
+    eval(
+        c,
+        &format!(
+            "{theme} document.body.textContent = ''; document.body.style.margin = '0';
+             const f = document.createElement('iframe');
+             f.width = {width}; f.height = {height}; f.style.border = '0'; f.src = '{path}';
+             document.body.appendChild(f); return null"
+        ),
+    )
+    .await;
+    c.enter_frame(0).await.unwrap();
 }

@@ -1,0 +1,75 @@
+//! What a route change owes the reader: focus on the new view's h1 (so screen readers and
+//! keyboards start there) and a way back to the list as they left it.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
+
+/// Set when the path changed by navigation and the new view's h1 should take focus.
+#[derive(Clone, Copy)]
+struct FocusPending(RwSignal<bool>);
+
+/// The list URL the reader last saw (with filters and page), for "Zurück zur Übersicht".
+#[derive(Clone, Copy)]
+pub struct LastList(pub RwSignal<Option<String>>);
+
+/// Call once inside the Router.
+pub fn provide_navigation() {
+    let pending = RwSignal::new(false);
+    provide_context(FocusPending(pending));
+    provide_context(LastList(RwSignal::new(None)));
+    let path = use_location().pathname;
+    // Not on the first load: the reader has not moved yet, focus stays at the page start.
+    Effect::new(move |previous: Option<String>| {
+        let now = path.get();
+        if previous.as_ref().is_some_and(|p| *p != now) {
+            pending.set(true);
+        }
+        now
+    });
+}
+
+/// Called by each view once its h1 is in the DOM.
+pub fn focus_heading_if_navigated() {
+    let Some(FocusPending(pending)) = use_context::<FocusPending>() else { return };
+    Effect::new(move |_| {
+        if pending.get() {
+            pending.set(false);
+            request_animation_frame(|| {
+                if let Some(h1) = document().query_selector("main h1").ok().flatten() {
+                    let h1 = h1.unchecked_into::<web_sys::HtmlElement>();
+                    if !h1.has_attribute("tabindex") {
+                        let _ = h1.set_attribute("tabindex", "-1");
+                    }
+                    let _ = h1.focus();
+                }
+            });
+        }
+    });
+}
+
+/// Remembers the list's current URL (path and query).
+pub fn remember_list_url(url: String) {
+    if let Some(LastList(last)) = use_context::<LastList>() {
+        last.set(Some(url));
+    }
+}
+
+/// "Zurück zur Übersicht": to the list as the reader left it. When the list is the previous
+/// history entry, it goes back, which also restores the scroll position.
+#[component]
+pub fn BackToList() -> impl IntoView {
+    let last = use_context::<LastList>().and_then(|l| l.0.get_untracked());
+    let came_from_list = last.is_some();
+    let href = last.unwrap_or_else(|| "/".to_owned());
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let plain = !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) && ev.button() == 0;
+        if came_from_list && plain {
+            if let Ok(history) = window().history() {
+                ev.prevent_default();
+                let _ = history.back();
+            }
+        }
+    };
+    view! { <p class="back"><a href=href on:click=on_click>"← Zurück zur Übersicht"</a></p> }
+}
