@@ -26,7 +26,7 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     provide_navigation();
     view! {
-        <a class="skip-link" href="#inhalt">"Zum Inhalt springen"</a>
+        <a class="skip-link" href="#inhalt" on:click=skip_to_content>"Zum Inhalt springen"</a>
         <header class="site-header">
             <a href="/" class="brand">"Newsroom"<span class="tagline">" – Nachrichten aus der Stadt"</span></a>
             <nav class="site-nav" aria-label="Hauptnavigation">
@@ -45,5 +45,17 @@ fn Shell() -> impl IntoView {
         <footer class="site-footer">
             <p>"Newsroom – Pressemitteilungen, Ratsentscheidungen und Termine der Stadt."</p>
         </footer>
+    }
+}
+
+/// Moves keyboard focus into the content itself (a fragment link alone only scrolls in some
+/// browsers, and the router would turn it into a navigation).
+fn skip_to_content(ev: web_sys::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    if let Some(main) = document().get_element_by_id("inhalt") {
+        ev.prevent_default();
+        let main = main.unchecked_into::<web_sys::HtmlElement>();
+        let _ = main.focus();
+        main.scroll_into_view();
     }
 }

@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
-/// Set when the path changed by navigation and the new view's h1 should take focus.
+/// The path navigated to, whose view's h1 should take focus once it is rendered. Holding the
+/// path (not a flag) keeps the view being left from taking the focus on its way out.
 #[derive(Clone, Copy)]
-struct FocusPending(RwSignal<bool>);
+struct FocusPending(RwSignal<Option<String>>);
 
 /// The list URL the reader last saw (with filters and page), for "Zurück zur Übersicht".
 #[derive(Clone, Copy)]
@@ -15,7 +16,7 @@ pub struct LastList(pub RwSignal<Option<String>>);
 
 /// Call once inside the Router.
 pub fn provide_navigation() {
-    let pending = RwSignal::new(false);
+    let pending = RwSignal::new(None);
     provide_context(FocusPending(pending));
     provide_context(LastList(RwSignal::new(None)));
     let path = use_location().pathname;
@@ -23,7 +24,7 @@ pub fn provide_navigation() {
     Effect::new(move |previous: Option<String>| {
         let now = path.get();
         if previous.as_ref().is_some_and(|p| *p != now) {
-            pending.set(true);
+            pending.set(Some(now.clone()));
         }
         now
     });
@@ -32,9 +33,10 @@ pub fn provide_navigation() {
 /// Called by each view once its h1 is in the DOM.
 pub fn focus_heading_if_navigated() {
     let Some(FocusPending(pending)) = use_context::<FocusPending>() else { return };
+    let mine = use_location().pathname.get_untracked();
     Effect::new(move |_| {
-        if pending.get() {
-            pending.set(false);
+        if pending.read().as_deref() == Some(mine.as_str()) {
+            pending.set(None);
             request_animation_frame(|| {
                 if let Some(h1) = document().query_selector("main h1").ok().flatten() {
                     let h1 = h1.unchecked_into::<web_sys::HtmlElement>();

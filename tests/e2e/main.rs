@@ -13,4 +13,5 @@ mod filters;
 mod list;
 mod paging;
 mod platform;
+mod reading;
 mod states;

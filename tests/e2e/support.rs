@@ -32,10 +32,6 @@ pub fn broken_base() -> String {
     env("NEWSROOM_BROKEN_URL")
 }
 
-pub fn browser() -> String {
-    env("BROWSER")
-}
-
 /// How a session is started.
 #[derive(Clone, Copy)]
 pub struct Session {

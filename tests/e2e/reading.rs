@@ -1,0 +1,99 @@
+//! Reading aids and keyboard use: focus on route changes, theme, share, back to the list.
+
+use crate::support::*;
+use fantoccini::{Client, Locator};
+
+async fn active_element(c: &Client) -> String {
+    eval(c, "const a = document.activeElement; return a.tagName + ':' + a.textContent.trim().slice(0, 60)")
+        .await
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn a_route_change_moves_focus_to_the_new_h1_and_updates_the_title() {
+    with_browser(|c| async move {
+        c.goto(&format!("{}/?seite=2", base())).await.unwrap();
+        find(&c, &format!("a[href='/nachrichten/{ARTICLE_SLUG}']")).await.click().await.unwrap();
+        wait_text(&c, "article h1", ARTICLE_HEADLINE).await;
+        let mut active = String::new();
+        for _ in 0..30 {
+            active = active_element(&c).await;
+            if active.starts_with("H1:") {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(active, format!("H1:{}", &ARTICLE_HEADLINE.chars().take(60).collect::<String>()));
+        assert_eq!(c.title().await.unwrap(), format!("{ARTICLE_HEADLINE} – Newsroom"));
+        // A first load leaves focus at the start of the page.
+        c.refresh().await.unwrap();
+        wait_text(&c, "article h1", ARTICLE_HEADLINE).await;
+        assert!(active_element(&c).await.starts_with("BODY"), "{}", active_element(&c).await);
+    });
+}
+
+#[test]
+fn the_skip_link_is_the_first_tab_stop_and_leads_to_the_content() {
+    with_browser(|c| async move {
+        c.goto(&format!("{}/", base())).await.unwrap();
+        find(&c, ".teasers > li").await;
+        let body = c.find(Locator::Css("body")).await.unwrap();
+        body.send_keys("\u{E004}").await.unwrap(); // Tab
+        assert_eq!(active_element(&c).await, "A:Zum Inhalt springen");
+        c.active_element().await.unwrap().send_keys("\u{E007}").await.unwrap(); // Enter
+        assert_eq!(eval(&c, "return document.activeElement.id").await, "inhalt");
+        // The next Tab continues inside the content, past the header.
+        c.active_element().await.unwrap().send_keys("\u{E004}").await.unwrap();
+        assert_eq!(eval(&c, "return document.activeElement.closest('main') !== null").await, true);
+    });
+}
+
+#[test]
+fn the_theme_toggle_is_remembered() {
+    with_browser(|c| async move {
+        c.goto(&format!("{}/", base())).await.unwrap();
+        eval(&c, "localStorage.setItem('newsroom-theme', 'light'); return null").await;
+        c.refresh().await.unwrap();
+        let toggle = find(&c, ".theme-toggle").await;
+        assert_eq!(attr(&toggle, "aria-pressed").await.as_deref(), Some("false"));
+        let light_bg = eval(&c, "return getComputedStyle(document.body).backgroundColor").await;
+        toggle.click().await.unwrap();
+        assert_eq!(eval(&c, "return document.documentElement.dataset.theme").await, "dark");
+        let dark_bg = eval(&c, "return getComputedStyle(document.body).backgroundColor").await;
+        assert_ne!(light_bg, dark_bg);
+        c.refresh().await.unwrap();
+        let toggle = find(&c, ".theme-toggle").await;
+        assert_eq!(attr(&toggle, "aria-pressed").await.as_deref(), Some("true"));
+        assert_eq!(eval(&c, "return getComputedStyle(document.body).backgroundColor").await, dark_bg);
+    });
+}
+
+#[test]
+fn sharing_gives_visible_feedback() {
+    with_browser(|c| async move {
+        c.goto(&format!("{}/nachrichten/{ARTICLE_SLUG}", base())).await.unwrap();
+        // Stand in for the platform's share sheet and clipboard, which headless browsers lack.
+        eval(&c, "window.__shared = null; navigator.share = undefined;
+                  Object.defineProperty(navigator, 'clipboard', { value: { writeText: t => { window.__shared = t; return Promise.resolve(); } } });
+                  return null").await;
+        find(&c, ".share button").await.click().await.unwrap();
+        wait_text(&c, ".share-message", "Link kopiert.").await;
+        let shared = eval(&c, "return window.__shared").await;
+        assert!(shared.as_str().unwrap().ends_with(&format!("/nachrichten/{ARTICLE_SLUG}")));
+        assert_eq!(attr(&find(&c, ".share-message").await, "role").await.as_deref(), Some("status"));
+    });
+}
+
+#[test]
+fn back_to_the_list_keeps_the_filters() {
+    with_browser(|c| async move {
+        c.goto(&format!("{}/?tag=Familie", base())).await.unwrap();
+        find(&c, &format!("a[href='/nachrichten/{ARTICLE_SLUG}']")).await.click().await.unwrap();
+        wait_text(&c, "article h1", ARTICLE_HEADLINE).await;
+        c.find(Locator::LinkText("← Zurück zur Übersicht")).await.unwrap().click().await.unwrap();
+        find(&c, ".tag-toggle[aria-pressed=true]").await;
+        assert_eq!(c.current_url().await.unwrap().query(), Some("tag=Familie"));
+    });
+}
