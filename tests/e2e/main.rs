@@ -14,4 +14,5 @@ mod list;
 mod paging;
 mod platform;
 mod reading;
+mod screenshots;
 mod states;
