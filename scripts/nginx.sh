@@ -43,6 +43,7 @@ if $test_servers; then
       alias $dist/api/;
     }
     include $repo/deploy/newsroom.conf;
+    include $state/csp-report.conf;
   }
   server {
     listen 127.0.0.1:$((port + 2));
@@ -53,13 +54,21 @@ if $test_servers; then
       add_header Cache-Control no-store always;
     }
     include $repo/deploy/newsroom.conf;
+    include $state/csp-report.conf;
   }
   server {
     listen 127.0.0.1:$((port + 3));
     root $state/dist-broken;
     include $repo/deploy/newsroom.conf;
+    include $state/csp-report.conf;
   }"
 fi
+# Tests: the browser reports CSP violations here; the e2e suite asserts csp.log stays empty.
+cat > "$state/csp-report.conf" <<CONF
+set \$newsroom_csp "\$newsroom_csp; report-uri /csp-report";
+location = /csp-report { access_log $state/csp.log; return 204; }
+CONF
+: > "$state/csp.log"
 cat > "$state/nginx.conf" <<CONF
 load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
 daemon $($foreground && echo off || echo on);
@@ -81,6 +90,7 @@ http {
     listen 127.0.0.1:$port;
     root $dist;
     include $repo/deploy/newsroom.conf;
+    include $state/csp-report.conf;
   }$test_block
 }
 CONF

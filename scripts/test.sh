@@ -62,10 +62,16 @@ e2e() { # engine
   start_driver "$1" "$port" || return 1
   NEWSROOM_URL="http://127.0.0.1:$E2E_PORT" NEWSROOM_FLAKY_URL="http://127.0.0.1:$((E2E_PORT + 1))" \
     NEWSROOM_FIXTURE_URL="http://127.0.0.1:$((E2E_PORT + 2))" NEWSROOM_BROKEN_URL="http://127.0.0.1:$((E2E_PORT + 3))" \
+    NEWSROOM_CSP_LOG="$repo/.e2e/nginx-$E2E_PORT/csp.log" \
     WEBDRIVER_URL="http://127.0.0.1:$port" BROWSER="$1" \
     timeout 900 cargo test --locked --features e2e --test e2e -- --test-threads=1
   local status=$?
   stop_driver
+  # Every page the suite opened ran under the release CSP, reporting to csp.log.
+  local csp="$repo/.e2e/nginx-$E2E_PORT/csp.log"
+  if [ -s "$csp" ]; then
+    echo "CSP violations reported in $1:"; cat "$csp"; : >"$csp"; return 1
+  fi
   return $status
 }
 

@@ -77,7 +77,19 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
         404 | 410 => return Err(LoadError::NotFound),
         status => return Err(LoadError::Http(status)),
     }
+    if let Some(kind) = response.headers().get("content-type") {
+        if !acceptable_content_type(&kind) {
+            return Err(LoadError::ContentType(kind.split(';').next().unwrap_or("").trim().to_owned()));
+        }
+    }
     response.text().await.map_err(network_error)
+}
+
+/// JSON by any of its names; `text/plain` and `application/octet-stream` too, which file
+/// servers send for unknown files. HTML, images and the like are not content.
+fn acceptable_content_type(value: &str) -> bool {
+    let t = value.to_ascii_lowercase();
+    t.contains("json") || t.starts_with("text/plain") || t.starts_with("application/octet-stream")
 }
 
 fn network_error(e: gloo_net::Error) -> LoadError {

@@ -39,11 +39,23 @@ pub struct NewsStore {
     /// Loading an older page: `Some(None)` while under way, `Some(Some(e))` after a failure.
     older_state: RwSignal<Option<Option<LoadError>>>,
     catalog: Memo<Option<Result<Shared<Catalog>, LoadError>>>,
+    /// The reader gave up waiting for the first page.
+    given_up: RwSignal<bool>,
 }
 
 impl NewsStore {
     pub fn new() -> NewsStore {
-        let first = LocalResource::new(api::fetch_index);
+        let given_up = RwSignal::new(false);
+        let first = LocalResource::new(move || {
+            let aborted = given_up.get();
+            async move {
+                if aborted {
+                    Err(LoadError::Aborted)
+                } else {
+                    api::fetch_index().await
+                }
+            }
+        });
         let older = RwSignal::new(Vec::<Arc<NewsIndex>>::new());
         let catalog = Memo::new(move |_| {
             let first = first.get()?;
@@ -54,7 +66,7 @@ impl NewsStore {
                 Shared(Arc::new(Catalog::new(&pages)))
             }))
         });
-        NewsStore { first, older, older_state: RwSignal::new(None), catalog }
+        NewsStore { first, older, older_state: RwSignal::new(None), catalog, given_up }
     }
 
     /// `None` while the first page loads.
@@ -108,7 +120,16 @@ impl NewsStore {
     pub fn retry(&self) {
         self.older.set(Vec::new());
         self.older_state.set(None);
-        self.first.refetch();
+        if self.given_up.get_untracked() {
+            self.given_up.set(false);
+        } else {
+            self.first.refetch();
+        }
+    }
+
+    /// Gives up waiting for the first page (the request is aborted).
+    pub fn cancel(&self) {
+        self.given_up.set(true);
     }
 }
 

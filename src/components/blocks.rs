@@ -27,20 +27,20 @@ pub fn BlockView(block: Block) -> impl IntoView {
 
 #[component]
 pub fn Paragraph(text: Text) -> impl IntoView {
-    view! { <p><RichText text/></p> }
+    view! { <p dir="auto"><RichText text/></p> }
 }
 
 #[component]
 pub fn Heading(text: String, level: HeadingLevel) -> impl IntoView {
     match level {
-        HeadingLevel::H2 => view! { <h2>{text}</h2> }.into_any(),
-        HeadingLevel::H3 => view! { <h3>{text}</h3> }.into_any(),
+        HeadingLevel::H2 => view! { <h2 dir="auto">{text}</h2> }.into_any(),
+        HeadingLevel::H3 => view! { <h3 dir="auto">{text}</h3> }.into_any(),
     }
 }
 
 #[component]
 pub fn ListBlock(ordered: bool, items: Vec<Text>) -> impl IntoView {
-    let items = move || items.clone().into_iter().map(|text| view! { <li><RichText text/></li> }).collect_view();
+    let items = move || items.clone().into_iter().map(|text| view! { <li dir="auto"><RichText text/></li> }).collect_view();
     if ordered {
         view! { <ol>{items()}</ol> }.into_any()
     } else {
@@ -52,7 +52,7 @@ pub fn ListBlock(ordered: bool, items: Vec<Text>) -> impl IntoView {
 pub fn Quote(text: String, cite: Option<String>) -> impl IntoView {
     view! {
         <figure class="quote">
-            <blockquote><p>{text}</p></blockquote>
+            <blockquote><p dir="auto">{text}</p></blockquote>
             {cite.map(|c| view! { <figcaption>{c}</figcaption> })}
         </figure>
     }
@@ -67,6 +67,8 @@ pub fn LinkBlock(href: String, label: String, hreflang: Option<String>) -> impl 
 /// A link that follows the format's scheme rules; anything else becomes plain text.
 #[component]
 pub fn SafeLink(href: String, label: String, #[prop(default = None)] hreflang: Option<String>) -> impl IntoView {
+    // A link needs a name: without a label, its address is the label.
+    let label = if label.trim().is_empty() { href.trim().to_owned() } else { label };
     match safe_url::link_href(&href) {
         Some(href) if safe_url::is_external(&href) => view! {
             <a href=href class="external" rel="noopener noreferrer" hreflang=hreflang>

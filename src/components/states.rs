@@ -3,12 +3,28 @@
 use crate::core::error::LoadError;
 use leptos::prelude::*;
 
-/// Reserved space while content loads, so nothing jumps when it arrives.
+/// How long before a load counts as slow and the reader is offered to give up.
+const SLOW_AFTER: std::time::Duration = std::time::Duration::from_secs(4);
+
+/// Reserved space while content loads, so nothing jumps when it arrives. A slow load says so
+/// and can be given up (`on_cancel`).
 #[component]
-pub fn Loading(#[prop(into)] label: String) -> impl IntoView {
+pub fn Loading(#[prop(into)] label: String, #[prop(optional)] on_cancel: Option<Callback<()>>) -> impl IntoView {
+    let slow = RwSignal::new(false);
+    if let Ok(timer) = set_timeout_with_handle(move || slow.set(true), SLOW_AFTER) {
+        on_cleanup(move || timer.clear());
+    }
     view! {
         <div class="loading" aria-busy="true">
-            <p role="status">{label}</p>
+            <p role="status">
+                {label}
+                {move || slow.get().then(|| " Das dauert länger als gewohnt.")}
+            </p>
+            {move || (slow.get() && on_cancel.is_some()).then(|| view! {
+                <p><button type="button" class="button secondary cancel" on:click=move |_| {
+                    if let Some(cb) = on_cancel { cb.run(()) }
+                }>"Abbrechen"</button></p>
+            })}
             <div class="skeleton skeleton-title"></div>
             <div class="skeleton skeleton-line"></div>
             <div class="skeleton skeleton-line"></div>

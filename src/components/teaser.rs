@@ -1,6 +1,7 @@
 use super::figure::caption_text;
 use crate::core::date::german_date;
 use crate::core::model::Teaser;
+use crate::core::tidy::shown_headline;
 use crate::core::{paths, safe_url};
 use leptos::prelude::*;
 
@@ -29,7 +30,7 @@ pub fn TeaserItem(teaser: Teaser, style: TeaserStyle) -> impl IntoView {
     let date = german_date(&teaser.published);
     let datetime = teaser.published.to_rfc3339();
     let full = style == TeaserStyle::Full;
-    let link = view! { <a href=href class="teaser-link">{teaser.headline}</a> };
+    let link = view! { <a href=href class="teaser-link" dir="auto">{shown_headline(&teaser.headline).to_owned()}</a> };
     let headline = if full {
         view! { <h2 class="teaser-headline">{link}</h2> }.into_any()
     } else {
@@ -51,7 +52,7 @@ pub fn TeaserItem(teaser: Teaser, style: TeaserStyle) -> impl IntoView {
                 {full.then(|| teaser.kicker.map(|k| view! { <p class="kicker">{k}</p> }))}
                 {headline}
                 <p class="teaser-date"><time datetime=datetime>{date}</time></p>
-                {full.then(|| teaser.lead.map(|l| view! { <p class="teaser-lead">{l}</p> }))}
+                {full.then(|| teaser.lead.map(|l| view! { <p class="teaser-lead" dir="auto">{l}</p> }))}
                 {image}
             </article>
         </li>

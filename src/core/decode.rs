@@ -4,6 +4,7 @@
 use super::error::{DecodeError, LoadError, Problem};
 use super::model::{Article, NewsIndex, Teaser};
 use super::safe_url;
+use super::tidy::{tidy_article, tidy_teaser};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -29,7 +30,10 @@ pub fn decode_index(json: &str) -> Result<DecodedIndex, LoadError> {
     out.index.items.reserve(raw.items.len());
     for (i, item) in raw.items.iter().enumerate() {
         match decode_with_path::<Teaser>(item.get()) {
-            Ok(teaser) => out.index.items.push(teaser),
+            Ok(mut teaser) => {
+                tidy_teaser(&mut teaser);
+                out.index.items.push(teaser)
+            }
             Err(e) => out.skipped.push(format!("items[{i}]: {e}")),
         }
     }
@@ -40,7 +44,9 @@ pub fn decode_index(json: &str) -> Result<DecodedIndex, LoadError> {
 
 /// Decodes an article file.
 pub fn decode_article(json: &str) -> Result<Article, LoadError> {
-    decode_with_path(json)
+    let mut article: Article = decode_with_path(json)?;
+    tidy_article(&mut article);
+    Ok(article)
 }
 
 fn decode_with_path<'de, T: Deserialize<'de>>(json: &'de str) -> Result<T, LoadError> {

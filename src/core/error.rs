@@ -13,6 +13,10 @@ pub enum LoadError {
     Http(u16),
     /// The server answered, but not with JSON (e.g. an HTML error page).
     NotJson,
+    /// The server labelled the answer as something other than JSON (its Content-Type).
+    ContentType(String),
+    /// The reader gave up waiting.
+    Aborted,
     /// JSON that is cut off or malformed.
     Syntax(String),
     /// Valid JSON that does not fit the content format.
@@ -74,6 +78,10 @@ impl LoadError {
             LoadError::NotJson => format!(
                 "{what} konnte nicht gelesen werden: der Server hat keine Nachrichtendaten geliefert, sondern eine andere Seite."
             ),
+            LoadError::ContentType(t) => format!(
+                "{what} konnte nicht gelesen werden: der Server hat die Daten als „{t}“ statt als JSON geliefert."
+            ),
+            LoadError::Aborted => format!("Das Laden wurde abgebrochen. {what} kann jederzeit erneut geladen werden."),
             LoadError::Syntax(_) => {
                 format!("{what} konnte nicht gelesen werden: die Daten sind unvollständig oder beschädigt.")
             }
@@ -95,6 +103,8 @@ impl std::fmt::Display for LoadError {
             LoadError::NotFound => write!(f, "HTTP 404"),
             LoadError::Http(s) => write!(f, "HTTP {s}"),
             LoadError::NotJson => write!(f, "response is not JSON"),
+            LoadError::ContentType(t) => write!(f, "content type {t}"),
+            LoadError::Aborted => write!(f, "aborted by the reader"),
             LoadError::Syntax(e) => write!(f, "invalid JSON: {e}"),
             LoadError::Decode(e) => write!(f, "decode error at {}: {:?}", e.path, e.problem),
         }
@@ -123,6 +133,8 @@ mod tests {
             LoadError::Http(500),
             LoadError::Http(403),
             LoadError::NotJson,
+            LoadError::ContentType("text/html".into()),
+            LoadError::Aborted,
             LoadError::Syntax("eof".into()),
         ];
         let messages: std::collections::HashSet<_> = all.iter().map(|e| e.explain("X")).collect();

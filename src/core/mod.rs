@@ -14,3 +14,4 @@ pub mod safe_url;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod text;
+pub mod tidy;

@@ -13,6 +13,7 @@ use crate::core::listing::{related, RELATED_LIMIT};
 use crate::core::model::{Article, Slug};
 use crate::core::paths;
 use crate::core::text::reading_minutes;
+use crate::core::tidy::{direction, shown_headline};
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos_meta::{Html, Meta, Title};
@@ -23,18 +24,29 @@ use std::sync::Arc;
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    // The slug whose loading the reader gave up; re-running the fetcher aborts the request.
+    let given_up = RwSignal::new(None::<String>);
     let article = LocalResource::new(move || {
         let raw = slug.get();
+        let aborted = given_up.read().as_deref() == Some(raw.as_str());
         async move {
             match Slug::parse(&raw) {
+                _ if aborted => Err(LoadError::Aborted),
                 Some(slug) => api::fetch_article(&slug).await,
                 None => Err(LoadError::NotFound),
             }
         }
     });
-    let retry = Callback::new(move |_| article.refetch());
+    let retry = Callback::new(move |_| {
+        if given_up.get_untracked().is_some() {
+            given_up.set(None);
+        } else {
+            article.refetch();
+        }
+    });
+    let cancel = Callback::new(move |_| given_up.set(Some(slug.get_untracked())));
     move || match article.get() {
-        None => view! { <Loading label="Der Beitrag wird geladen …"/> }.into_any(),
+        None => view! { <Loading label="Der Beitrag wird geladen …" on_cancel=cancel/> }.into_any(),
         Some(Ok(article)) => view! { <ArticleView article/> }.into_any(),
         Some(Err(LoadError::NotFound)) => view! { <NotFound/> }.into_any(),
         Some(Err(error)) => view! { <Title text="Fehler"/><Failure error what="Der Beitrag" retry/> }.into_any(),
@@ -50,19 +62,19 @@ pub fn ArticleView(article: Arc<Article>) -> impl IntoView {
     let tags = a.tags.clone();
     view! {
         <Html {..} lang=a.language().to_owned()/>
-        <Title text=a.headline.clone()/>
+        <Title text=shown_headline(&a.headline).to_owned()/>
         {keywords.clone().map(|k| view! { <Meta name="keywords" content=k/> })}
         {a.lead.clone().map(|l| view! { <Meta name="description" content=l/> })}
         <BackToList/>
-        <article class="article" lang=a.language().to_owned()>
+        <article class="article" lang=a.language().to_owned() dir=direction(a.language())>
             <header class="article-header">
                 {a.kicker.clone().map(|k| view! { <p class="kicker">{k}</p> })}
-                <h1 tabindex="-1">{a.headline.clone()}</h1>
+                <h1 tabindex="-1" dir="auto">{shown_headline(&a.headline).to_owned()}</h1>
                 <p class="article-date">
                     <time datetime=a.published.to_rfc3339()>{german_date(&a.published)}</time>
                     <span class="reading-time">{format!(" · Lesezeit {minutes} {}", if minutes == 1 { "Minute" } else { "Minuten" })}</span>
                 </p>
-                {a.lead.clone().map(|l| view! { <p class="lead">{l}</p> })}
+                {a.lead.clone().map(|l| view! { <p class="lead" dir="auto">{l}</p> })}
                 {a.image.clone().map(|image| view! { <Figure image/> })}
             </header>
             <ArticleBody blocks=a.body.blocks.clone()/>
@@ -77,7 +89,7 @@ pub fn ArticleView(article: Arc<Article>) -> impl IntoView {
                     </nav>
                 })}
                 {keywords.map(|k| view! { <p class="keywords"><span class="label">"Schlagworte: "</span>{k}</p> })}
-                <ShareButton title=a.headline.clone()/>
+                <ShareButton title=shown_headline(&a.headline).to_owned()/>
             </footer>
         </article>
         <RelatedNews article=article.clone()/>

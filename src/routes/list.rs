@@ -25,7 +25,7 @@ pub fn ListPage() -> impl IntoView {
         <Title text=""/>
         <h1>"Nachrichten"</h1>
         {move || match state.get() {
-            None => view! { <Loading label="Die Nachrichten werden geladen …"/> }.into_any(),
+            None => view! { <Loading label="Die Nachrichten werden geladen …" on_cancel=Callback::new(move |_| store.cancel())/> }.into_any(),
             Some(Err(error)) => view! {
                 <Failure error what="Die Nachrichtenliste" retry=Callback::new(move |_| store.retry()) heading=false/>
             }.into_any(),

@@ -10,6 +10,7 @@ mod support;
 mod accessibility;
 mod article;
 mod filters;
+mod hostile;
 mod list;
 mod paging;
 mod platform;

@@ -1,0 +1,131 @@
+//! After decoding: what is empty counts as absent, tags are clean, language tags are checked.
+//! So that "", "  " and junk never reach the page as empty headings, chips or attributes.
+
+use super::model::{Article, Block, Image, Teaser};
+
+/// `Some` only for text with something visible in it.
+fn present(s: &mut Option<String>) {
+    if s.as_deref().is_some_and(|v| v.trim().is_empty()) {
+        *s = None;
+    }
+}
+
+/// Trimmed, non-empty, each once, in their order.
+fn clean_list(list: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    list.retain_mut(|t| {
+        *t = t.trim().to_owned();
+        !t.is_empty() && seen.insert(t.clone())
+    });
+}
+
+/// A plausible BCP 47 tag (`de`, `en`, `de-CH`, `zh-Hant-TW`), or `None`.
+pub fn language_tag(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let mut parts = raw.split('-');
+    let primary = parts.next()?;
+    let ok = (2..=8).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+    ok.then(|| raw.to_owned())
+}
+
+/// Writing direction of a language: right-to-left scripts get "rtl".
+pub fn direction(lang: &str) -> &'static str {
+    let primary = lang.split('-').next().unwrap_or("").to_ascii_lowercase();
+    match primary.as_str() {
+        "ar" | "he" | "fa" | "ur" | "ps" | "sd" | "ug" | "yi" | "dv" | "ckb" => "rtl",
+        _ => "ltr",
+    }
+}
+
+fn tidy_image(image: &mut Image) {
+    present(&mut image.caption);
+    present(&mut image.credit);
+    // A zero size reserves no space and distorts; leave sizing to the image.
+    if image.width == Some(0) || image.height == Some(0) {
+        image.width = None;
+        image.height = None;
+    }
+}
+
+pub fn tidy_teaser(t: &mut Teaser) {
+    t.headline = t.headline.trim().to_owned();
+    present(&mut t.kicker);
+    present(&mut t.lead);
+    clean_list(&mut t.tags);
+    if let Some(image) = &mut t.image {
+        tidy_image(image);
+    }
+}
+
+pub fn tidy_article(a: &mut Article) {
+    a.headline = a.headline.trim().to_owned();
+    present(&mut a.kicker);
+    present(&mut a.lead);
+    clean_list(&mut a.tags);
+    clean_list(&mut a.keywords);
+    a.language = a.language.as_deref().and_then(language_tag);
+    if let Some(image) = &mut a.image {
+        tidy_image(image);
+    }
+    // Blocks with nothing to show would only leave empty headings, paragraphs and lists.
+    a.body.blocks.retain(|b| match b {
+        Block::Paragraph { text } => !text.plain().trim().is_empty(),
+        Block::Heading { text, .. } | Block::Quote { text, .. } => !text.trim().is_empty(),
+        Block::List { items, .. } => items.iter().any(|t| !t.plain().trim().is_empty()),
+        Block::Link { href, .. } => !href.trim().is_empty(),
+        Block::Image(_) => true,
+    });
+    for block in &mut a.body.blocks {
+        match block {
+            Block::Link { hreflang, .. } => *hreflang = hreflang.as_deref().and_then(language_tag),
+            Block::Quote { cite, .. } => present(cite),
+            Block::Image(image) => tidy_image(image),
+            _ => {}
+        }
+    }
+}
+
+/// What to show for a headline that is empty after all: never an empty h1 or link.
+pub fn shown_headline(headline: &str) -> &str {
+    if headline.is_empty() {
+        "Ohne Titel"
+    } else {
+        headline
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::decode::decode_article;
+
+    #[test]
+    fn empty_means_absent_and_tags_are_clean() {
+        let a = decode_article(
+            r#"{"slug":"a","headline":"  ","kicker":" ","lead":"","published":"2025-12-19T10:00:00+01:00",
+                "tags":["Familie"," Familie ","","  ","Rat"],"keywords":["",""],"language":"<script>",
+                "body":[{"type":"link","href":"/","label":"x","hreflang":"en\" onclick=\"x"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(shown_headline(&a.headline), "Ohne Titel");
+        assert_eq!((&a.kicker, &a.lead), (&None, &None));
+        assert_eq!(a.tags, ["Familie", "Rat"]);
+        assert!(a.keywords.is_empty());
+        assert_eq!(a.language(), "de");
+        assert!(matches!(&a.body.blocks[0], Block::Link { hreflang: None, .. }));
+    }
+
+    #[test]
+    fn language_tags_and_direction() {
+        assert_eq!(language_tag("de-CH").as_deref(), Some("de-CH"));
+        assert_eq!(language_tag("zh-Hant-TW").as_deref(), Some("zh-Hant-TW"));
+        assert_eq!(language_tag("d"), None);
+        assert_eq!(language_tag("de_DE"), None);
+        assert_eq!(language_tag("en\" x"), None);
+        assert_eq!(direction("ar"), "rtl");
+        assert_eq!(direction("he-IL"), "rtl");
+        assert_eq!(direction("de"), "ltr");
+    }
+}
