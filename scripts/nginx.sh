@@ -49,10 +49,19 @@ if $test_servers; then
     listen 127.0.0.1:$((port + 2));
     root $state/dist-fixture;
     location ^~ /fixture-api/ {
+      # The cookie \`net\` turns the content server hostile: error statuses, a dropped
+      # connection, the wrong Content-Type, a body that trickles in.
+      if (\$cookie_net = 500) { return 500; }
+      if (\$cookie_net = 503) { return 503; }
+      if (\$cookie_net = drop) { return 444; }
+      if (\$cookie_net = wrongtype) { rewrite ^/fixture-api/(.*)\$ /net-wrongtype/\$1 last; }
+      if (\$cookie_net = trickle) { rewrite ^/fixture-api/(.*)\$ /net-trickle/\$1 last; }
       root $repo/tests/fixtures/\$cookie_fixture;
       rewrite ^/fixture-api/(.*)\$ /\$1 break;
       add_header Cache-Control no-store always;
     }
+    location ^~ /net-wrongtype/ { internal; alias $dist/api/; types { } default_type text/html; }
+    location ^~ /net-trickle/ { internal; alias $dist/api/; limit_rate 64; add_header Cache-Control no-store always; }
     include $repo/deploy/newsroom.conf;
     include $state/csp-report.conf;
   }

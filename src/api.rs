@@ -1,12 +1,10 @@
-//! Fetching content. Each request is aborted when the view that made it goes away, and every
-//! failure keeps its kind (network, HTTP status, decode with the field's path): the reader's
+//! Fetching content. Each request takes the abort signal of its `Loader` (aborted when the view
+//! goes away, a newer load starts or the reader gives up), and every failure keeps its kind (network, HTTP status, decode with the field's path): the reader's
 //! message depends on which it was.
 
 use crate::core::decode::{decode_article, decode_index};
 use crate::core::error::LoadError;
 use crate::core::model::{Article, NewsIndex, Slug};
-use leptos::prelude::on_cleanup;
-use send_wrapper::SendWrapper;
 use std::sync::Arc;
 
 /// The content base URL: `<meta name="newsroom:api">` in index.html, so a deployment can point
@@ -22,15 +20,15 @@ pub fn api_base() -> String {
 }
 
 /// The first page of the news index (`news.json`).
-pub async fn fetch_index() -> Result<Arc<NewsIndex>, LoadError> {
-    fetch_index_page(&format!("{}/news.json", api_base())).await
+pub async fn fetch_index(abort: web_sys::AbortSignal) -> Result<Arc<NewsIndex>, LoadError> {
+    fetch_index_page(&format!("{}/news.json", api_base()), Some(&abort)).await
 }
 
 /// One page of the index, with entries that do not fit the format skipped (and logged once).
 /// `url` may be relative to the content base, as a `next` link in an index page may be.
-pub async fn fetch_index_page(url: &str) -> Result<Arc<NewsIndex>, LoadError> {
+pub async fn fetch_index_page(url: &str, abort: Option<&web_sys::AbortSignal>) -> Result<Arc<NewsIndex>, LoadError> {
     let url = resolve(url);
-    let text = fetch_text(&url).await?;
+    let text = fetch_text(&url, abort).await?;
     let decoded = decode_index(&text)?;
     for reason in &decoded.skipped {
         leptos::logging::warn!("news.json: entry skipped: {reason}");
@@ -48,9 +46,9 @@ fn resolve(url: &str) -> String {
 }
 
 /// One article.
-pub async fn fetch_article(slug: &Slug) -> Result<Arc<Article>, LoadError> {
+pub async fn fetch_article(slug: &Slug, abort: web_sys::AbortSignal) -> Result<Arc<Article>, LoadError> {
     let url = format!("{}/articles/{slug}.json", api_base());
-    let text = fetch_text(&url).await?;
+    let text = fetch_text(&url, Some(&abort)).await?;
     let article = decode_article(&text)?;
     for reason in &article.body.skipped {
         leptos::logging::warn!("{slug}.json: block skipped: {reason}");
@@ -58,17 +56,10 @@ pub async fn fetch_article(slug: &Slug) -> Result<Arc<Article>, LoadError> {
     Ok(Arc::new(article))
 }
 
-/// GET a URL as text, aborted when the current reactive owner is cleaned up.
-async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let controller = SendWrapper::new(web_sys::AbortController::new().ok());
-    let signal = controller.as_ref().map(|c| c.signal());
-    on_cleanup(move || {
-        if let Some(c) = controller.take() {
-            c.abort();
-        }
-    });
+/// GET a URL as text.
+async fn fetch_text(url: &str, abort: Option<&web_sys::AbortSignal>) -> Result<String, LoadError> {
     let response = gloo_net::http::Request::get(url)
-        .abort_signal(signal.as_ref())
+        .abort_signal(abort)
         .send()
         .await
         .map_err(network_error)?;

@@ -6,6 +6,7 @@ pub mod core;
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod loader;
 pub mod panic;
 pub mod routes;
 pub mod store;

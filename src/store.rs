@@ -5,6 +5,7 @@ use crate::api;
 use crate::core::catalog::Catalog;
 use crate::core::error::LoadError;
 use crate::core::model::NewsIndex;
+use crate::loader::Loader;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -34,28 +35,17 @@ impl<T> std::ops::Deref for Shared<T> {
 
 #[derive(Clone, Copy)]
 pub struct NewsStore {
-    first: LocalResource<Result<Arc<NewsIndex>, LoadError>>,
+    first: Loader<Arc<NewsIndex>>,
     older: RwSignal<Vec<Arc<NewsIndex>>>,
     /// Loading an older page: `Some(None)` while under way, `Some(Some(e))` after a failure.
     older_state: RwSignal<Option<Option<LoadError>>>,
     catalog: Memo<Option<Result<Shared<Catalog>, LoadError>>>,
-    /// The reader gave up waiting for the first page.
-    given_up: RwSignal<bool>,
 }
 
 impl NewsStore {
     pub fn new() -> NewsStore {
-        let given_up = RwSignal::new(false);
-        let first = LocalResource::new(move || {
-            let aborted = given_up.get();
-            async move {
-                if aborted {
-                    Err(LoadError::Aborted)
-                } else {
-                    api::fetch_index().await
-                }
-            }
-        });
+        let first = Loader::new();
+        first.start(api::fetch_index);
         let older = RwSignal::new(Vec::<Arc<NewsIndex>>::new());
         let catalog = Memo::new(move |_| {
             let first = first.get()?;
@@ -66,7 +56,7 @@ impl NewsStore {
                 Shared(Arc::new(Catalog::new(&pages)))
             }))
         });
-        NewsStore { first, older, older_state: RwSignal::new(None), catalog, given_up }
+        NewsStore { first, older, older_state: RwSignal::new(None), catalog }
     }
 
     /// `None` while the first page loads.
@@ -100,7 +90,7 @@ impl NewsStore {
         let this = *self;
         this.older_state.set(Some(None));
         spawn_local(async move {
-            match api::fetch_index_page(&url).await {
+            match api::fetch_index_page(&url, None).await {
                 Ok(page) => {
                     this.older.update(|o| o.push(page));
                     this.older_state.set(None);
@@ -120,16 +110,12 @@ impl NewsStore {
     pub fn retry(&self) {
         self.older.set(Vec::new());
         self.older_state.set(None);
-        if self.given_up.get_untracked() {
-            self.given_up.set(false);
-        } else {
-            self.first.refetch();
-        }
+        self.first.start(api::fetch_index);
     }
 
     /// Gives up waiting for the first page (the request is aborted).
     pub fn cancel(&self) {
-        self.given_up.set(true);
+        self.first.cancel();
     }
 }
 

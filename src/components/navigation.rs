@@ -43,7 +43,11 @@ pub fn focus_heading_if_navigated() {
                     if !h1.has_attribute("tabindex") {
                         let _ = h1.set_attribute("tabindex", "-1");
                     }
-                    let _ = h1.focus();
+                    // Without scrolling: back/forward restore the reader's position, which a
+                    // focused heading at the top would undo.
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = h1.focus_with_options(&options);
                 }
             });
         }

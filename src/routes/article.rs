@@ -12,6 +12,7 @@ use crate::core::error::LoadError;
 use crate::core::listing::{related, RELATED_LIMIT};
 use crate::core::model::{Article, Slug};
 use crate::core::paths;
+use crate::loader::Loader;
 use crate::core::text::reading_minutes;
 use crate::core::tidy::{direction, shown_headline};
 use crate::store::use_store;
@@ -24,27 +25,23 @@ use std::sync::Arc;
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    // The slug whose loading the reader gave up; re-running the fetcher aborts the request.
-    let given_up = RwSignal::new(None::<String>);
-    let article = LocalResource::new(move || {
-        let raw = slug.get();
-        let aborted = given_up.read().as_deref() == Some(raw.as_str());
-        async move {
+    let article = Loader::new();
+    let load = move || {
+        let raw = slug.get_untracked();
+        article.start(move |abort| async move {
             match Slug::parse(&raw) {
-                _ if aborted => Err(LoadError::Aborted),
-                Some(slug) => api::fetch_article(&slug).await,
+                Some(slug) => api::fetch_article(&slug, abort).await,
                 None => Err(LoadError::NotFound),
             }
-        }
+        })
+    };
+    // Another article in the same view: the request for the one left is aborted.
+    Effect::new(move |_| {
+        slug.track();
+        load();
     });
-    let retry = Callback::new(move |_| {
-        if given_up.get_untracked().is_some() {
-            given_up.set(None);
-        } else {
-            article.refetch();
-        }
-    });
-    let cancel = Callback::new(move |_| given_up.set(Some(slug.get_untracked())));
+    let retry = Callback::new(move |_| load());
+    let cancel = Callback::new(move |_| article.cancel());
     move || match article.get() {
         None => view! { <Loading label="Der Beitrag wird geladen …" on_cancel=cancel/> }.into_any(),
         Some(Ok(article)) => view! { <ArticleView article/> }.into_any(),

@@ -12,6 +12,7 @@ mod article;
 mod filters;
 mod hostile;
 mod list;
+mod network;
 mod paging;
 mod platform;
 mod reading;

@@ -1,0 +1,73 @@
+//! A failing network: each failure has its own German message and a retry; a slow load shows
+//! progress and can be given up; nothing the reader did is lost.
+
+use crate::support::*;
+use fantoccini::Client;
+
+/// Opens `path` on the fixture server with the content set `fixture` and network behaviour `net`.
+async fn open(c: &Client, fixture: &str, net: &str, path: &str) {
+    // A page outside the content location: a hostile `net` cookie from before cannot break it.
+    c.goto(&format!("{}/cookie-host.txt", fixture_base())).await.unwrap();
+    set_net(c, fixture, net).await;
+    c.goto(&format!("{}{path}", fixture_base())).await.unwrap();
+}
+
+async fn set_net(c: &Client, fixture: &str, net: &str) {
+    eval(c, &format!("document.cookie = 'fixture={fixture}; path=/'; document.cookie = 'net={net}; path=/'; return null")).await;
+}
+
+async fn wait_contains(c: &Client, css: &str, want: &str) {
+    for _ in 0..200 {
+        if let Ok(v) = c.execute(&format!("const e = document.querySelector('{css}'); return e ? e.textContent : ''"), vec![]).await {
+            if v.as_str().is_some_and(|t| t.contains(want)) {
+                return;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{css} never contained {want:?}; page: {}", page_text(c).await);
+}
+
+#[test]
+fn each_failure_has_its_own_message() {
+    with_browser(|c| async move {
+        let cases = [
+            ("500", "/", ".failure", "Die Nachrichtenliste konnte nicht geladen werden: der Server hat einen Fehler gemeldet (HTTP 500)."),
+            ("503", "/nachrichten/meldung-01", ".failure", "Der Beitrag konnte nicht geladen werden: der Server hat einen Fehler gemeldet (HTTP 503)."),
+            ("drop", "/", ".failure", "der Server ist nicht erreichbar oder die Verbindung wurde unterbrochen."),
+            ("wrongtype", "/", ".failure", "der Server hat die Daten als „text/html“ statt als JSON geliefert."),
+        ];
+        for (net, path, css, message) in cases {
+            open(&c, "paged", net, path).await;
+            wait_contains(&c, css, message).await;
+            find(&c, ".failure button").await;
+            assert_eq!(find_all(&c, "h1").await.len(), 1, "{net}");
+        }
+    });
+}
+
+#[test]
+fn a_slow_load_shows_progress_and_can_be_given_up_and_retried() {
+    with_browser(|c| async move {
+        open(&c, "paged", "trickle", "/").await;
+        wait_contains(&c, ".loading", "Das dauert länger als gewohnt.").await;
+        find(&c, ".loading button.cancel").await.click().await.unwrap();
+        wait_contains(&c, ".failure", "Das Laden wurde abgebrochen.").await;
+        set_net(&c, "paged", "none").await;
+        find(&c, ".failure button").await.click().await.unwrap();
+        wait_text(&c, ".count", "20 Nachrichten unter den bisher geladenen").await;
+    });
+}
+
+#[test]
+fn filters_and_search_survive_a_failure_and_retry() {
+    with_browser(|c| async move {
+        open(&c, "paged", "503", "/?tag=Sport&q=meldung").await;
+        wait_contains(&c, ".failure", "HTTP 503").await;
+        set_net(&c, "paged", "none").await;
+        find(&c, ".failure button").await.click().await.unwrap();
+        wait_text(&c, ".count", "4 Nachrichten zum Thema Sport mit „meldung“ unter den bisher geladenen").await;
+        assert_eq!(find(&c, "#suche").await.prop("value").await.unwrap().as_deref(), Some("meldung"));
+        assert_eq!(attr(&find(&c, ".tag-toggle[aria-pressed=true]").await, "aria-pressed").await.as_deref(), Some("true"));
+    });
+}
