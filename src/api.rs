@@ -2,7 +2,7 @@
 //! goes away, a newer load starts or the reader gives up), and every failure keeps its kind (network, HTTP status, decode with the field's path): the reader's
 //! message depends on which it was.
 
-use crate::core::decode::{decode_article, decode_index};
+use crate::core::decode::{decode_article, IndexDecoder};
 use crate::core::error::LoadError;
 use crate::core::model::{Article, NewsIndex, Slug};
 use std::sync::Arc;
@@ -29,11 +29,29 @@ pub async fn fetch_index(abort: web_sys::AbortSignal) -> Result<Arc<NewsIndex>, 
 pub async fn fetch_index_page(url: &str, abort: Option<&web_sys::AbortSignal>) -> Result<Arc<NewsIndex>, LoadError> {
     let url = resolve(url);
     let text = fetch_text(&url, abort).await?;
-    let decoded = decode_index(&text)?;
+    let mut decoder = IndexDecoder::new(text)?;
+    while !decoder.step(STEP) {
+        yield_to_browser().await;
+    }
+    let decoded = decoder.finish();
     for reason in &decoded.skipped {
         leptos::logging::warn!("news.json: entry skipped: {reason}");
     }
     Ok(Arc::new(decoded.index))
+}
+
+/// Index entries decoded (or prepared for search) between two yields to the browser: about
+/// 10–20 ms of work on a mid-range phone, so scrolling and typing stay responsive.
+pub const STEP: usize = 1000;
+
+/// Lets the browser handle input and paint before the next slice of work.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Resolves a (scheme-checked) URL from the index against the content base.

@@ -2,7 +2,8 @@
 //! article's "Weitere Nachrichten". Older pages of a paged index are appended on demand.
 
 use crate::api;
-use crate::core::catalog::Catalog;
+use crate::api::yield_to_browser;
+use crate::core::catalog::{Catalog, CatalogBuilder};
 use crate::core::error::LoadError;
 use crate::core::model::NewsIndex;
 use crate::loader::Loader;
@@ -39,7 +40,9 @@ pub struct NewsStore {
     older: RwSignal<Vec<Arc<NewsIndex>>>,
     /// Loading an older page: `Some(None)` while under way, `Some(Some(e))` after a failure.
     older_state: RwSignal<Option<Option<LoadError>>>,
-    catalog: Memo<Option<Result<Shared<Catalog>, LoadError>>>,
+    /// Rebuilt (a slice at a time) whenever a page arrives.
+    catalog: RwSignal<Option<Result<Shared<Catalog>, LoadError>>>,
+    building: StoredValue<u64>,
 }
 
 impl NewsStore {
@@ -47,16 +50,39 @@ impl NewsStore {
         let first = Loader::new();
         first.start(api::fetch_index);
         let older = RwSignal::new(Vec::<Arc<NewsIndex>>::new());
-        let catalog = Memo::new(move |_| {
-            let first = first.get()?;
-            Some(first.map(|first| {
-                let older = older.read();
-                let mut pages: Vec<&[_]> = vec![&first.items];
-                pages.extend(older.iter().map(|p| p.items.as_slice()));
-                Shared(Arc::new(Catalog::new(&pages)))
-            }))
+        let catalog = RwSignal::new(None);
+        let building = StoredValue::new(0u64);
+        let store = NewsStore { first, older, older_state: RwSignal::new(None), catalog, building };
+        Effect::new(move |_| match first.get() {
+            None => catalog.set(None),
+            Some(Err(e)) => catalog.set(Some(Err(e))),
+            Some(Ok(first)) => {
+                let mut pages = vec![first];
+                pages.extend(older.get());
+                store.build(pages);
+            }
         });
-        NewsStore { first, older, older_state: RwSignal::new(None), catalog }
+        store
+    }
+
+    /// Prepares the catalog of `pages` without blocking the page; a newer build supersedes it.
+    fn build(&self, pages: Vec<Arc<NewsIndex>>) {
+        self.building.update_value(|g| *g += 1);
+        let mine = self.building.get_value();
+        let this = *self;
+        spawn_local(async move {
+            let slices: Vec<&[_]> = pages.iter().map(|p| p.items.as_slice()).collect();
+            let mut builder = CatalogBuilder::new(&slices);
+            while !builder.step(api::STEP) {
+                yield_to_browser().await;
+                if this.building.try_get_value() != Some(mine) {
+                    return;
+                }
+            }
+            if this.building.try_get_value() == Some(mine) {
+                this.catalog.set(Some(Ok(Shared(Arc::new(builder.finish())))));
+            }
+        });
     }
 
     /// `None` while the first page loads.

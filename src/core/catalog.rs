@@ -2,7 +2,6 @@
 //! each entry's search text folded and its tags as small integers. Filtering, facet counts and
 //! paging are then one pass over plain arrays, also for tens of thousands of entries.
 
-use super::listing::newest_first;
 use super::model::Teaser;
 use super::text::fold;
 use std::collections::{HashMap, HashSet};
@@ -57,34 +56,9 @@ pub struct Outcome {
 
 impl Catalog {
     pub fn new(pages: &[&[Teaser]]) -> Catalog {
-        let all: Vec<Teaser> = pages.iter().flat_map(|p| p.iter().cloned()).collect();
-        let mut seen = HashSet::new();
-        let items: Vec<Teaser> =
-            newest_first(&all).into_iter().filter(|t| seen.insert(t.slug.clone())).cloned().collect();
-
-        let mut tags: Vec<String> = items.iter().flat_map(|t| t.tags.iter().cloned()).collect::<HashSet<_>>().into_iter().collect();
-        tags.sort_by_cached_key(|t| (fold(t), t.clone()));
-        let tag_id: HashMap<&str, u32> = tags.iter().enumerate().map(|(i, t)| (t.as_str(), i as u32)).collect();
-
-        let entries = items
-            .iter()
-            .map(|t| {
-                let mut ids: Vec<u32> = t.tags.iter().map(|tag| tag_id[tag.as_str()]).collect();
-                ids.sort_unstable();
-                ids.dedup();
-                let mut text = t.headline.clone();
-                for part in [&t.lead, &t.kicker].into_iter().flatten() {
-                    text.push('\n');
-                    text.push_str(part);
-                }
-                for tag in &t.tags {
-                    text.push('\n');
-                    text.push_str(tag);
-                }
-                Entry { haystack: fold(&text), tags: ids }
-            })
-            .collect();
-        Catalog { items, tags, entries }
+        let mut builder = CatalogBuilder::new(pages);
+        while !builder.step(usize::MAX) {}
+        builder.finish()
     }
 
     /// Entries carrying every chosen tag and containing every word of the text, with facet counts.
@@ -120,6 +94,57 @@ impl Catalog {
             .map(|(i, (tag, count))| Facet { tag: tag.clone(), count, chosen: chosen.contains(&(i as u32)) })
             .collect();
         Outcome { hits, facets, unknown_tags }
+    }
+}
+
+/// Builds a catalog a slice of entries at a time (the search text of each is prepared here),
+/// so that tens of thousands of entries never block the page for long.
+pub struct CatalogBuilder {
+    catalog: Catalog,
+    tag_id: HashMap<String, u32>,
+}
+
+impl CatalogBuilder {
+    /// Orders and deduplicates the entries and collects the tags (one pass).
+    pub fn new(pages: &[&[Teaser]]) -> CatalogBuilder {
+        let all: Vec<&Teaser> = pages.iter().flat_map(|p| p.iter()).collect();
+        let mut ordered = all;
+        ordered.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
+        let mut seen = HashSet::new();
+        let items: Vec<Teaser> = ordered.into_iter().filter(|t| seen.insert(&t.slug)).cloned().collect();
+
+        let mut tags: Vec<String> = items.iter().flat_map(|t| t.tags.iter().cloned()).collect::<HashSet<_>>().into_iter().collect();
+        tags.sort_by_cached_key(|t| (fold(t), t.clone()));
+        let tag_id = tags.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
+        let entries = Vec::with_capacity(items.len());
+        CatalogBuilder { catalog: Catalog { items, tags, entries }, tag_id }
+    }
+
+    /// Prepares up to `n` more entries; `true` when all are done.
+    pub fn step(&mut self, n: usize) -> bool {
+        let c = &mut self.catalog;
+        let from = c.entries.len();
+        let to = from.saturating_add(n).min(c.items.len());
+        for t in &c.items[from..to] {
+            let mut ids: Vec<u32> = t.tags.iter().map(|tag| self.tag_id[tag.as_str()]).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            let mut text = t.headline.clone();
+            for part in [&t.lead, &t.kicker].into_iter().flatten() {
+                text.push('\n');
+                text.push_str(part);
+            }
+            for tag in &t.tags {
+                text.push('\n');
+                text.push_str(tag);
+            }
+            c.entries.push(Entry { haystack: fold(&text), tags: ids });
+        }
+        c.entries.len() == c.items.len()
+    }
+
+    pub fn finish(self) -> Catalog {
+        self.catalog
     }
 }
 

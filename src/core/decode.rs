@@ -25,21 +25,64 @@ struct RawIndex<'a> {
 
 /// Decodes `news.json`. Fails only if the file as a whole is not an index.
 pub fn decode_index(json: &str) -> Result<DecodedIndex, LoadError> {
-    let raw: RawIndex = decode_with_path(json)?;
-    let mut out = DecodedIndex::default();
-    out.index.items.reserve(raw.items.len());
-    for (i, item) in raw.items.iter().enumerate() {
-        match decode_with_path::<Teaser>(item.get()) {
-            Ok(mut teaser) => {
-                tidy_teaser(&mut teaser);
-                out.index.items.push(teaser)
-            }
-            Err(e) => out.skipped.push(format!("items[{i}]: {e}")),
-        }
+    let mut decoder = IndexDecoder::new(json.to_owned())?;
+    while !decoder.step(usize::MAX) {}
+    Ok(decoder.finish())
+}
+
+/// Decodes an index a slice of entries at a time, so that a huge file never blocks the page
+/// for long: the caller yields to the browser between steps.
+pub struct IndexDecoder {
+    json: String,
+    /// Byte ranges of the entries in `json`.
+    items: Vec<(usize, usize)>,
+    done: usize,
+    out: DecodedIndex,
+}
+
+impl IndexDecoder {
+    /// Checks the file's outline (one pass over it) and finds the entries.
+    pub fn new(json: String) -> Result<IndexDecoder, LoadError> {
+        let (items, next) = {
+            let raw: RawIndex = decode_with_path(&json)?;
+            let start = json.as_ptr() as usize;
+            let ranges: Vec<(usize, usize)> = raw
+                .items
+                .iter()
+                .map(|item| {
+                    let at = item.get().as_ptr() as usize - start;
+                    (at, at + item.get().len())
+                })
+                .collect();
+            // A `next` that is not a string or breaks the scheme rules ends the paging (and is not fetched).
+            (ranges, raw.next.and_then(|v| v.as_str().and_then(safe_url::fetch_url)))
+        };
+        let mut out = DecodedIndex::default();
+        out.index.items.reserve(items.len());
+        out.index.next = next;
+        Ok(IndexDecoder { json, items, done: 0, out })
     }
-    // A `next` that is not a string or breaks the scheme rules ends the paging (and is not fetched).
-    out.index.next = raw.next.and_then(|v| v.as_str().and_then(safe_url::fetch_url));
-    Ok(out)
+
+    /// Decodes up to `n` more entries; `true` when all are done.
+    pub fn step(&mut self, n: usize) -> bool {
+        let end = self.done.saturating_add(n).min(self.items.len());
+        for i in self.done..end {
+            let (from, to) = self.items[i];
+            match decode_with_path::<Teaser>(&self.json[from..to]) {
+                Ok(mut teaser) => {
+                    tidy_teaser(&mut teaser);
+                    self.out.index.items.push(teaser)
+                }
+                Err(e) => self.out.skipped.push(format!("items[{i}]: {e}")),
+            }
+        }
+        self.done = end;
+        self.done == self.items.len()
+    }
+
+    pub fn finish(self) -> DecodedIndex {
+        self.out
+    }
 }
 
 /// Decodes an article file.
@@ -200,6 +243,23 @@ mod tests {
         assert_eq!(d.index.next.as_deref(), Some("/api/news-2.json"));
         let d = decode_index(r#"{"version":1,"items":[],"next":"javascript:alert(1)"}"#).unwrap();
         assert_eq!(d.index.next, None);
+    }
+
+    #[test]
+    fn stepwise_decoding_gives_the_same_result() {
+        let json = r#"{"version":1,"items":[
+            {"slug":"a","headline":"A","published":"2025-12-19T10:00:00+01:00"},
+            {"slug":"B","headline":"x","published":"2025-12-19T10:00:00+01:00"},
+            {"slug":"c","headline":"C","published":"2025-12-18T10:00:00+01:00"}]}"#;
+        let mut d = IndexDecoder::new(json.to_owned()).unwrap();
+        assert!(!d.step(1));
+        assert!(!d.step(1));
+        assert!(d.step(1));
+        let stepwise = d.finish();
+        let whole = decode_index(json).unwrap();
+        assert_eq!(stepwise.index, whole.index);
+        assert_eq!(stepwise.skipped.len(), 1);
+        assert!(stepwise.skipped[0].starts_with("items[1]: decode error at slug"), "{:?}", stepwise.skipped);
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod support;
 
 mod accessibility;
 mod article;
+mod extremes;
 mod filters;
 mod hostile;
 mod list;
