@@ -5,31 +5,40 @@
 pub fn install_hook() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        let _ = show_failure_page();
+        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            let _ = show_failure(&body);
+        }
     }));
 }
 
-fn show_failure_page() -> Option<()> {
-    let document = web_sys::window()?.document()?;
-    let body = document.body()?;
-    let main = document.create_element("main").ok()?;
+/// Replaces the content of `container` with the failure view.
+pub fn show_failure(container: &web_sys::Element) -> Option<()> {
+    let window = web_sys::window()?;
+    let document = window.document()?;
+    let element = |tag: &str, text: Option<&str>| -> Option<web_sys::Element> {
+        let e = document.create_element(tag).ok()?;
+        e.set_text_content(text);
+        Some(e)
+    };
+    let main = element("main", None)?;
     main.set_class_name("failure panic");
     main.set_attribute("role", "alert").ok()?;
-    let h1 = document.create_element("h1").ok()?;
-    h1.set_text_content(Some("Das hat leider nicht geklappt"));
-    let p = document.create_element("p").ok()?;
-    p.set_text_content(Some("Bei der Anzeige ist ein unerwarteter Fehler aufgetreten. Bitte laden Sie die Seite neu."));
-    let reload = document.create_element("a").ok()?;
+    let h1 = element("h1", Some("Das hat leider nicht geklappt"))?;
+    let p = element("p", Some("Bei der Anzeige ist ein unerwarteter Fehler aufgetreten. Bitte laden Sie die Seite neu."))?;
+    let actions = element("p", None)?;
+    actions.set_class_name("actions");
+    let reload = element("a", Some("Seite neu laden"))?;
     reload.set_class_name("button");
-    reload.set_attribute("href", &web_sys::window()?.location().href().ok()?).ok()?;
-    reload.set_text_content(Some("Seite neu laden"));
-    let home = document.create_element("a").ok()?;
+    reload.set_attribute("href", &window.location().href().ok()?).ok()?;
+    let home = element("a", Some("Zur Nachrichtenübersicht"))?;
+    home.set_class_name("button secondary");
     home.set_attribute("href", "/").ok()?;
-    home.set_text_content(Some("Zur Nachrichtenübersicht"));
-    for child in [&h1, &p, &reload, &home] {
+    actions.append_child(&reload).ok()?;
+    actions.append_child(&home).ok()?;
+    for child in [&h1, &p, &actions] {
         main.append_child(child).ok()?;
     }
-    body.set_text_content(None);
-    body.append_child(&main).ok()?;
+    container.set_text_content(None);
+    container.append_child(&main).ok()?;
     Some(())
 }

@@ -10,6 +10,8 @@ pub mod model;
 pub mod paths;
 #[cfg(test)]
 mod properties;
+#[cfg(test)]
+mod fuzz;
 pub mod safe_url;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

@@ -1,0 +1,150 @@
+//! Fuzzing the decoders and the URL rules with proptest: arbitrary text and mutated documents
+//! never panic, and no URL that passes the rules can be read by a browser as a forbidden scheme.
+//! A short run is part of `cargo test`; a long run: see docs/fuzzing.md.
+
+use super::decode::{decode_article, decode_index};
+use super::model::{Block, Run, Text};
+use super::safe_url::{image_src, link_href};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+/// The scheme a browser reads from an href (WHATWG URL: leading C0 controls and spaces are
+/// trimmed, tabs and newlines anywhere removed), lower-cased; `None` for a relative URL.
+fn browser_scheme(href: &str) -> Option<String> {
+    let cleaned: String = href.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let s = cleaned.trim_start_matches(|c: char| c <= ' ');
+    let end = s.find(':')?;
+    let scheme = &s[..end];
+    let mut chars = scheme.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
+/// Strings built to look like URL attacks: schemes, case, controls, whitespace, entities.
+fn url_like() -> impl Strategy<Value = String> {
+    let scheme = prop_oneof![
+        Just("javascript"), Just("JaVaScRiPt"), Just("data"), Just("vbscript"), Just("http"),
+        Just("https"), Just("mailto"), Just("tel"), Just("file"), Just(""), Just("java\tscript"),
+        Just("java\nscript"), Just("jav&#x09;ascript"),
+    ];
+    let prefix = prop_oneof![Just(""), Just(" "), Just("\u{1}"), Just("\u{0}"), Just("\t"), Just("\u{a0}"), Just("//"), Just("/")];
+    (prefix, scheme, prop_oneof![Just(":"), Just("&colon;"), Just("%3A"), Just("")], "[ -~]{0,12}")
+        .prop_map(|(p, s, colon, rest)| format!("{p}{s}{colon}{rest}"))
+}
+
+fn arb_json(depth: u32) -> BoxedStrategy<Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        ".{0,8}".prop_map(Value::from),
+        url_like().prop_map(Value::from),
+    ];
+    if depth == 0 {
+        return leaf.boxed();
+    }
+    prop_oneof![
+        3 => leaf,
+        1 => proptest::collection::vec(arb_json(depth - 1), 0..4).prop_map(Value::from),
+        1 => proptest::collection::btree_map("[a-z]{1,8}", arb_json(depth - 1), 0..4)
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+    ]
+    .boxed()
+}
+
+const FIELDS: [&str; 12] =
+    ["slug", "headline", "kicker", "lead", "published", "tags", "image", "language", "keywords", "body", "related", "updated"];
+const BLOCK_FIELDS: [&str; 10] = ["type", "text", "level", "items", "ordered", "href", "label", "hreflang", "src", "alt"];
+
+fn sample_article() -> Value {
+    json!({"slug": "a", "headline": "H", "published": "2025-12-19T10:00:00+01:00", "tags": ["A"],
+           "body": [{"type": "paragraph", "text": [{"text": "x", "href": "https://a.de"}]},
+                    {"type": "link", "href": "/x", "label": "L", "hreflang": "en"},
+                    {"type": "image", "src": "/i.svg", "alt": "", "width": 10, "height": 10},
+                    {"type": "list", "items": ["a", [{"text": "b", "href": "mailto:a@b.de"}]]}]})
+}
+
+/// Every href and src that rendering would use for `article`'s body.
+fn rendered_urls(blocks: &[Block]) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut text = |t: &Text, out: &mut Vec<(String, bool)>| {
+        if let Text::Runs(runs) = t {
+            for Run { href, .. } in runs {
+                if let Some(h) = href.as_deref().and_then(link_href) {
+                    out.push((h, true));
+                }
+            }
+        }
+    };
+    for b in blocks {
+        match b {
+            Block::Paragraph { text: t } => text(t, &mut out),
+            Block::List { items, .. } => items.iter().for_each(|t| text(t, &mut out)),
+            Block::Link { href, .. } => out.extend(link_href(href).map(|h| (h, true))),
+            Block::Image(i) => out.extend(image_src(&i.src).map(|s| (s, false))),
+            _ => {}
+        }
+    }
+    out
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_text_never_panics_the_decoders(s in ".{0,200}") {
+        let _ = decode_article(&s);
+        let _ = decode_index(&s);
+    }
+
+    #[test]
+    fn arbitrary_json_never_panics_the_decoders(v in arb_json(4)) {
+        let s = v.to_string();
+        let _ = decode_article(&s);
+        let _ = decode_index(&s);
+        let _ = decode_index(&json!({"version": 1, "items": [v]}).to_string());
+    }
+
+    #[test]
+    fn mutated_articles_decode_or_fail_cleanly_and_never_yield_a_forbidden_url(
+        field in 0usize..12, block in 0usize..4, block_field in 0usize..10, value in arb_json(2), top in any::<bool>(),
+    ) {
+        let mut doc = sample_article();
+        if top {
+            doc[FIELDS[field]] = value;
+        } else {
+            doc["body"][block][BLOCK_FIELDS[block_field]] = value;
+        }
+        if let Ok(article) = decode_article(&doc.to_string()) {
+            for (url, is_link) in rendered_urls(&article.body.blocks) {
+                let allowed: &[&str] = if is_link { &["http", "https", "mailto", "tel"] } else { &["http", "https"] };
+                if let Some(scheme) = browser_scheme(&url) {
+                    prop_assert!(allowed.contains(&scheme.as_str()), "{url:?} has scheme {scheme}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn url_rules_never_pass_a_forbidden_scheme(s in url_like()) {
+        if let Some(h) = link_href(&s) {
+            if let Some(scheme) = browser_scheme(&h) {
+                prop_assert!(["http", "https", "mailto", "tel"].contains(&scheme.as_str()), "{s:?} -> {h:?}");
+            }
+        }
+        if let Some(src) = image_src(&s) {
+            if let Some(scheme) = browser_scheme(&src) {
+                prop_assert!(["http", "https"].contains(&scheme.as_str()), "{s:?} -> {src:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn url_rules_on_any_text(s in "\\PC{0,40}") {
+        if let Some(h) = link_href(&s) {
+            if let Some(scheme) = browser_scheme(&h) {
+                prop_assert!(["http", "https", "mailto", "tel"].contains(&scheme.as_str()), "{s:?} -> {h:?}");
+            }
+        }
+    }
+}
