@@ -5,7 +5,8 @@
 # --test-servers adds two copies of the same build, pointed (by <meta name="newsroom:api">) at
 #   PORT+1: /flaky-api/, which answers 503 until the browser holds the cookie `recover=1`;
 #   PORT+2: /fixture-api/, which serves tests/fixtures/<cookie `fixture`>/;
-# and on PORT+3 the build with its .wasm missing (the app cannot start: the fallback must show).
+# and on PORT+3 the build with its .wasm missing (the app cannot start: the fallback must show);
+# and on PORT+4 a foreign site (tests/fixtures/host/) that embeds the widget.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cmd="$1"; port="$2"
@@ -64,6 +65,11 @@ if $test_servers; then
     location ^~ /net-trickle/ { internal; alias $dist/api/; limit_rate 64; add_header Cache-Control no-store always; }
     include $repo/deploy/newsroom.conf;
     include $state/csp-report.conf;
+  }
+  server {
+    listen 127.0.0.1:$((port + 4));
+    root $repo/tests/fixtures/host;
+    add_header Cache-Control no-store always;
   }
   server {
     listen 127.0.0.1:$((port + 3));

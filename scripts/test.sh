@@ -62,7 +62,7 @@ e2e() { # engine
   start_driver "$1" "$port" || return 1
   NEWSROOM_URL="http://127.0.0.1:$E2E_PORT" NEWSROOM_FLAKY_URL="http://127.0.0.1:$((E2E_PORT + 1))" \
     NEWSROOM_FIXTURE_URL="http://127.0.0.1:$((E2E_PORT + 2))" NEWSROOM_BROKEN_URL="http://127.0.0.1:$((E2E_PORT + 3))" \
-    NEWSROOM_CSP_LOG="$repo/.e2e/nginx-$E2E_PORT/csp.log" \
+    NEWSROOM_CSP_LOG="$repo/.e2e/nginx-$E2E_PORT/csp.log" NEWSROOM_HOST_URL="http://127.0.0.1:$((E2E_PORT + 4))" \
     WEBDRIVER_URL="http://127.0.0.1:$port" BROWSER="$1" \
     timeout 900 cargo test --locked --features e2e --test e2e -- --test-threads=1
   local status=$?

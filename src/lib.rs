@@ -10,6 +10,7 @@ pub mod loader;
 pub mod panic;
 pub mod routes;
 pub mod store;
+pub mod widget;
 
 /// Starts the app in the page's body.
 pub fn start() {

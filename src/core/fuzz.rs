@@ -69,7 +69,7 @@ fn sample_article() -> Value {
 /// Every href and src that rendering would use for `article`'s body.
 fn rendered_urls(blocks: &[Block]) -> Vec<(String, bool)> {
     let mut out = Vec::new();
-    let mut text = |t: &Text, out: &mut Vec<(String, bool)>| {
+    let text = |t: &Text, out: &mut Vec<(String, bool)>| {
         if let Text::Runs(runs) = t {
             for Run { href, .. } in runs {
                 if let Some(h) = href.as_deref().and_then(link_href) {

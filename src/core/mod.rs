@@ -17,3 +17,4 @@ pub mod safe_url;
 pub mod schema;
 pub mod text;
 pub mod tidy;
+pub mod widget_config;

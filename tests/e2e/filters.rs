@@ -39,7 +39,7 @@ fn german_fold(s: &str) -> String {
 }
 
 /// Headlines the reader should see for these tags and words, newest first.
-fn expected(tags: &[&str], words: &str) -> Vec<String> {
+pub(crate) fn expected(tags: &[&str], words: &str) -> Vec<String> {
     data()
         .into_iter()
         .filter(|i| tags.iter().all(|t| i.tags.iter().any(|x| x == t)))

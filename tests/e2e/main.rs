@@ -19,3 +19,4 @@ mod platform;
 mod reading;
 mod screenshots;
 mod states;
+mod widget;

@@ -28,6 +28,11 @@ pub fn fixture_base() -> String {
 }
 
 /// The build whose .wasm is missing: the app cannot start.
+/// A foreign site that embeds the widget (tests/fixtures/host/).
+pub fn host_base() -> String {
+    env("NEWSROOM_HOST_URL")
+}
+
 pub fn broken_base() -> String {
     env("NEWSROOM_BROKEN_URL")
 }

@@ -1,0 +1,149 @@
+//! The embeddable widget's settings, read from the host element's attributes (or the embed
+//! page's query). Everything here comes from a foreign page: URLs follow the same scheme rules
+//! as content, numbers are bounded.
+
+use super::catalog::Query;
+use super::paths::encode_query;
+use super::safe_url;
+
+pub const DEFAULT_LIMIT: usize = 5;
+pub const MAX_LIMIT: usize = 50;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    List,
+    Cards,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WidgetConfig {
+    pub tags: Vec<String>,
+    pub limit: usize,
+    /// Content base, without a trailing slash.
+    pub api: String,
+    /// Where article links point: `{link_base}/nachrichten/{slug}`.
+    pub link_base: String,
+    pub layout: Layout,
+    pub lang: Lang,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    De,
+    En,
+}
+
+impl WidgetConfig {
+    /// `attr` gives an attribute's value (`data-tags`, …); `newsroom` is the newsroom's own base
+    /// URL (where widget.js came from), the default for content and links.
+    pub fn parse(attr: impl Fn(&str) -> Option<String>, newsroom: &str) -> WidgetConfig {
+        let newsroom = newsroom.trim_end_matches('/');
+        let url = |name: &str, default: String| {
+            attr(name)
+                .and_then(|v| safe_url::fetch_url(&v))
+                .map(|v| v.trim_end_matches('/').to_owned())
+                .unwrap_or(default)
+        };
+        let tags = attr("data-tags")
+            .map(|t| t.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect())
+            .unwrap_or_default();
+        let limit = attr("data-limit")
+            .and_then(|l| l.trim().parse::<usize>().ok())
+            .filter(|&l| l > 0)
+            .map_or(DEFAULT_LIMIT, |l| l.min(MAX_LIMIT));
+        let layout = match attr("data-layout").as_deref().map(str::trim) {
+            Some("cards") => Layout::Cards,
+            _ => Layout::List,
+        };
+        let lang = match attr("data-lang").as_deref().map(|l| l.trim().to_ascii_lowercase()) {
+            Some(l) if l.starts_with("en") => Lang::En,
+            _ => Lang::De,
+        };
+        WidgetConfig {
+            tags,
+            limit,
+            api: url("data-api", format!("{newsroom}/api")),
+            link_base: url("data-link-base", newsroom.to_owned()),
+            layout,
+            lang,
+        }
+    }
+
+    pub fn article_url(&self, slug: &str) -> String {
+        format!("{}/nachrichten/{slug}", self.link_base)
+    }
+
+    /// "Mehr Nachrichten": the newsroom list with the same tags.
+    pub fn more_url(&self) -> String {
+        let query: Vec<String> = self.tags.iter().map(|t| format!("tag={}", encode_query(t))).collect();
+        if query.is_empty() {
+            format!("{}/", self.link_base)
+        } else {
+            format!("{}/?{}", self.link_base, query.join("&"))
+        }
+    }
+
+    pub fn query(&self) -> Query {
+        Query { tags: self.tags.clone(), text: String::new() }
+    }
+
+    pub fn label(&self, key: Label) -> &'static str {
+        match (key, self.lang) {
+            (Label::Region, Lang::De) => "Nachrichten der Stadt",
+            (Label::Region, Lang::En) => "City news",
+            (Label::More, Lang::De) => "Mehr Nachrichten",
+            (Label::More, Lang::En) => "More news",
+            (Label::Empty, Lang::De) => "Zurzeit keine Nachrichten zu diesem Thema.",
+            (Label::Empty, Lang::En) => "No news on this topic at the moment.",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Label {
+    Region,
+    More,
+    Empty,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn parse(pairs: &[(&str, &str)]) -> WidgetConfig {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        WidgetConfig::parse(|k| map.get(k).cloned(), "https://newsroom.stadt.example/")
+    }
+
+    #[test]
+    fn defaults_point_to_the_newsroom() {
+        let c = parse(&[]);
+        assert_eq!(c.api, "https://newsroom.stadt.example/api");
+        assert_eq!(c.article_url("x"), "https://newsroom.stadt.example/nachrichten/x");
+        assert_eq!(c.limit, DEFAULT_LIMIT);
+        assert_eq!((c.layout, c.lang), (Layout::List, Lang::De));
+        assert_eq!(c.more_url(), "https://newsroom.stadt.example/");
+    }
+
+    #[test]
+    fn attributes_are_read_and_bounded() {
+        let c = parse(&[("data-tags", " Familie , Kinder & Jugend ,,"), ("data-limit", "500"), ("data-layout", "cards"), ("data-lang", "en-GB")]);
+        assert_eq!(c.tags, ["Familie", "Kinder & Jugend"]);
+        assert_eq!(c.limit, MAX_LIMIT);
+        assert_eq!((c.layout, c.lang), (Layout::Cards, Lang::En));
+        assert_eq!(c.more_url(), "https://newsroom.stadt.example/?tag=Familie&tag=Kinder%20%26%20Jugend");
+        assert_eq!(parse(&[("data-limit", "-3")]).limit, DEFAULT_LIMIT);
+        assert_eq!(parse(&[("data-limit", "zwei")]).limit, DEFAULT_LIMIT);
+    }
+
+    #[test]
+    fn hostile_urls_fall_back_to_the_newsroom() {
+        let c = parse(&[("data-api", "javascript:alert(1)"), ("data-link-base", " JAVASCRIPT:alert(1)//")]);
+        assert_eq!(c.api, "https://newsroom.stadt.example/api");
+        assert_eq!(c.link_base, "https://newsroom.stadt.example");
+        let c = parse(&[("data-api", "https://inhalte.example/nr/"), ("data-link-base", "https://www.stadt.example/presse")]);
+        assert_eq!(c.api, "https://inhalte.example/nr");
+        assert_eq!(c.article_url("a"), "https://www.stadt.example/presse/nachrichten/a");
+    }
+}

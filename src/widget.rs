@@ -1,0 +1,207 @@
+//! The embeddable news list (widget.js and the /embed page). Built from the same core as the app
+//! (decoding, filtering, German dates, link rules) but rendered with plain DOM calls and no
+//! framework, so the download stays small. Each widget lives in its own Shadow DOM: the host
+//! page's CSS does not reach in, the widget's CSS does not leak out.
+
+use crate::core::catalog::Catalog;
+use crate::core::date::german_date;
+use crate::core::decode::decode_index;
+use crate::core::model::Teaser;
+use crate::core::safe_url;
+use crate::core::tidy::shown_headline;
+use crate::core::widget_config::{Label, Layout, WidgetConfig};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element};
+
+const CSS: &str = include_str!("../style/widget.css");
+
+/// Every `[data-newsroom]` element on the page becomes a widget. `newsroom` is the newsroom's
+/// base URL (where widget.js came from).
+pub fn start_widgets(newsroom: String) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(hosts) = document.query_selector_all("[data-newsroom]:not([data-newsroom-state])") else { return };
+    for i in 0..hosts.length() {
+        let Some(host) = hosts.get(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let config = WidgetConfig::parse(|name| host.get_attribute(name), &newsroom);
+        let _ = host.set_attribute("data-newsroom-state", "loading");
+        wasm_bindgen_futures::spawn_local(async move {
+            let state = match load(&config).await {
+                Ok(items) => match render_into_shadow(&host, &config, &items, false) {
+                    Some(()) => "ready",
+                    None => "failed",
+                },
+                Err(e) => {
+                    // The host element's own fallback link stays as it is.
+                    web_sys::console::warn_1(&format!("Newsroom-Widget: {e}").into());
+                    "failed"
+                }
+            };
+            let _ = host.set_attribute("data-newsroom-state", state);
+        });
+    }
+}
+
+/// The /embed page: one list from the query (`tag`, `limit`, `layout`, `lang`), links open in
+/// the top window, and the height is told to the embedding page.
+pub fn start_embed(newsroom: String) {
+    let Some(window) = web_sys::window() else { return };
+    let Some(document) = window.document() else { return };
+    let Some(target) = document.get_element_by_id("newsroom-embed") else { return };
+    let search = window.location().search().unwrap_or_default();
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
+    let get = |name: &str| params.as_ref().and_then(|p| p.get(name));
+    let tags = params.as_ref().map(|p| p.get_all("tag").iter().filter_map(|v| v.as_string()).collect::<Vec<_>>().join(","));
+    let config = WidgetConfig::parse(
+        |attr| match attr {
+            "data-tags" => tags.clone(),
+            "data-limit" => get("limit"),
+            "data-layout" => get("layout"),
+            "data-lang" => get("lang"),
+            _ => None,
+        },
+        &newsroom,
+    );
+    let parent = parent_origin(get("parent"), document.referrer());
+    wasm_bindgen_futures::spawn_local(async move {
+        match load(&config).await {
+            Ok(items) => {
+                render_into_shadow(&target, &config, &items, true);
+            }
+            Err(e) => web_sys::console::warn_1(&format!("Newsroom-Einbettung: {e}").into()),
+        }
+        if let Some(origin) = parent {
+            report_height(origin);
+        }
+    });
+}
+
+/// The embedding page's origin: the `parent` parameter, else the referrer's. Only http(s).
+fn parent_origin(param: Option<String>, referrer: String) -> Option<String> {
+    let candidate = param.filter(|p| !p.is_empty()).unwrap_or(referrer);
+    let url = web_sys::Url::new(&candidate).ok()?;
+    matches!(url.protocol().as_str(), "http:" | "https:").then(|| url.origin())
+}
+
+/// Posts `{type: "newsroom:height", height}` to the parent whenever the page's height changes.
+fn report_height(origin: String) {
+    let post = move || {
+        let Some(window) = web_sys::window() else { return };
+        let Some(height) = window.document().and_then(|d| d.document_element()).map(|e| e.scroll_height()) else { return };
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"newsroom:height".into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        if let Ok(Some(parent)) = window.parent() {
+            let _ = parent.post_message(&message, &origin);
+        }
+    };
+    post();
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries| post());
+    if let (Ok(observer), Some(root)) = (
+        web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()),
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()),
+    ) {
+        observer.observe(&root);
+    }
+    // Lives as long as the page.
+    callback.forget();
+}
+
+async fn load(config: &WidgetConfig) -> Result<Vec<Teaser>, String> {
+    let url = format!("{}/news.json", config.api);
+    let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {} for {url}", response.status()));
+    }
+    let text = response.text().await.map_err(|e| e.to_string())?;
+    let decoded = decode_index(&text).map_err(|e| e.to_string())?;
+    let catalog = Catalog::new(&[&decoded.index.items]);
+    let outcome = catalog.search(&config.query());
+    Ok(outcome.hits.iter().take(config.limit).map(|&i| catalog.items[i].clone()).collect())
+}
+
+fn el(document: &Document, tag: &str, class: &str, text: Option<&str>) -> Option<Element> {
+    let e = document.create_element(tag).ok()?;
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    if text.is_some() {
+        e.set_text_content(text);
+    }
+    Some(e)
+}
+
+fn render_into_shadow(host: &Element, config: &WidgetConfig, items: &[Teaser], top: bool) -> Option<()> {
+    let document = host.owner_document()?;
+    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()?;
+    adopt_styles(&shadow, &document)?;
+    let section = el(&document, "section", "newsroom", None)?;
+    section.set_attribute("aria-label", config.label(Label::Region)).ok()?;
+    section.set_attribute("data-layout", if config.layout == Layout::Cards { "cards" } else { "list" }).ok()?;
+    let target = top.then_some("_top");
+    if items.is_empty() {
+        let empty = el(&document, "p", "empty", Some(config.label(Label::Empty)))?;
+        section.append_child(&empty).ok()?;
+    } else {
+        let list = el(&document, "ul", "items", None)?;
+        for t in items {
+            let entry = item(&document, config, t, target)?;
+            list.append_child(&entry).ok()?;
+        }
+        section.append_child(&list).ok()?;
+    }
+    let more = link(&document, &config.more_url(), config.label(Label::More), "more", target)?;
+    section.append_child(&more).ok()?;
+    shadow.append_child(&section).ok()?;
+    Some(())
+}
+
+fn link(document: &Document, href: &str, text: &str, class: &str, target: Option<&str>) -> Option<Element> {
+    let a = el(document, "a", class, Some(text))?;
+    a.set_attribute("href", href).ok()?;
+    if let Some(t) = target {
+        a.set_attribute("target", t).ok()?;
+    }
+    Some(a)
+}
+
+fn item(document: &Document, config: &WidgetConfig, t: &Teaser, target: Option<&str>) -> Option<Element> {
+    let li = el(document, "li", "item", None)?;
+    if config.layout == Layout::Cards {
+        if let Some((image, src)) = t.image.as_ref().and_then(|i| Some((i, safe_url::image_src(&i.src)?))) {
+            let img = el(document, "img", "", None)?;
+            let src = if src.starts_with('/') && !src.starts_with("//") { format!("{}{src}", config.link_base) } else { src };
+            img.set_attribute("src", &src).ok()?;
+            img.set_attribute("alt", &image.alt).ok()?;
+            img.set_attribute("loading", "lazy").ok()?;
+            if let (Some(w), Some(h)) = (image.width, image.height) {
+                img.set_attribute("width", &w.to_string()).ok()?;
+                img.set_attribute("height", &h.to_string()).ok()?;
+            }
+            li.append_child(&img).ok()?;
+        }
+    }
+    let a = link(document, &config.article_url(t.slug.as_str()), shown_headline(&t.headline), "headline", target)?;
+    a.set_attribute("dir", "auto").ok()?;
+    li.append_child(&a).ok()?;
+    let time = el(document, "time", "date", Some(&german_date(&t.published)))?;
+    time.set_attribute("datetime", &t.published.to_rfc3339()).ok()?;
+    li.append_child(&time).ok()?;
+    Some(li)
+}
+
+/// The widget's styles as a constructed stylesheet: not an inline `<style>`, so a host's strict
+/// CSP does not block it. Browsers without constructable stylesheets (Safari before 16.4) get a
+/// `<style>` element, which a host CSP must then allow.
+fn adopt_styles(shadow: &web_sys::ShadowRoot, document: &Document) -> Option<()> {
+    if let Ok(sheet) = web_sys::CssStyleSheet::new() {
+        sheet.replace_sync(CSS).ok()?;
+        let sheets = js_sys::Array::of1(&sheet);
+        if js_sys::Reflect::set(shadow, &"adoptedStyleSheets".into(), &sheets).unwrap_or(false) {
+            return Some(());
+        }
+    }
+    let style = el(document, "style", "", Some(CSS))?;
+    shadow.append_child(&style).ok()?;
+    Some(())
+}

@@ -1,0 +1,115 @@
+//! The widget on a foreign site (another origin) with aggressive global CSS: two script widgets
+//! with different tags and one iframe embed.
+
+use crate::filters::expected;
+use crate::support::*;
+use fantoccini::Client;
+use serde_json::Value;
+use std::time::Duration;
+
+async fn js(c: &Client, script: &str) -> Value {
+    eval(c, script).await
+}
+
+async fn wait_until(c: &Client, condition: &str, what: &str) {
+    for _ in 0..150 {
+        if js(c, &format!("return !!({condition})")).await == true {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{what} did not happen; host page: {}", page_text(c).await);
+}
+
+fn headlines_of(id: &str) -> String {
+    format!("return [...document.getElementById('{id}').shadowRoot.querySelectorAll('.headline')].map(a => a.textContent)")
+}
+
+#[test]
+fn widgets_and_iframe_on_a_foreign_site() {
+    with_browser(|c| async move {
+        let newsroom = base();
+        c.goto(&format!("{}/", host_base())).await.unwrap();
+        let before = js(&c, "return [location.href, history.length]").await;
+        js(
+            &c,
+            &format!(
+                r#"const w = document.getElementById('widgets');
+                   const widget = (id, attrs) => {{
+                     const d = document.createElement('div'); d.id = id; d.setAttribute('data-newsroom', '');
+                     for (const [k, v] of Object.entries(attrs)) d.setAttribute(k, v);
+                     const a = document.createElement('a'); a.href = '{newsroom}/'; a.textContent = 'Nachrichten der Stadt';
+                     d.appendChild(a); w.appendChild(d); }};
+                   widget('w1', {{'data-tags': 'Familie', 'data-limit': '3'}});
+                   widget('w2', {{'data-tags': 'Kultur', 'data-layout': 'cards', 'data-limit': '10'}});
+                   document.getElementById('w2').style.setProperty('--newsroom-accent', 'rgb(200, 0, 0)');
+                   widget('w3', {{'data-api': '{newsroom}/gibt-es-nicht'}});
+                   const f = document.createElement('iframe'); f.id = 'f1'; f.title = 'Nachrichten der Stadt';
+                   f.setAttribute('data-newsroom-embed', ''); f.src = '{newsroom}/embed?tag=Rat&limit=2';
+                   f.style.cssText = 'height: 50px; width: 600px; border: 0'; w.appendChild(f);
+                   const s = document.createElement('script'); s.type = 'module'; s.src = '{newsroom}/widget.js'; document.head.appendChild(s);
+                   const e = document.createElement('script'); e.src = '{newsroom}/embed.js'; document.head.appendChild(e);
+                   return null"#
+            ),
+        )
+        .await;
+
+        // Each widget shows the right items, newest first.
+        wait_until(&c, "document.getElementById('w1').getAttribute('data-newsroom-state') === 'ready'", "widget 1 ready").await;
+        wait_until(&c, "document.getElementById('w2').getAttribute('data-newsroom-state') === 'ready'", "widget 2 ready").await;
+        let familie: Vec<String> = expected(&["Familie"], "").into_iter().take(3).collect();
+        assert_eq!(js(&c, &headlines_of("w1")).await, serde_json::json!(familie));
+        let kultur = expected(&["Kultur"], "");
+        assert_eq!(js(&c, &headlines_of("w2")).await, serde_json::json!(kultur));
+        assert!(js(&c, "return document.getElementById('w2').shadowRoot.querySelectorAll('img').length").await.as_u64().unwrap() >= 1);
+
+        // Links point to the newsroom, dates are German.
+        let hrefs = js(&c, "return [...document.getElementById('w1').shadowRoot.querySelectorAll('a')].map(a => a.href)").await;
+        for href in hrefs.as_array().unwrap() {
+            assert!(href.as_str().unwrap().starts_with(&format!("{newsroom}/")), "{href}");
+        }
+        let date = js(&c, "return document.getElementById('w1').shadowRoot.querySelector('time').textContent").await;
+        assert!(date.as_str().unwrap().contains("Dezember 2025"), "{date}");
+
+        // The host's CSS does not reach the widget; the theme property does.
+        let style = js(&c, "const a = document.getElementById('w1').shadowRoot.querySelector('.headline'); const s = getComputedStyle(a);
+                            const li = getComputedStyle(a.closest('li'));
+                            return [s.fontFamily, s.color, s.textDecorationLine, s.fontSize, li.marginTop, li.listStyleType]").await;
+        let style: Vec<String> = serde_json::from_value(style).unwrap();
+        assert!(!style[0].contains("Comic"), "{style:?}");
+        assert_ne!(style[1], "rgb(255, 0, 255)");
+        assert_ne!(style[2], "line-through");
+        assert_ne!(style[3], "40px");
+        assert_eq!(style[4], "0px");
+        assert_eq!(style[5], "none");
+        let accent = js(&c, "return getComputedStyle(document.getElementById('w2').shadowRoot.querySelector('.headline')).color").await;
+        assert_eq!(accent, "rgb(200, 0, 0)");
+
+        // The widget's CSS does not reach the host.
+        let host = js(&c, "const s = getComputedStyle(document.querySelector('.host-text')); return [s.fontFamily, s.backgroundColor, s.color]").await;
+        let host: Vec<String> = serde_json::from_value(host).unwrap();
+        assert!(host[0].contains("Comic"), "{host:?}");
+        assert_eq!(host[1], "rgb(255, 255, 0)");
+        assert_eq!(host[2], "rgb(255, 0, 255)");
+
+        // A widget whose content cannot be loaded leaves its fallback link usable.
+        wait_until(&c, "document.getElementById('w3').getAttribute('data-newsroom-state') === 'failed'", "widget 3 failure").await;
+        assert_eq!(js(&c, "return document.getElementById('w3').shadowRoot").await, Value::Null);
+        assert_eq!(js(&c, "return document.querySelector('#w3 a').offsetHeight > 0").await, true);
+
+        // The iframe grows to its content, and its links open in the top window.
+        wait_until(&c, "parseInt(document.getElementById('f1').style.height) > 100", "iframe resize").await;
+        let height = js(&c, "return parseInt(document.getElementById('f1').style.height)").await.as_i64().unwrap();
+        c.enter_frame(0).await.unwrap();
+        wait_until(&c, "document.getElementById('newsroom-embed').shadowRoot", "embed rendered").await;
+        let rat: Vec<String> = expected(&["Rat"], "").into_iter().take(2).collect();
+        assert_eq!(js(&c, &headlines_of("newsroom-embed")).await, serde_json::json!(rat));
+        assert_eq!(js(&c, "return document.getElementById('newsroom-embed').shadowRoot.querySelector('.headline').target").await, "_top");
+        let content = js(&c, "return document.documentElement.scrollHeight").await.as_i64().unwrap();
+        assert!((height - content).abs() <= 2, "iframe {height}px, content {content}px");
+        c.enter_parent_frame().await.unwrap();
+
+        // The host's URL and history are untouched.
+        assert_eq!(js(&c, "return [location.href, history.length]").await, before);
+    });
+}
