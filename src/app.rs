@@ -1,7 +1,7 @@
 use crate::components::navigation::provide_navigation;
 use crate::components::states::NotFound;
 use crate::components::theme::ThemeToggle;
-use crate::routes::{article::ArticlePage, list::ListPage};
+use crate::routes::{article::ArticlePage, builder::BuilderPage, list::ListPage};
 use crate::store::NewsStore;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -40,6 +40,7 @@ fn Shell() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=ListPage/>
                 <Route path=path!("/nachrichten/:slug") view=ArticlePage/>
+                <Route path=path!("/embed/builder") view=BuilderPage/>
             </Routes>
         </main>
         <footer class="site-footer">

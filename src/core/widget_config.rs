@@ -99,6 +99,48 @@ impl WidgetConfig {
     }
 }
 
+/// How an editor embeds the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmbedMode {
+    Script,
+    Iframe,
+}
+
+/// HTML-escapes text for an attribute value or element content.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The copy-paste snippet for a host page. `newsroom` is the newsroom's origin.
+pub fn snippet(mode: EmbedMode, newsroom: &str, tags: &[String], limit: usize, layout: Layout) -> String {
+    let newsroom = newsroom.trim_end_matches('/');
+    let layout_name = if layout == Layout::Cards { "cards" } else { "list" };
+    match mode {
+        EmbedMode::Script => {
+            let mut attrs = String::new();
+            if !tags.is_empty() {
+                attrs.push_str(&format!(" data-tags=\"{}\"", escape(&tags.join(","))));
+            }
+            attrs.push_str(&format!(" data-limit=\"{limit}\""));
+            if layout == Layout::Cards {
+                attrs.push_str(" data-layout=\"cards\"");
+            }
+            format!(
+                "<div data-newsroom{attrs}><a href=\"{newsroom}/\">Nachrichten der Stadt</a></div>\n<script type=\"module\" src=\"{newsroom}/widget.js\"></script>"
+            )
+        }
+        EmbedMode::Iframe => {
+            let mut query: Vec<String> = tags.iter().map(|t| format!("tag={}", encode_query(t))).collect();
+            query.push(format!("limit={limit}"));
+            query.push(format!("layout={layout_name}"));
+            format!(
+                "<iframe data-newsroom-embed src=\"{newsroom}/embed?{}\" title=\"Nachrichten der Stadt\" style=\"width: 100%; border: 0\" loading=\"lazy\"></iframe>\n<script src=\"{newsroom}/embed.js\"></script>",
+                escape(&query.join("&"))
+            )
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 pub enum Label {
     Region,
@@ -135,6 +177,19 @@ mod tests {
         assert_eq!(c.more_url(), "https://newsroom.stadt.example/?tag=Familie&tag=Kinder%20%26%20Jugend");
         assert_eq!(parse(&[("data-limit", "-3")]).limit, DEFAULT_LIMIT);
         assert_eq!(parse(&[("data-limit", "zwei")]).limit, DEFAULT_LIMIT);
+    }
+
+    #[test]
+    fn snippets_are_escaped_and_complete() {
+        let tags = vec!["Familie".to_owned(), "Kinder & \"Jugend\"".to_owned()];
+        let script = snippet(EmbedMode::Script, "https://nr.example/", &tags, 5, Layout::Cards);
+        assert_eq!(
+            script,
+            "<div data-newsroom data-tags=\"Familie,Kinder &amp; &quot;Jugend&quot;\" data-limit=\"5\" data-layout=\"cards\"><a href=\"https://nr.example/\">Nachrichten der Stadt</a></div>\n<script type=\"module\" src=\"https://nr.example/widget.js\"></script>"
+        );
+        let iframe = snippet(EmbedMode::Iframe, "https://nr.example", &tags, 3, Layout::List);
+        assert!(iframe.contains("src=\"https://nr.example/embed?tag=Familie&amp;tag=Kinder%20%26%20%22Jugend%22&amp;limit=3&amp;layout=list\""), "{iframe}");
+        assert!(iframe.ends_with("<script src=\"https://nr.example/embed.js\"></script>"));
     }
 
     #[test]

@@ -1,4 +1,5 @@
 //! One module per route.
 
 pub mod article;
+pub mod builder;
 pub mod list;

@@ -28,9 +28,12 @@ async fn check(c: &Client, origin: &str, path: &str, ready: &str) {
     for theme in THEMES {
         for width in WIDTHS {
             open_framed(c, origin, path, width, 900, Some(theme)).await;
-            find(c, ready).await;
+            wait_ready(c, ready).await;
             let applied = eval(c, "return document.documentElement.getAttribute('data-theme')").await;
-            assert_eq!(applied, theme, "the stored theme applies");
+            // The embed page has no theme of its own (its host page decides the surroundings).
+            if !path.starts_with("/embed") {
+                assert_eq!(applied, theme, "the stored theme applies");
+            }
             for v in violations(c).await {
                 found.push(format!("{path} @ {width}px {theme}: {v}"));
             }
@@ -64,6 +67,36 @@ fn article() {
 #[test]
 fn not_found() {
     with_browser(|c| async move { check(&c, &base(), "/nachrichten/gibt-es-nicht", ".not-found").await });
+}
+
+/// Waits until `ready` (a CSS selector, or a JavaScript expression starting with "js:") holds.
+async fn wait_ready(c: &Client, ready: &str) {
+    match ready.strip_prefix("js:") {
+        None => {
+            find(c, ready).await;
+        }
+        Some(expr) => {
+            for _ in 0..150 {
+                if eval(c, &format!("return !!({expr})")).await == true {
+                    return;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            panic!("{expr} never held");
+        }
+    }
+}
+
+#[test]
+fn embed_view() {
+    with_browser(|c| async move {
+        check(&c, &base(), "/embed?tag=Familie&layout=cards", "js:document.getElementById('newsroom-embed').shadowRoot").await
+    });
+}
+
+#[test]
+fn embed_builder() {
+    with_browser(|c| async move { check(&c, &base(), "/embed/builder", ".builder").await });
 }
 
 #[test]

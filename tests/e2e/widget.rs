@@ -113,3 +113,29 @@ fn widgets_and_iframe_on_a_foreign_site() {
         assert_eq!(js(&c, "return [location.href, history.length]").await, before);
     });
 }
+
+#[test]
+fn the_builder_makes_the_snippet_and_previews_it() {
+    with_browser(|c| async move {
+        c.goto(&format!("{}/embed/builder", base())).await.unwrap();
+        wait_text(&c, "h1", "Nachrichten einbetten").await;
+        find(&c, "label[for='thema-Familie']").await.click().await.unwrap();
+        let limit = find(&c, "#anzahl").await;
+        limit.clear().await.unwrap();
+        limit.send_keys("3").await.unwrap();
+        let code = || async { find(&c, "#code").await.prop("value").await.unwrap().unwrap_or_default() };
+        let origin = base();
+        assert_eq!(
+            code().await,
+            format!("<div data-newsroom data-tags=\"Familie\" data-limit=\"3\"><a href=\"{origin}/\">Nachrichten der Stadt</a></div>\n<script type=\"module\" src=\"{origin}/widget.js\"></script>")
+        );
+        find(&c, "label[for='iframe']").await.click().await.unwrap();
+        assert!(code().await.contains(&format!("src=\"{origin}/embed?tag=Familie&amp;limit=3&amp;layout=list\"")));
+        // The preview shows what the snippet will show.
+        let preview = find(&c, ".builder-preview").await;
+        assert_eq!(attr(&preview, "src").await.as_deref(), Some("/embed?tag=Familie&limit=3&layout=list"));
+        c.enter_frame(0).await.unwrap();
+        wait_until(&c, "document.getElementById('newsroom-embed').shadowRoot && document.getElementById('newsroom-embed').shadowRoot.querySelectorAll('.item').length === 3", "preview").await;
+        c.enter_parent_frame().await.unwrap();
+    });
+}

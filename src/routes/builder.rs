@@ -1,0 +1,117 @@
+//! Route `/embed/builder`: an editor picks tags, limit, layout and mode, sees a live preview
+//! and copies the snippet for their site.
+
+use crate::components::navigation::focus_heading_if_navigated;
+use crate::components::states::{Failure, Loading};
+use crate::core::paths::encode_query;
+use crate::core::widget_config::{snippet, EmbedMode, Layout, MAX_LIMIT};
+use crate::store::use_store;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use wasm_bindgen_futures::JsFuture;
+
+#[component]
+pub fn BuilderPage() -> impl IntoView {
+    focus_heading_if_navigated();
+    let store = use_store();
+    let tags = RwSignal::new(Vec::<String>::new());
+    let limit = RwSignal::new(5usize);
+    let cards = RwSignal::new(false);
+    let iframe_mode = RwSignal::new(false);
+    let copied = RwSignal::new(String::new());
+    let origin = window().location().origin().unwrap_or_default();
+
+    let layout = move || if cards.get() { Layout::Cards } else { Layout::List };
+    let code = {
+        let origin = origin.clone();
+        move || {
+            let mode = if iframe_mode.get() { EmbedMode::Iframe } else { EmbedMode::Script };
+            snippet(mode, &origin, &tags.get(), limit.get(), layout())
+        }
+    };
+    let preview = move || {
+        let mut q: Vec<String> = tags.get().iter().map(|t| format!("tag={}", encode_query(t))).collect();
+        q.push(format!("limit={}", limit.get()));
+        q.push(format!("layout={}", if cards.get() { "cards" } else { "list" }));
+        format!("/embed?{}", q.join("&"))
+    };
+    let copy = {
+        let code = code.clone();
+        move |_| {
+            let text = code();
+            leptos::task::spawn_local(async move {
+                let done = JsFuture::from(window().navigator().clipboard().write_text(&text)).await;
+                copied.set(if done.is_ok() { "Code kopiert.".into() } else { "Bitte markieren und kopieren Sie den Code selbst.".into() });
+            });
+        }
+    };
+    let toggle_tag = move |tag: String| {
+        tags.update(|t| match t.iter().position(|x| *x == tag) {
+            Some(i) => {
+                t.remove(i);
+            }
+            None => t.push(tag),
+        })
+    };
+
+    view! {
+        <Title text="Nachrichten einbetten"/>
+        <h1>"Nachrichten einbetten"</h1>
+        <p>"Zeigen Sie die Nachrichten der Stadt auf Ihrer eigenen Seite: Themen wählen, Code kopieren, einfügen."</p>
+        {move || match store.catalog() {
+            None => view! { <Loading label="Die Themen werden geladen …"/> }.into_any(),
+            Some(Err(error)) => view! { <Failure error what="Die Themenliste" retry=Callback::new(move |_| store.retry()) heading=false/> }.into_any(),
+            Some(Ok(catalog)) => view! {
+                <form class="builder" on:submit=|ev| ev.prevent_default()>
+                    <fieldset>
+                        <legend>"Themen (alle gewählten müssen passen)"</legend>
+                        <ul class="builder-tags">
+                            {catalog.tags.iter().cloned().map(|tag| {
+                                let id = format!("thema-{}", encode_query(&tag));
+                                let t = tag.clone();
+                                view! {
+                                    <li>
+                                        <input type="checkbox" id=id.clone() on:change=move |_| toggle_tag(t.clone())/>
+                                        <label for=id>{tag}</label>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </fieldset>
+                    <p>
+                        <label for="anzahl">"Anzahl der Nachrichten"</label>
+                        <input id="anzahl" type="number" min="1" max=MAX_LIMIT.to_string() prop:value=move || limit.get().to_string()
+                            on:input=move |ev| {
+                                if let Ok(n) = event_target_value(&ev).parse::<usize>() {
+                                    limit.set(n.clamp(1, MAX_LIMIT));
+                                }
+                            }/>
+                    </p>
+                    <fieldset>
+                        <legend>"Darstellung"</legend>
+                        <input type="radio" id="liste" name="darstellung" checked=true on:change=move |_| cards.set(false)/>
+                        <label for="liste">"Liste"</label>
+                        <input type="radio" id="karten" name="darstellung" on:change=move |_| cards.set(true)/>
+                        <label for="karten">"Karten mit Bild"</label>
+                    </fieldset>
+                    <fieldset>
+                        <legend>"Einbindung"</legend>
+                        <input type="radio" id="skript" name="einbindung" checked=true on:change=move |_| iframe_mode.set(false)/>
+                        <label for="skript">"Skript (passt sich Ihrer Seite an)"</label>
+                        <input type="radio" id="iframe" name="einbindung" on:change=move |_| iframe_mode.set(true)/>
+                        <label for="iframe">"iframe (völlig getrennt)"</label>
+                    </fieldset>
+                </form>
+            }.into_any(),
+        }}
+        <h2>"Vorschau"</h2>
+        <iframe class="builder-preview" title="Vorschau der eingebetteten Nachrichten" src=preview></iframe>
+        <h2>"Code für Ihre Seite"</h2>
+        <label for="code" class="visually-hidden">"Code zum Einbetten"</label>
+        <textarea id="code" class="builder-code" readonly rows="5" prop:value=code></textarea>
+        <p class="share">
+            <button type="button" class="button" on:click=copy>"Code kopieren"</button>
+            <span role="status">{move || copied.get()}</span>
+        </p>
+    }
+}
