@@ -84,6 +84,7 @@ step "release build"
 if bash scripts/build.sh && bash scripts/nginx.sh start "$E2E_PORT" dist --test-servers; then
   record "release build + nginx" ok
   run "wasm features vs. promised browsers" bash scripts/wasm-features.sh
+  run "size budget (brotli)" bash scripts/size-budget.sh
   for engine in $ENGINES; do
     run "e2e: $engine" e2e "$engine"
   done

@@ -43,6 +43,8 @@ pub struct NewsStore {
     /// Rebuilt (a slice at a time) whenever a page arrives.
     catalog: RwSignal<Option<Result<Shared<Catalog>, LoadError>>>,
     building: StoredValue<u64>,
+    /// A rebuild is under way: the catalog does not yet hold every loaded page.
+    rebuilding: RwSignal<bool>,
 }
 
 impl NewsStore {
@@ -52,7 +54,8 @@ impl NewsStore {
         let older = RwSignal::new(Vec::<Arc<NewsIndex>>::new());
         let catalog = RwSignal::new(None);
         let building = StoredValue::new(0u64);
-        let store = NewsStore { first, older, older_state: RwSignal::new(None), catalog, building };
+        let rebuilding = RwSignal::new(false);
+        let store = NewsStore { first, older, older_state: RwSignal::new(None), catalog, building, rebuilding };
         Effect::new(move |_| match first.get() {
             None => catalog.set(None),
             Some(Err(e)) => catalog.set(Some(Err(e))),
@@ -69,6 +72,7 @@ impl NewsStore {
     fn build(&self, pages: Vec<Arc<NewsIndex>>) {
         self.building.update_value(|g| *g += 1);
         let mine = self.building.get_value();
+        self.rebuilding.set(true);
         let this = *self;
         spawn_local(async move {
             let slices: Vec<&[_]> = pages.iter().map(|p| p.items.as_slice()).collect();
@@ -81,6 +85,7 @@ impl NewsStore {
             }
             if this.building.try_get_value() == Some(mine) {
                 this.catalog.set(Some(Ok(Shared(Arc::new(builder.finish())))));
+                this.rebuilding.set(false);
             }
         });
     }
@@ -99,8 +104,9 @@ impl NewsStore {
         }
     }
 
+    /// An older page is being fetched, or the catalog is being rebuilt with it.
     pub fn loading_older(&self) -> bool {
-        matches!(self.older_state.get(), Some(None))
+        matches!(self.older_state.get(), Some(None)) || self.rebuilding.get()
     }
 
     pub fn older_error(&self) -> Option<LoadError> {

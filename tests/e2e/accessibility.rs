@@ -77,7 +77,8 @@ async fn wait_ready(c: &Client, ready: &str) {
         }
         Some(expr) => {
             for _ in 0..150 {
-                if eval(c, &format!("return !!({expr})")).await == true {
+                // The frame may still hold its initial blank document: errors mean "not yet".
+                if eval(c, &format!("try {{ return !!({expr}) }} catch (e) {{ return false }}")).await == true {
                     return;
                 }
                 tokio::time::sleep(std::time::Duration::from_millis(100)).await;

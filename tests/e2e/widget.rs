@@ -13,7 +13,8 @@ async fn js(c: &Client, script: &str) -> Value {
 
 async fn wait_until(c: &Client, condition: &str, what: &str) {
     for _ in 0..150 {
-        if js(c, &format!("return !!({condition})")).await == true {
+        // A frame may still hold its initial blank document: errors mean "not yet".
+        if js(c, &format!("try {{ return !!({condition}) }} catch (e) {{ return false }}")).await == true {
             return;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;

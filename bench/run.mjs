@@ -1,0 +1,147 @@
+// The Newsroom benchmark: prints transfer sizes, article load on an emulated mid-range phone
+// against a static HTML page of the same article, list/filter/search timings with 1,000 and
+// 10,000 items against a plain-JavaScript baseline, and memory. Run it with `bash bench/run.sh`.
+import { chromium } from "playwright-core";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { join } from "node:path";
+
+const [site, site1k, site10k] = process.argv.slice(2);
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const DIST = "dist";
+const ARTICLE = "/nachrichten/dortmund-tritt-charta-integrating-cities-bei";
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const kb = (n) => (n / 1024).toFixed(1);
+const table = (rows) => {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(widths[i])).join("  "));
+  console.log();
+};
+
+// 1. Transfer sizes -------------------------------------------------------------------------
+function sizes(file) {
+  const raw = readFileSync(file);
+  return [raw.length, gzipSync(raw, { level: 9 }).length, brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length];
+}
+const find = (re, dir = DIST) => readdirSync(dir).filter((f) => re.test(f)).map((f) => join(dir, f));
+const firstView = {
+  html: [join(DIST, "index.html")],
+  js: [...find(/^newsroom-[0-9a-f]+\.js$/), join(DIST, "boot.js")],
+  wasm: find(/_bg\.wasm$/),
+  css: find(/^main-[0-9a-f]+\.css$/),
+};
+const sum = (files) => files.map(sizes).reduce((a, b) => a.map((x, i) => x + b[i]), [0, 0, 0]);
+const rows = [["first view", "raw KB", "gzip KB", "brotli KB"]];
+let total = [0, 0, 0];
+for (const [kind, files] of Object.entries(firstView)) {
+  const s = sum(files); total = total.map((x, i) => x + s[i]);
+  rows.push([kind, kb(s[0]), kb(s[1]), kb(s[2])]);
+}
+rows.push(["= html+js+wasm+css", kb(total[0]), kb(total[1]), kb(total[2])]);
+for (const [name, file] of [["json: article", join(DIST, "api/articles/dortmund-tritt-charta-integrating-cities-bei.json")], ["json: news.json (16 items)", join(DIST, "api/news.json")]]) {
+  const s = sizes(file); rows.push([name, kb(s[0]), kb(s[1]), kb(s[2])]);
+}
+const widget = sum([join(DIST, "widget.js"), join(DIST, "widget/newsroom-widget.js"), join(DIST, "widget/newsroom-widget_bg.wasm")]);
+rows.push(["widget (script embed)", kb(widget[0]), kb(widget[1]), kb(widget[2])]);
+console.log("== 1. Transfer size (targets: first view <= 100 KB brotli, widget <= 60 KB)");
+table(rows);
+
+// Browser helpers ----------------------------------------------------------------------------
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update"] });
+const OBSERVE = () => {
+  window.__lcp = 0; window.__cls = 0;
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp = e.startTime; }).observe({ type: "largest-contentful-paint", buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: "layout-shift", buffered: true });
+};
+async function page({ cpu = 1, network = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+  const p = await context.newPage();
+  await p.addInitScript(OBSERVE);
+  const cdp = await context.newCDPSession(p);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (network) {
+    // Lighthouse's DevTools throttling for a mid-range phone: 562.5 ms request latency
+    // (the request-level equivalent of a 150 ms round trip), 1.6 Mbit/s down, 750 kbit/s up.
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 562.5, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+  }
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpu });
+  return { p, context, cdp };
+}
+// Polls in the page until `test` holds; returns performance.now() at that moment.
+const until = (p, test) => p.waitForFunction(`(${test}) ? performance.now() : false`, null, { polling: "raf", timeout: 120000 }).then((h) => h.jsonValue());
+
+// 2. Article on an emulated phone vs a static page ------------------------------------------
+console.log(`== 2. Article, first load, emulated mid-range phone (CPU 4x, 562.5 ms latency, 1.6/0.75 Mbit/s), median of ${RUNS}`);
+const art = { app: { lcp: [], done: [], cls: [] }, static: { lcp: [], done: [], cls: [] } };
+for (let i = 0; i < RUNS; i++) {
+  for (const kind of ["app", "static"]) {
+    const { p, context } = await page({ cpu: 4, network: true });
+    const url = kind === "app" ? `${site}${ARTICLE}` : `${site}/bench/static-article.html`;
+    await p.goto(url, { waitUntil: "commit" });
+    const done = await until(p, "document.querySelector('article h1') && document.querySelectorAll('.related .teasers > li').length > 0");
+    await p.waitForTimeout(300);
+    const [lcp, cls] = await p.evaluate(() => [window.__lcp, window.__cls]);
+    art[kind].lcp.push(lcp); art[kind].done.push(done); art[kind].cls.push(cls);
+    await context.close();
+  }
+}
+table([
+  ["", "headline painted (LCP) ms", "article complete ms", "CLS"],
+  ["app", median(art.app.lcp).toFixed(0), median(art.app.done).toFixed(0), median(art.app.cls).toFixed(3)],
+  ["static HTML (floor)", median(art.static.lcp).toFixed(0), median(art.static.done).toFixed(0), median(art.static.cls).toFixed(3)],
+  ["ratio app / static", (median(art.app.lcp) / median(art.static.lcp)).toFixed(2), (median(art.app.done) / median(art.static.done)).toFixed(2), ""],
+]);
+
+// 3. List, filters, search with 1,000 and 10,000 items vs plain JavaScript -----------------------
+console.log(`== 3. List and filters, CPU 4x, median of ${RUNS} (baseline: plain JavaScript in bench/baseline)`);
+const TAP = `(async () => {
+  const before = document.querySelector('.count').textContent;
+  const b = [...document.querySelectorAll('.tag-toggle')].find((x) => !x.disabled && x.getAttribute('aria-pressed') !== 'true');
+  const t0 = performance.now(); b.click();
+  while (document.querySelector('.count').textContent === before) await new Promise((r) => setTimeout(r, 0));
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  return performance.now() - t0; })()`;
+const KEY = `(async () => {
+  const input = document.getElementById('suche'); const before = document.querySelector('.count').textContent;
+  const t0 = performance.now(); input.value += 'e'; input.dispatchEvent(new Event('input', { bubbles: true }));
+  while (document.querySelector('.count').textContent === before) await new Promise((r) => setTimeout(r, 0));
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  return performance.now() - t0; })()`;
+const memory = (p) => p.evaluate(() => [performance.memory ? performance.memory.usedJSHeapSize : 0, window.newsroomWasm ? window.newsroomWasm.memory.buffer.byteLength : 0]);
+const listRows = [["items", "impl", "first list paint ms", "tag tap -> painted ms", "keystroke -> painted ms"]];
+const mem = [];
+for (const [n, base] of [[1000, site1k], [10000, site10k]]) {
+  const r = { app: { paint: [], tap: [], key: [] }, js: { paint: [], tap: [], key: [] } };
+  for (let i = 0; i < RUNS; i++) {
+    for (const kind of ["app", "js"]) {
+      const { p, context, cdp } = await page({ cpu: 4 });
+      await p.goto(kind === "app" ? `${base}/` : `${base}/bench/baseline/index.html`, { waitUntil: "commit" });
+      r[kind].paint.push(await until(p, "document.querySelectorAll('.teasers > li').length > 0"));
+      r[kind].tap.push(await p.evaluate(TAP));
+      r[kind].key.push(await p.evaluate(KEY));
+      if (kind === "app" && n === 10000 && i === 0) {
+        await cdp.send("HeapProfiler.collectGarbage");
+        const first = await memory(p);
+        for (let k = 0; k < 20; k++) await p.evaluate(TAP);
+        await cdp.send("HeapProfiler.collectGarbage");
+        mem.push(first, await memory(p));
+      }
+      await context.close();
+    }
+  }
+  for (const kind of ["app", "js"]) {
+    listRows.push([n, kind === "app" ? "app (wasm)" : "plain JS", median(r[kind].paint).toFixed(0), median(r[kind].tap).toFixed(1), median(r[kind].key).toFixed(1)]);
+  }
+  listRows.push([n, "ratio app / JS", (median(r.app.paint) / median(r.js.paint)).toFixed(2), (median(r.app.tap) / median(r.js.tap)).toFixed(2), (median(r.app.key) / median(r.js.key)).toFixed(2)]);
+}
+table(listRows);
+
+// 4. Memory ------------------------------------------------------------------------------------
+console.log("== 4. Memory with 10,000 items (after garbage collection)");
+table([
+  ["", "JS heap MB", "wasm memory MB"],
+  ["after loading", (mem[0][0] / 1048576).toFixed(1), (mem[0][1] / 1048576).toFixed(1)],
+  ["after 20 more filter changes", (mem[1][0] / 1048576).toFixed(1), (mem[1][1] / 1048576).toFixed(1)],
+]);
+await browser.close();

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The benchmark (not part of the tests): builds the release app, serves it through the repo's
+# nginx config, and prints sizes and timings side by side with their baselines (node bench/run.mjs).
+# BENCH_RUNS=N sets the runs per measurement (default 5).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browsers chromium
+bash scripts/build.sh
+export PATH="$PWD/node_modules/.bin:$PATH"
+rm -rf .bench && mkdir -p .bench
+# One copy of the site per content size; index.html (and the baseline) point at their index.
+make_site() { # name api
+  cp -r dist ".bench/$1"
+  node bench/make-data.mjs ".bench/$1"
+  cp -r bench/baseline ".bench/$1/bench/"
+  sed -i "s|<meta name=\"newsroom:api\" content=\"[^\"]*\">|<meta name=\"newsroom:api\" content=\"$2\">|" ".bench/$1/index.html"
+  sed -i "s|<html lang=\"de\">|<html lang=\"de\" data-api=\"$2/news.json\">|" ".bench/$1/bench/baseline/index.html"
+  cp .bench/$1/main-*.css ".bench/$1/bench-app.css"
+  rm -f ".bench/$1/index.html.br" ".bench/$1/index.html.gz"
+}
+make_site site /api; make_site site-1k /api-1k; make_site site-10k /api-10k
+ports=(8390 8391 8392)
+trap 'for p in "${ports[@]}"; do bash scripts/nginx.sh stop $p; done' EXIT
+bash scripts/nginx.sh start 8390 .bench/site; bash scripts/nginx.sh start 8391 .bench/site-1k; bash scripts/nginx.sh start 8392 .bench/site-10k
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(chromium --version 2>/dev/null)"
+node bench/run.mjs http://127.0.0.1:8390 http://127.0.0.1:8391 http://127.0.0.1:8392

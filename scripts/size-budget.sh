@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Fails when the release build (dist/, brotli) grows past bench/size-budget.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source <(grep -E '^[a-z_]+=[0-9]+$' bench/size-budget.txt)
+br() { local n=0; for f in "$@"; do n=$((n + $(stat -c %s "$f.br"))); done; echo "$n"; }
+measured_first_view=$(br dist/index.html dist/boot.js dist/newsroom-*[0-9a-f].js dist/newsroom-*_bg.wasm dist/main-*.css)
+widget_now=$(br dist/widget.js dist/widget/newsroom-widget.js dist/widget/newsroom-widget_bg.wasm)
+status=0
+check() { # name measured budget
+  local pct=$(( $2 * 100 / $3 ))
+  printf '%-11s %7d bytes brotli  (budget %d, %d %%)\n' "$1" "$2" "$3" "$pct"
+  [ "$2" -le "$3" ] || { echo "FAIL: $1 grew past its budget"; status=1; }
+}
+check "first view" "$measured_first_view" "$first_view"
+check "widget" "$widget_now" "$widget"
+exit $status
