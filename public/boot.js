@@ -19,6 +19,20 @@
     var box = document.getElementById("app-fallback");
     if (box) box.className += " failed";
   }
+  // Start the content requests now, in parallel with the WebAssembly download, instead of after
+  // it: the app's own fetches of the same URLs are then served from these preloads.
+  function preload(url) {
+    var link = document.createElement("link");
+    link.rel = "preload";
+    link.as = "fetch";
+    link.crossOrigin = "anonymous";
+    link.href = url;
+    document.head.appendChild(link);
+  }
+  var api = (meta("newsroom:api") || "/api").replace(/\/+$/, "");
+  var article = /^\/nachrichten\/([a-z0-9-]+)\/?$/.exec(location.pathname);
+  if (article) preload(api + "/articles/" + article[1] + ".json");
+  if (location.pathname.indexOf("/embed") !== 0) preload(api + "/news.json");
   var js = meta("newsroom:js");
   var wasm = meta("newsroom:wasm");
   if (typeof WebAssembly !== "object" || !js || !wasm) {
