@@ -20,19 +20,17 @@
     if (box) box.className += " failed";
   }
   // Start the content requests now, in parallel with the WebAssembly download, instead of after
-  // it: the app's own fetches of the same URLs are then served from these preloads.
+  // it; the app takes these responses instead of fetching again (src/api.rs). (A <link
+  // rel=preload> is not reused by every engine's fetch(): WebKit downloads twice.)
+  window.newsroomPrefetch = {};
   function preload(url) {
-    var link = document.createElement("link");
-    link.rel = "preload";
-    link.as = "fetch";
-    link.crossOrigin = "anonymous";
-    link.href = url;
-    document.head.appendChild(link);
+    if (window.fetch) window.newsroomPrefetch[url] = fetch(url, { credentials: "same-origin" });
   }
   var api = (meta("newsroom:api") || "/api").replace(/\/+$/, "");
   var article = /^\/nachrichten\/([a-z0-9-]+)\/?$/.exec(location.pathname);
+  // Only the article, the page's largest content. Not the index: it can be many megabytes, and
+  // taking it whole at once would block the page longer than receiving it while the app runs.
   if (article) preload(api + "/articles/" + article[1] + ".json");
-  if (location.pathname.indexOf("/embed") !== 0) preload(api + "/news.json");
   var js = meta("newsroom:js");
   var wasm = meta("newsroom:wasm");
   if (typeof WebAssembly !== "object" || !js || !wasm) {

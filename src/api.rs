@@ -6,6 +6,7 @@ use crate::core::decode::{decode_article, IndexDecoder};
 use crate::core::error::LoadError;
 use crate::core::model::{Article, NewsIndex, Slug};
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// The content base URL: `<meta name="newsroom:api">` in index.html, so a deployment can point
 /// it elsewhere without rebuilding. Defaults to `/api`.
@@ -74,13 +75,26 @@ pub async fn fetch_article(slug: &Slug, abort: web_sys::AbortSignal) -> Result<A
     Ok(Arc::new(article))
 }
 
+/// The response boot.js already requested for `url`, taken once (a retry fetches anew).
+fn take_prefetched(url: &str) -> Option<js_sys::Promise> {
+    let window = web_sys::window()?;
+    let map = js_sys::Reflect::get(&window, &"newsroomPrefetch".into()).ok()?;
+    let promise = js_sys::Reflect::get(&map, &url.into()).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    js_sys::Reflect::delete_property(map.unchecked_ref::<js_sys::Object>(), &url.into()).ok()?;
+    Some(promise)
+}
+
 /// GET a URL as text.
 async fn fetch_text(url: &str, abort: Option<&web_sys::AbortSignal>) -> Result<String, LoadError> {
-    let response = gloo_net::http::Request::get(url)
-        .abort_signal(abort)
-        .send()
-        .await
-        .map_err(network_error)?;
+    let response = match take_prefetched(url) {
+        Some(promise) => wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
+            .map(gloo_net::http::Response::from)
+            .ok_or_else(|| network_error_text("prefetch failed"))?,
+        None => gloo_net::http::Request::get(url).abort_signal(abort).send().await.map_err(network_error)?,
+    };
     match response.status() {
         200..=299 => {}
         404 | 410 => return Err(LoadError::NotFound),
@@ -102,10 +116,14 @@ fn acceptable_content_type(value: &str) -> bool {
 }
 
 fn network_error(e: gloo_net::Error) -> LoadError {
+    network_error_text(&e.to_string())
+}
+
+fn network_error_text(e: &str) -> LoadError {
     let offline = web_sys::window().map(|w| !w.navigator().on_line()).unwrap_or(false);
     if offline {
         LoadError::Offline
     } else {
-        LoadError::Network(e.to_string())
+        LoadError::Network(e.to_owned())
     }
 }

@@ -43,6 +43,7 @@ fn a_failing_server_shows_the_failure_view_and_retry_recovers() {
         set_recover(&c, true).await;
         find(&c, ".failure button").await.click().await.unwrap();
         wait_text(&c, "h1", "Nachrichten").await;
+        find(&c, ".teasers > li").await;
         assert_eq!(find_all(&c, ".teasers > li").await.len(), 15);
     });
 }
