@@ -108,11 +108,14 @@ where
     rt.block_on(async move {
         let browser = env("BROWSER");
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = ClientBuilder::new(connector)
-            .capabilities(capabilities(&browser, session))
-            .connect(&env("WEBDRIVER_URL"))
-            .await
-            .expect("WebDriver session");
+        // A browser that fails to start can leave its driver waiting forever: fail instead.
+        let client = tokio::time::timeout(
+            Duration::from_secs(60),
+            ClientBuilder::new(connector).capabilities(capabilities(&browser, session)).connect(&env("WEBDRIVER_URL")),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("no {browser} session within 60 s"))
+        .expect("WebDriver session");
         if browser == "webkit" {
             // WebKitGTK's MiniBrowser has no size flag.
             let _ = client.set_window_size(1280, 900).await;
