@@ -2,6 +2,7 @@
 //! each entry's search text folded and its tags as small integers. Filtering, facet counts and
 //! paging are then one pass over plain arrays, also for tens of thousands of entries.
 
+use super::listing::newer_first;
 use super::model::Teaser;
 use super::text::fold;
 use std::collections::{HashMap, HashSet};
@@ -109,7 +110,7 @@ impl CatalogBuilder {
     pub fn new(pages: &[&[Teaser]]) -> CatalogBuilder {
         let all: Vec<&Teaser> = pages.iter().flat_map(|p| p.iter()).collect();
         let mut ordered = all;
-        ordered.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
+        ordered.sort_by(|a, b| newer_first(a, b));
         let mut seen = HashSet::new();
         let items: Vec<Teaser> = ordered.into_iter().filter(|t| seen.insert(&t.slug)).cloned().collect();
 

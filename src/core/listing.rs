@@ -10,8 +10,13 @@ pub const RELATED_LIMIT: usize = 15;
 /// Ties are broken by slug so the order is stable across reloads.
 pub fn newest_first(items: &[Teaser]) -> Vec<&Teaser> {
     let mut out: Vec<&Teaser> = items.iter().collect();
-    out.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
+    out.sort_by(|a, b| newer_first(a, b));
     out
+}
+
+/// The order of every news list: later `published` first, ties by slug.
+pub fn newer_first(a: &Teaser, b: &Teaser) -> std::cmp::Ordering {
+    b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug))
 }
 
 /// "Weitere Nachrichten": the article's own picks first (in their order, unknown slugs skipped),
