@@ -31,7 +31,7 @@ pub async fn fetch_index_page(url: &str, abort: Option<&web_sys::AbortSignal>) -
     let url = resolve(url);
     let text = fetch_text(&url, abort).await?;
     let mut decoder = IndexDecoder::new(text)?;
-    while !decoder.step(STEP) {
+    while !decoder.step(STEP)? {
         yield_to_browser().await;
     }
     let decoded = decoder.finish();

@@ -12,6 +12,7 @@ use crate::core::tidy::shown_headline;
 use crate::core::widget_config::{Label, Layout, WidgetConfig};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element};
 
 const CSS: &str = include_str!("../style/widget.css");
@@ -109,15 +110,25 @@ fn report_height(origin: String) {
 
 async fn load(config: &WidgetConfig) -> Result<Vec<Teaser>, String> {
     let url = format!("{}/news.json", config.api);
-    let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| e.to_string())?;
+    // The browser's fetch directly: gloo-net's error type would bring serde_json's messages along.
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
+        .await
+        .map_err(|e| format!("network error for {url}: {}", js_message(&e)))?
+        .unchecked_into();
     if !response.ok() {
         return Err(format!("HTTP {} for {url}", response.status()));
     }
-    let text = response.text().await.map_err(|e| e.to_string())?;
+    let body = response.text().map_err(|e| js_message(&e))?;
+    let text = JsFuture::from(body).await.map_err(|e| js_message(&e))?.as_string().unwrap_or_default();
     let decoded = decode_index(&text).map_err(|e| e.to_string())?;
     let catalog = Catalog::new(&[&decoded.index.items]);
     let outcome = catalog.search(&config.query());
     Ok(outcome.hits.iter().take(config.limit).map(|&i| catalog.items[i].clone()).collect())
+}
+
+fn js_message(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "unknown error".into())
 }
 
 fn el(document: &Document, tag: &str, class: &str, text: Option<&str>) -> Option<Element> {

@@ -1,12 +1,14 @@
 //! Decoding of the JSON files: strict where it matters (an article), tolerant where that is safe
-//! (an index entry that does not fit is skipped and reported, the rest of the list still shows).
+//! (an index entry that does not fit is skipped and reported, the rest of the list still shows;
+//! an optional field of the wrong type is dropped; an unknown block type is skipped).
+//!
+//! Read with our own `json` reader and decoded field by field, so every error knows its path.
 
 use super::error::{DecodeError, LoadError, Problem};
-use super::model::{Article, NewsIndex, Teaser};
+use super::json::{self, Json, Reader, SyntaxError};
+use super::model::{Article, Block, Body, HeadingLevel, Image, NewsIndex, Run, Slug, Teaser, Text, Timestamp};
 use super::safe_url;
 use super::tidy::{tidy_article, tidy_teaser};
-use serde::Deserialize;
-use serde_json::value::RawValue;
 
 /// The index as decoded, with the entries that were skipped and why (for the console).
 #[derive(Debug, Default)]
@@ -15,69 +17,135 @@ pub struct DecodedIndex {
     pub skipped: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct RawIndex<'a> {
-    #[serde(borrow)]
-    items: Vec<&'a RawValue>,
-    #[serde(default)]
-    next: Option<serde_json::Value>,
-}
-
 /// Decodes `news.json`. Fails only if the file as a whole is not an index.
 pub fn decode_index(json: &str) -> Result<DecodedIndex, LoadError> {
     let mut decoder = IndexDecoder::new(json.to_owned())?;
-    while !decoder.step(usize::MAX) {}
+    while !decoder.step(usize::MAX)? {}
     Ok(decoder.finish())
 }
 
 /// Decodes an index a slice of entries at a time, so that a huge file never blocks the page
-/// for long: the caller yields to the browser between steps.
+/// for long: the caller yields to the browser between steps. The file is read once, front to
+/// back; a syntax error surfaces at the step that reaches it.
 pub struct IndexDecoder {
     json: String,
-    /// Byte ranges of the entries in `json`.
-    items: Vec<(usize, usize)>,
-    done: usize,
+    /// Where reading goes on.
+    pos: usize,
+    phase: Phase,
+    /// Entries read so far (decoded or skipped).
+    seen: usize,
     out: DecodedIndex,
 }
 
+#[derive(Clone, Copy, PartialEq)]
+enum Phase {
+    /// Just after the `[` of `items`.
+    FirstItem,
+    /// Before an entry of `items`.
+    BeforeItem,
+    /// After an entry: `,` or `]` follows.
+    AfterItem,
+    /// After `items`: the rest of the object.
+    Rest,
+    Done,
+}
+
 impl IndexDecoder {
-    /// Checks the file's outline (one pass over it) and finds the entries.
+    /// Reads the file up to the start of `items` (checking that it is an index at all).
     pub fn new(json: String) -> Result<IndexDecoder, LoadError> {
-        let (items, next) = {
-            let raw: RawIndex = decode_with_path(&json)?;
-            let start = json.as_ptr() as usize;
-            let ranges: Vec<(usize, usize)> = raw
-                .items
-                .iter()
-                .map(|item| {
-                    let at = item.get().as_ptr() as usize - start;
-                    (at, at + item.get().len())
-                })
-                .collect();
-            // A `next` that is not a string or breaks the scheme rules ends the paging (and is not fetched).
-            (ranges, raw.next.and_then(|v| v.as_str().and_then(safe_url::fetch_url)))
-        };
         let mut out = DecodedIndex::default();
-        out.index.items.reserve(items.len());
-        out.index.next = next;
-        Ok(IndexDecoder { json, items, done: 0, out })
+        let mut reader = Reader::new(&json);
+        if reader.peek() != Some(b'{') {
+            // Not an object: either not JSON at all, or JSON of the wrong shape.
+            return Err(match json::parse(&json) {
+                Err(e) => syntax(&json, e),
+                Ok(_) => wrong_type("."),
+            });
+        }
+        reader.expect(b'{', "expected an object").map_err(|e| syntax(&json, e))?;
+        let found = Self::members(&mut reader, &mut out, true).map_err(|e| syntax(&json, e))?;
+        if !found {
+            reader.end().map_err(|e| syntax(&json, e))?;
+            return Err(missing("items"));
+        }
+        if reader.peek() != Some(b'[') {
+            return Err(match reader.value() {
+                Err(e) => syntax(&json, e),
+                Ok(_) => wrong_type("items"),
+            });
+        }
+        reader.pos += 1;
+        let pos = reader.pos;
+        Ok(IndexDecoder { json, pos, phase: Phase::FirstItem, seen: 0, out })
     }
 
-    /// Decodes up to `n` more entries; `true` when all are done.
-    pub fn step(&mut self, n: usize) -> bool {
-        let end = self.done.saturating_add(n).min(self.items.len());
-        for i in self.done..end {
-            let (from, to) = self.items[i];
-            match decode_with_path::<Teaser>(&self.json[from..to]) {
-                Ok(mut teaser) => {
-                    tidy_teaser(&mut teaser);
-                    self.out.index.items.push(teaser)
-                }
-                Err(e) => self.out.skipped.push(format!("items[{i}]: {e}")),
+    /// Reads object members (the cursor is after `{` or after a member's value) until `items`
+    /// (`true`, the cursor before its value) or the end of the object (`false`).
+    fn members(reader: &mut Reader, out: &mut DecodedIndex, first: bool) -> Result<bool, SyntaxError> {
+        if first && reader.empty(b'}') {
+            return Ok(false);
+        }
+        if !first && !reader.more(b'}')? {
+            return Ok(false);
+        }
+        loop {
+            let key = reader.key()?;
+            if key == "items" && first {
+                return Ok(true);
+            }
+            let value = reader.value()?;
+            if key == "next" {
+                // A `next` that is not a string or breaks the scheme rules ends the paging.
+                out.index.next = value.as_str().and_then(safe_url::fetch_url);
+            }
+            if !reader.more(b'}')? {
+                return Ok(false);
             }
         }
-        self.done = end;
-        self.done == self.items.len()
+    }
+
+    /// Decodes up to `n` more entries; `Ok(true)` when the whole file is read.
+    pub fn step(&mut self, n: usize) -> Result<bool, LoadError> {
+        let json = std::mem::take(&mut self.json);
+        let result = self.step_in(&json, n);
+        self.json = json;
+        result.map_err(|e| syntax(&self.json, e))
+    }
+
+    fn step_in(&mut self, json: &str, n: usize) -> Result<bool, SyntaxError> {
+        let mut reader = Reader::at(json, self.pos);
+        let mut budget = n;
+        loop {
+            match self.phase {
+                Phase::FirstItem if reader.empty(b']') => self.phase = Phase::Rest,
+                Phase::FirstItem => self.phase = Phase::BeforeItem,
+                Phase::AfterItem if reader.more(b']')? => self.phase = Phase::BeforeItem,
+                Phase::AfterItem => self.phase = Phase::Rest,
+                Phase::BeforeItem if budget == 0 => break,
+                Phase::BeforeItem => {
+                    let value = reader.value()?;
+                    match teaser(&value) {
+                        Ok(mut teaser) => {
+                            tidy_teaser(&mut teaser);
+                            self.out.index.items.push(teaser)
+                        }
+                        Err(e) => self.out.skipped.push(format!("items[{}]: {}", self.seen, LoadError::Decode(e))),
+                    }
+                    self.seen += 1;
+                    budget -= 1;
+                    self.phase = Phase::AfterItem;
+                }
+                Phase::Rest => {
+                    // The rest of the object after `items` (a later `next`), then the end of the file.
+                    Self::members(&mut reader, &mut self.out, false)?;
+                    reader.end()?;
+                    self.phase = Phase::Done;
+                }
+                Phase::Done => break,
+            }
+        }
+        self.pos = reader.pos;
+        Ok(self.phase == Phase::Done)
     }
 
     pub fn finish(self) -> DecodedIndex {
@@ -86,58 +154,196 @@ impl IndexDecoder {
 }
 
 /// Decodes an article file.
-pub fn decode_article(json: &str) -> Result<Article, LoadError> {
-    let mut article: Article = decode_with_path(json)?;
+pub fn decode_article(text: &str) -> Result<Article, LoadError> {
+    let value = json::parse(text).map_err(|e| syntax(text, e))?;
+    let mut article = article(&value).map_err(LoadError::Decode)?;
     tidy_article(&mut article);
     Ok(article)
 }
 
-fn decode_with_path<'de, T: Deserialize<'de>>(json: &'de str) -> Result<T, LoadError> {
-    let mut de = serde_json::Deserializer::from_str(json);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(classify)?;
-    // Trailing garbage after the document is as broken as a cut-off one.
-    de.end().map_err(|e| LoadError::Syntax(e.to_string()))?;
-    Ok(value)
-}
-
-fn classify(err: serde_path_to_error::Error<serde_json::Error>) -> LoadError {
-    let path = err.path().to_string();
-    let inner = err.inner();
-    use serde_json::error::Category;
-    match inner.classify() {
-        Category::Syntax | Category::Eof | Category::Io => {
-            // A document that does not even start like JSON is most likely an HTML error page.
-            if inner.line() == 1 && inner.column() <= 1 {
-                LoadError::NotJson
-            } else {
-                LoadError::Syntax(inner.to_string())
-            }
-        }
-        Category::Data => {
-            let msg = inner.to_string();
-            let (path, problem) = if let Some(field) = missing_field(&msg) {
-                (join(&path, &field), Problem::Missing)
-            } else if msg.starts_with("invalid type") {
-                (path, Problem::WrongType)
-            } else {
-                (path, Problem::Invalid(msg))
-            };
-            LoadError::Decode(DecodeError { path, problem })
-        }
+/// A document that does not even start like JSON is most likely an HTML error page.
+fn syntax(text: &str, e: SyntaxError) -> LoadError {
+    let first = text.len() - text.trim_start_matches([' ', '\t', '\n', '\r']).len();
+    if e.at == first {
+        LoadError::NotJson
+    } else {
+        LoadError::Syntax(format!("{} at byte {}", e.message, e.at))
     }
 }
 
-/// serde reports a missing field on the enclosing object: "missing field `headline` at line …".
-fn missing_field(msg: &str) -> Option<String> {
-    let rest = msg.strip_prefix("missing field `")?;
-    Some(rest[..rest.find('`')?].to_owned())
+type Decoded<T> = Result<T, DecodeError>;
+
+fn missing(path: &str) -> LoadError {
+    LoadError::Decode(DecodeError { path: path.to_owned(), problem: Problem::Missing })
 }
 
-fn join(path: &str, field: &str) -> String {
-    if path.is_empty() || path == "." {
-        field.to_owned()
-    } else {
-        format!("{path}.{field}")
+fn wrong_type(path: &str) -> LoadError {
+    LoadError::Decode(DecodeError { path: path.to_owned(), problem: Problem::WrongType })
+}
+
+fn error(path: &str, problem: Problem) -> DecodeError {
+    DecodeError { path: path.to_owned(), problem }
+}
+
+/// A required member of an object.
+fn required<'a>(object: &'a Json, key: &str) -> Decoded<&'a Json> {
+    match object {
+        Json::Obj(_) => object.get(key).ok_or_else(|| error(key, Problem::Missing)),
+        _ => Err(error(".", Problem::WrongType)),
+    }
+}
+
+fn string(value: &Json, path: &str) -> Decoded<String> {
+    value.as_str().map(str::to_owned).ok_or_else(|| error(path, Problem::WrongType))
+}
+
+fn required_string(object: &Json, key: &str) -> Decoded<String> {
+    string(required(object, key)?, key)
+}
+
+// Optional members are lenient: absent, null or of the wrong type, they are simply not there.
+
+fn optional_string(object: &Json, key: &str) -> Option<String> {
+    object.get(key).and_then(Json::as_str).map(str::to_owned)
+}
+
+fn flag(object: &Json, key: &str) -> bool {
+    matches!(object.get(key), Some(Json::Bool(true)))
+}
+
+fn optional_u32(object: &Json, key: &str) -> Option<u32> {
+    match object.get(key) {
+        Some(Json::Num(n)) => n.parse().ok(),
+        _ => None,
+    }
+}
+
+/// A list of strings; one element of another type drops the whole list (it is not what was meant).
+fn strings(object: &Json, key: &str) -> Vec<String> {
+    match object.get(key) {
+        Some(Json::Arr(items)) => items.iter().map(|i| i.as_str().map(str::to_owned)).collect::<Option<_>>().unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+fn slug(object: &Json) -> Decoded<Slug> {
+    let s = required_string(object, "slug")?;
+    Slug::parse(&s).ok_or_else(|| error("slug", Problem::Invalid(format!("invalid slug {s:?}"))))
+}
+
+fn timestamp(value: &Json, path: &str) -> Decoded<Timestamp> {
+    let s = string(value, path)?;
+    Timestamp::parse(&s).ok_or_else(|| error(path, Problem::Invalid(format!("invalid RFC 3339 date {s:?}"))))
+}
+
+fn teaser(v: &Json) -> Decoded<Teaser> {
+    Ok(Teaser {
+        slug: slug(v)?,
+        headline: required_string(v, "headline")?,
+        kicker: optional_string(v, "kicker"),
+        lead: optional_string(v, "lead"),
+        published: timestamp(required(v, "published")?, "published")?,
+        tags: strings(v, "tags"),
+        image: v.get("image").and_then(|i| image(i).ok()),
+    })
+}
+
+fn article(v: &Json) -> Decoded<Article> {
+    Ok(Article {
+        slug: slug(v)?,
+        headline: required_string(v, "headline")?,
+        kicker: optional_string(v, "kicker"),
+        lead: optional_string(v, "lead"),
+        published: timestamp(required(v, "published")?, "published")?,
+        updated: v.get("updated").and_then(|t| timestamp(t, "updated").ok()),
+        tags: strings(v, "tags"),
+        image: v.get("image").and_then(|i| image(i).ok()),
+        language: optional_string(v, "language"),
+        keywords: strings(v, "keywords"),
+        body: body(required(v, "body")?)?,
+        related: strings(v, "related"),
+    })
+}
+
+fn image(v: &Json) -> Decoded<Image> {
+    Ok(Image {
+        src: required_string(v, "src")?,
+        alt: required_string(v, "alt")?,
+        caption: optional_string(v, "caption"),
+        credit: optional_string(v, "credit"),
+        width: optional_u32(v, "width"),
+        height: optional_u32(v, "height"),
+    })
+}
+
+/// Block by block: a block that does not fit (or of a type this version does not know) is
+/// skipped and reported, the rest of the article still shows.
+fn body(v: &Json) -> Decoded<Body> {
+    let Json::Arr(values) = v else {
+        return Err(error("body", Problem::WrongType));
+    };
+    let mut body = Body { blocks: Vec::with_capacity(values.len()), skipped: Vec::new() };
+    for (i, value) in values.iter().enumerate() {
+        let kind = value.get("type").and_then(Json::as_str).unwrap_or("?");
+        match block(kind, value) {
+            Ok(block) => body.blocks.push(block),
+            Err(e) => body.skipped.push(format!("body[{i}] ({kind}): {}", LoadError::Decode(e))),
+        }
+    }
+    Ok(body)
+}
+
+fn block(kind: &str, v: &Json) -> Decoded<Block> {
+    Ok(match kind {
+        "paragraph" => Block::Paragraph { text: text(required(v, "text")?, "text")? },
+        "heading" => Block::Heading {
+            text: required_string(v, "text")?,
+            level: match optional_u32(v, "level") {
+                Some(2) => Some(HeadingLevel::H2),
+                Some(3) => Some(HeadingLevel::H3),
+                _ => None,
+            },
+        },
+        "list" => {
+            let Json::Arr(items) = required(v, "items")? else {
+                return Err(error("items", Problem::WrongType));
+            };
+            let items = items.iter().enumerate().map(|(i, t)| text(t, &format!("items[{i}]"))).collect::<Decoded<_>>()?;
+            Block::List { ordered: flag(v, "ordered"), items }
+        }
+        "quote" => Block::Quote { text: required_string(v, "text")?, cite: optional_string(v, "cite") },
+        "link" => Block::Link {
+            href: required_string(v, "href")?,
+            label: required_string(v, "label")?,
+            hreflang: optional_string(v, "hreflang"),
+        },
+        "image" => Block::Image(image(v)?),
+        _ => return Err(error("type", Problem::Invalid(format!("unknown block type {kind:?}")))),
+    })
+}
+
+/// Rich text: a string, or runs (objects with `text`) with optional link and emphasis.
+fn text(v: &Json, path: &str) -> Decoded<Text> {
+    match v {
+        Json::Str(s) => Ok(Text::Plain(s.clone())),
+        Json::Arr(runs) => runs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                if !matches!(r, Json::Obj(_)) {
+                    return Err(error(&format!("{path}[{i}]"), Problem::WrongType));
+                }
+                let at = format!("{path}[{i}].text");
+                Ok(Run {
+                    text: string(r.get("text").ok_or_else(|| error(&at, Problem::Missing))?, &at)?,
+                    href: optional_string(r, "href"),
+                    strong: flag(r, "strong"),
+                    em: flag(r, "em"),
+                })
+            })
+            .collect::<Decoded<_>>()
+            .map(Text::Runs),
+        _ => Err(error(path, Problem::WrongType)),
     }
 }
 
@@ -252,14 +458,30 @@ mod tests {
             {"slug":"B","headline":"x","published":"2025-12-19T10:00:00+01:00"},
             {"slug":"c","headline":"C","published":"2025-12-18T10:00:00+01:00"}]}"#;
         let mut d = IndexDecoder::new(json.to_owned()).unwrap();
-        assert!(!d.step(1));
-        assert!(!d.step(1));
-        assert!(d.step(1));
+        assert_eq!(d.step(1), Ok(false));
+        assert_eq!(d.step(1), Ok(false));
+        assert_eq!(d.step(1), Ok(true));
         let stepwise = d.finish();
         let whole = decode_index(json).unwrap();
         assert_eq!(stepwise.index, whole.index);
         assert_eq!(stepwise.skipped.len(), 1);
         assert!(stepwise.skipped[0].starts_with("items[1]: decode error at slug"), "{:?}", stepwise.skipped);
+    }
+
+    #[test]
+    fn index_read_in_slices_reports_a_cut_off_file_and_a_late_next() {
+        let whole = r#"{"items":[{"slug":"a","headline":"A","published":"2025-12-19T10:00:00+01:00"},
+            {"slug":"b","headline":"B","published":"2025-12-18T10:00:00+01:00"}],"next":"/api/news-2.json"} "#;
+        let d = decode_index(whole).unwrap();
+        assert_eq!(d.index.items.len(), 2);
+        assert_eq!(d.index.next.as_deref(), Some("/api/news-2.json"));
+        let cut = &whole[..whole.find("{\"slug\":\"b").unwrap() + 12];
+        let mut d = IndexDecoder::new(cut.to_owned()).unwrap();
+        assert_eq!(d.step(1), Ok(false));
+        assert!(matches!(d.step(1), Err(LoadError::Syntax(_))));
+        assert!(matches!(decode_index(&format!("{whole}x")), Err(LoadError::Syntax(_))));
+        assert_eq!(decode_index("<!doctype html><p>503</p>").unwrap_err(), LoadError::NotJson);
+        assert_eq!(decode_index("\n ").unwrap_err(), LoadError::NotJson);
     }
 
     #[test]

@@ -1,10 +1,9 @@
 //! Content format v1 (docs/content-format.md): the types a city's systems send us.
 //!
-//! Unknown fields are ignored everywhere (serde's default). Required fields fail the decode;
-//! the index decoder (`decode::decode_index`) skips such entries instead of failing the list.
+//! The rules of decoding them (which fields are required, which are lenient) live in `decode`;
+//! the `schemars` attributes here only describe the format for the published JSON Schema.
 
 use chrono::{DateTime, FixedOffset};
-use serde::{de, Deserialize, Deserializer};
 
 #[cfg(not(target_arch = "wasm32"))]
 use schemars::JsonSchema;
@@ -18,58 +17,48 @@ pub struct NewsIndex {
 }
 
 /// An entry of the index: what a list needs to show and link an article.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Teaser {
     pub slug: Slug,
     pub headline: String,
-    #[serde(default, deserialize_with = "lenient")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub kicker: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub lead: Option<String>,
     pub published: Timestamp,
-    #[serde(default, deserialize_with = "lenient")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub tags: Vec<String>,
-    #[serde(default, deserialize_with = "lenient")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub image: Option<Image>,
 }
 
 /// `GET {api}/articles/{slug}.json`: every teaser field plus the body.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Article {
     pub slug: Slug,
     pub headline: String,
-    #[serde(default, deserialize_with = "lenient")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub kicker: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub lead: Option<String>,
     pub published: Timestamp,
-    #[serde(default, deserialize_with = "lenient")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub updated: Option<Timestamp>,
-    #[serde(default, deserialize_with = "lenient")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub tags: Vec<String>,
-    #[serde(default, deserialize_with = "lenient")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub image: Option<Image>,
     /// BCP 47 language tag of the article, "de" when absent.
-    #[serde(default, deserialize_with = "lenient")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub language: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub keywords: Vec<String>,
     pub body: Body,
     /// Editor's picks: slugs shown first under "Weitere Nachrichten".
-    #[serde(default, deserialize_with = "lenient")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub related: Vec<String>,
-}
-
-/// Optional fields are tolerant: a value of the wrong type drops that field only, never the article.
-fn lenient<'de, D, T>(d: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: de::DeserializeOwned + Default,
-{
-    let value = serde_json::Value::deserialize(d)?;
-    Ok(T::deserialize(value).unwrap_or_default())
 }
 
 impl Article {
@@ -96,49 +85,49 @@ impl Article {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Image {
     pub src: String,
     /// Required; "" marks a decorative image.
     pub alt: String,
-    #[serde(default, deserialize_with = "lenient")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub caption: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub credit: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub width: Option<u32>,
-    #[serde(default, deserialize_with = "lenient")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub height: Option<u32>,
 }
 
 /// One block of an article body, tagged by `"type"`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(tag = "type", rename_all = "lowercase")]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(tag = "type", rename_all = "lowercase"))]
 pub enum Block {
     Paragraph {
         text: Text,
     },
     Heading {
         text: String,
-        #[serde(default, deserialize_with = "lenient")]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
         level: Option<HeadingLevel>,
     },
     List {
-        #[serde(default, deserialize_with = "lenient")]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
         ordered: bool,
         items: Vec<Text>,
     },
     Quote {
         text: String,
-        #[serde(default, deserialize_with = "lenient")]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
         cite: Option<String>,
     },
     Link {
         href: String,
         label: String,
-        #[serde(default, deserialize_with = "lenient")]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
         hreflang: Option<String>,
     },
     Image(Image),
@@ -152,34 +141,24 @@ pub enum HeadingLevel {
     H3,
 }
 
-impl<'de> Deserialize<'de> for HeadingLevel {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        match u8::deserialize(d)? {
-            2 => Ok(HeadingLevel::H2),
-            3 => Ok(HeadingLevel::H3),
-            n => Err(de::Error::custom(format_args!("heading level {n} is not 2 or 3"))),
-        }
-    }
-}
-
 /// Rich text: a plain string, or runs with optional link and emphasis.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(untagged)]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(untagged))]
 pub enum Text {
     Plain(String),
     Runs(Vec<Run>),
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Run {
     pub text: String,
-    #[serde(default, deserialize_with = "lenient")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub href: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub strong: bool,
-    #[serde(default, deserialize_with = "lenient")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub em: bool,
 }
 
@@ -226,28 +205,6 @@ impl std::fmt::Display for Slug {
     }
 }
 
-impl<'de> Deserialize<'de> for Body {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = Vec::<serde_json::Value>::deserialize(d)?;
-        let mut body = Body { blocks: Vec::with_capacity(raw.len()), skipped: Vec::new() };
-        for (i, value) in raw.into_iter().enumerate() {
-            let kind = value.get("type").and_then(|t| t.as_str()).unwrap_or("?").to_owned();
-            match Block::deserialize(value) {
-                Ok(block) => body.blocks.push(block),
-                Err(e) => body.skipped.push(format!("body[{i}] ({kind}): {e}")),
-            }
-        }
-        Ok(body)
-    }
-}
-
-impl<'de> Deserialize<'de> for Slug {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Slug::parse(&s).ok_or_else(|| de::Error::custom(format_args!("invalid slug {s:?}")))
-    }
-}
-
 /// An RFC 3339 timestamp with its own offset (publishers send local time; we show that date).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Timestamp(pub DateTime<FixedOffset>);
@@ -262,10 +219,3 @@ impl Timestamp {
     }
 }
 
-impl<'de> Deserialize<'de> for Timestamp {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Timestamp::parse(&s)
-            .ok_or_else(|| de::Error::custom(format_args!("invalid RFC 3339 date {s:?}")))
-    }
-}

@@ -1,0 +1,402 @@
+//! A small, strict JSON reader (RFC 8259) for the content files.
+//!
+//! Why not serde_json: the generic serde machinery was about a quarter of the app's download
+//! (docs/decisions/0008-own-json-reader.md). This reader builds a plain value tree, keeps numbers
+//! as their text (the format only needs integers), limits nesting depth (hostile files cannot
+//! overflow the stack) and can be driven value by value, so a huge index is read in slices.
+
+/// A JSON value. Objects keep their members in file order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    /// The number as written (validated against the JSON grammar).
+    Num(String),
+    Str(String),
+    Arr(Vec<Json>),
+    Obj(Vec<(String, Json)>),
+}
+
+impl Json {
+    /// The member `key` of an object; the last one if a key is repeated (as `JSON.parse` does).
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Obj(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The JSON type's name, for messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "boolean",
+            Json::Num(_) => "number",
+            Json::Str(_) => "string",
+            Json::Arr(_) => "array",
+            Json::Obj(_) => "object",
+        }
+    }
+}
+
+/// Where and why a document is not JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// Byte offset of the problem.
+    pub at: usize,
+    pub message: &'static str,
+}
+
+/// Deeper nesting than any content file needs; deeper is rejected, never recursed into.
+pub const MAX_DEPTH: usize = 128;
+
+/// Parses a whole document (whitespace around it allowed, nothing else).
+pub fn parse(src: &str) -> Result<Json, SyntaxError> {
+    let mut reader = Reader::new(src);
+    let value = reader.value()?;
+    reader.end()?;
+    Ok(value)
+}
+
+/// A cursor over a document, for reading it piece by piece.
+pub struct Reader<'a> {
+    src: &'a [u8],
+    text: &'a str,
+    pub pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(text: &'a str) -> Reader<'a> {
+        Reader { src: text.as_bytes(), text, pos: 0 }
+    }
+
+    /// A reader that continues at `pos` (a position an earlier reader stopped at).
+    pub fn at(text: &'a str, pos: usize) -> Reader<'a> {
+        Reader { src: text.as_bytes(), text, pos }
+    }
+
+    fn fail<T>(&self, message: &'static str) -> Result<T, SyntaxError> {
+        Err(SyntaxError { at: self.pos, message })
+    }
+
+    pub fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.src.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    /// The next byte that is not whitespace, without consuming it.
+    pub fn peek(&mut self) -> Option<u8> {
+        self.skip_ws();
+        self.src.get(self.pos).copied()
+    }
+
+    /// Consumes `byte` (after whitespace) or fails with `message`.
+    pub fn expect(&mut self, byte: u8, message: &'static str) -> Result<(), SyntaxError> {
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            self.fail(message)
+        }
+    }
+
+    /// Only whitespace may follow.
+    pub fn end(&mut self) -> Result<(), SyntaxError> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => self.fail("trailing characters after the document"),
+        }
+    }
+
+    pub fn value(&mut self) -> Result<Json, SyntaxError> {
+        self.value_at(0)
+    }
+
+    /// After an array element or object member: `true` if another follows (`,`), `false` at `close`.
+    pub fn more(&mut self, close: u8) -> Result<bool, SyntaxError> {
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                Ok(true)
+            }
+            Some(b) if b == close => {
+                self.pos += 1;
+                Ok(false)
+            }
+            None => self.fail("unexpected end of the document"),
+            _ => self.fail("expected ',' or a closing bracket"),
+        }
+    }
+
+    /// At the start of an array or object body: `true` if it is empty (and consumes `close`).
+    pub fn empty(&mut self, close: u8) -> bool {
+        if self.peek() == Some(close) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// `"key":` of an object member.
+    pub fn key(&mut self) -> Result<String, SyntaxError> {
+        if self.peek() != Some(b'"') {
+            return self.fail("expected a member name in quotes");
+        }
+        let key = self.string()?;
+        self.expect(b':', "expected ':' after a member name")?;
+        Ok(key)
+    }
+
+    fn value_at(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+        if depth > MAX_DEPTH {
+            return self.fail("nested too deeply");
+        }
+        match self.peek() {
+            None => self.fail("unexpected end of the document"),
+            Some(b'{') => {
+                self.pos += 1;
+                let mut members = Vec::new();
+                if !self.empty(b'}') {
+                    loop {
+                        let key = self.key()?;
+                        members.push((key, self.value_at(depth + 1)?));
+                        if !self.more(b'}')? {
+                            break;
+                        }
+                    }
+                }
+                Ok(Json::Obj(members))
+            }
+            Some(b'[') => {
+                self.pos += 1;
+                let mut items = Vec::new();
+                if !self.empty(b']') {
+                    loop {
+                        items.push(self.value_at(depth + 1)?);
+                        if !self.more(b']')? {
+                            break;
+                        }
+                    }
+                }
+                Ok(Json::Arr(items))
+            }
+            Some(b'"') => self.string().map(Json::Str),
+            Some(b't') => self.word("true", Json::Bool(true)),
+            Some(b'f') => self.word("false", Json::Bool(false)),
+            Some(b'n') => self.word("null", Json::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => self.fail("expected a JSON value"),
+        }
+    }
+
+    fn word(&mut self, word: &'static str, value: Json) -> Result<Json, SyntaxError> {
+        if self.src[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            self.fail("expected a JSON value")
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while matches!(self.src.get(self.pos), Some(b'0'..=b'9')) {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn number(&mut self) -> Result<Json, SyntaxError> {
+        let start = self.pos;
+        if self.src[self.pos] == b'-' {
+            self.pos += 1;
+        }
+        let int_start = self.pos;
+        let n = self.digits();
+        if n == 0 || (n > 1 && self.src[int_start] == b'0') {
+            return self.fail("invalid number");
+        }
+        if self.src.get(self.pos) == Some(&b'.') {
+            self.pos += 1;
+            if self.digits() == 0 {
+                return self.fail("invalid number");
+            }
+        }
+        if let Some(b'e' | b'E') = self.src.get(self.pos) {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.src.get(self.pos) {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return self.fail("invalid number");
+            }
+        }
+        Ok(Json::Num(self.text[start..self.pos].to_owned()))
+    }
+
+    /// A string starting at the opening quote.
+    fn string(&mut self) -> Result<String, SyntaxError> {
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let run = self.pos;
+            while let Some(&b) = self.src.get(self.pos) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            // The run ends at an ASCII byte, so it is whole UTF-8.
+            out.push_str(&self.text[run..self.pos]);
+            match self.src.get(self.pos) {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    self.escape(&mut out)?;
+                }
+                Some(_) => return self.fail("control character in a string"),
+                None => return self.fail("unexpected end of the document in a string"),
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), SyntaxError> {
+        let Some(&b) = self.src.get(self.pos) else {
+            return self.fail("unexpected end of the document in a string");
+        };
+        self.pos += 1;
+        let c = match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let first = self.hex4()?;
+                let code = if (0xD800..0xDC00).contains(&first) {
+                    // A high surrogate must be followed by an escaped low one.
+                    if !self.src[self.pos..].starts_with(b"\\u") {
+                        return self.fail("unpaired surrogate in a string");
+                    }
+                    self.pos += 2;
+                    let second = self.hex4()?;
+                    if !(0xDC00..0xE000).contains(&second) {
+                        return self.fail("unpaired surrogate in a string");
+                    }
+                    0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                } else {
+                    first
+                };
+                match char::from_u32(code) {
+                    Some(c) => c,
+                    None => return self.fail("unpaired surrogate in a string"),
+                }
+            }
+            _ => return self.fail("invalid escape in a string"),
+        };
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let Some(digits) = self.src.get(self.pos..self.pos + 4) else {
+            return self.fail("unexpected end of the document in a string");
+        };
+        let mut code = 0;
+        for &d in digits {
+            let v = match d {
+                b'0'..=b'9' => d - b'0',
+                b'a'..=b'f' => d - b'a' + 10,
+                b'A'..=b'F' => d - b'A' + 10,
+                _ => return self.fail("invalid \\u escape in a string"),
+            };
+            code = code * 16 + v as u32;
+        }
+        self.pos += 4;
+        Ok(code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &str) -> Json {
+        Json::Str(v.into())
+    }
+
+    #[test]
+    fn reads_every_kind_of_value() {
+        let v = parse(r#" {"a":[1,-2.5e3,true,false,null,"x\"\\\/\n\u00e4\ud83d\ude00"],"b":{}} "#).unwrap();
+        assert_eq!(
+            v,
+            Json::Obj(vec![
+                (
+                    "a".into(),
+                    Json::Arr(vec![
+                        Json::Num("1".into()),
+                        Json::Num("-2.5e3".into()),
+                        Json::Bool(true),
+                        Json::Bool(false),
+                        Json::Null,
+                        s("x\"\\/\nä😀"),
+                    ])
+                ),
+                ("b".into(), Json::Obj(vec![])),
+            ])
+        );
+    }
+
+    #[test]
+    fn last_repeated_key_wins() {
+        assert_eq!(parse(r#"{"a":1,"a":"zwei"}"#).unwrap().get("a"), Some(&s("zwei")));
+    }
+
+    #[test]
+    fn rejects_what_json_does_not_allow() {
+        for bad in [
+            "", " ", "{", "[1,]", "{\"a\":1,}", "01", "1.", ".5", "-", "1e", "+1", "'a'", "{a:1}", "[1 2]",
+            "\"a", "\"\\x\"", "\"\\ud800\"", "\"\\udc00\"", "\"a\nb\"", "nul", "truex", "[1]]", "NaN", "{\"a\" 1}",
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn reports_where_it_stopped() {
+        assert_eq!(parse("<!doctype html>").unwrap_err().at, 0);
+        assert_eq!(parse("  {\"a\": ?}").unwrap_err().at, 8);
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+        assert_eq!(parse(&deep).unwrap_err().message, "nested too deeply");
+        let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn agrees_with_serde_json_on_valid_documents() {
+        let doc = r#"{"x":[{"y":"\u0041\t","z":[0,1.5,-0,2E+2]}],"w":"Grüße 👋 \u200b"}"#;
+        let ours = parse(doc).unwrap();
+        let theirs: serde_json::Value = serde_json::from_str(doc).unwrap();
+        assert_eq!(ours.get("w").and_then(Json::as_str), theirs["w"].as_str());
+        assert_eq!(ours.get("x").map(Json::kind), Some("array"));
+    }
+}
