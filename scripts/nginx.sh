@@ -6,13 +6,15 @@
 #   PORT+1: /flaky-api/, which answers 503 until the browser holds the cookie `recover=1`;
 #   PORT+2: /fixture-api/, which serves tests/fixtures/<cookie `fixture`>/;
 # and on PORT+3 the build with its .wasm missing (the app cannot start: the fallback must show);
-# and on PORT+4 a foreign site (tests/fixtures/host/) that embeds the widget.
+# and on PORT+4 a foreign site (tests/fixtures/host/) that embeds the widget;
+# PORT+5 is scripts/slow-headers.py, behind the fixture server's `net=slowheaders`.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cmd="$1"; port="$2"
 state="$repo/.e2e/nginx-$port"
 if [ "$cmd" = stop ]; then
   [ -f "$state/nginx.pid" ] && kill "$(cat "$state/nginx.pid")" 2>/dev/null || true
+  [ -f "$state/slow.pid" ] && kill "$(cat "$state/slow.pid")" 2>/dev/null || true
   exit 0
 fi
 dist="$(cd "$3" && pwd)"; shift 3
@@ -30,6 +32,9 @@ build_copy() { # name api
   rm -f "$copy/index.html.br" "$copy/index.html.gz"
 }
 if $test_servers; then
+  [ -f "$state/slow.pid" ] && kill "$(cat "$state/slow.pid")" 2>/dev/null || true
+  python3 "$repo/scripts/slow-headers.py" "$((port + 5))" "$dist/api" 35 >"$state/slow.log" 2>&1 &
+  echo $! > "$state/slow.pid"
   build_copy flaky /flaky-api
   build_copy fixture /fixture-api
   build_copy broken /api
@@ -57,12 +62,14 @@ if $test_servers; then
       if (\$cookie_net = drop) { return 444; }
       if (\$cookie_net = wrongtype) { rewrite ^/fixture-api/(.*)\$ /net-wrongtype/\$1 last; }
       if (\$cookie_net = trickle) { rewrite ^/fixture-api/(.*)\$ /net-trickle/\$1 last; }
+      if (\$cookie_net = slowheaders) { rewrite ^/fixture-api/(.*)\$ /net-slow-headers/\$1 last; }
       root $repo/tests/fixtures/\$cookie_fixture;
       rewrite ^/fixture-api/(.*)\$ /\$1 break;
       add_header Cache-Control no-store always;
     }
     location ^~ /net-wrongtype/ { internal; alias $dist/api/; types { } default_type text/html; }
     location ^~ /net-trickle/ { internal; alias $dist/api/; limit_rate 64; add_header Cache-Control no-store always; }
+    location ^~ /net-slow-headers/ { internal; proxy_pass http://127.0.0.1:$((port + 5)); proxy_read_timeout 120s; }
     include $repo/deploy/newsroom.conf;
     include $state/csp-report.conf;
   }

@@ -23,6 +23,8 @@ fi
 if [ "$browsers" = all ]; then
   apt_pkgs+=(firefox-esr webkit2gtk-driver xvfb xauth)
 fi
+# The e2e suite's slow-headers server (scripts/slow-headers.py) needs a python3, any.
+command -v python3 >/dev/null || apt_pkgs+=(python3-minimal)
 missing=()
 for p in "${apt_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

@@ -112,7 +112,7 @@ fn NewsList() -> impl IntoView {
             })}
             {move || store.older_error().map(|e| view! {
                 <span class="failure-inline" role="alert">
-                    {e.explain("Die älteren Nachrichten")}" "
+                    {e.explain("Die nächste Seite älterer Nachrichten")}" "
                     <button type="button" class="button secondary" on:click=move |_| store.load_older_again()>"Erneut versuchen"</button>
                 </span>
             })}

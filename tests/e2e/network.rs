@@ -71,3 +71,37 @@ fn filters_and_search_survive_a_failure_and_retry() {
         assert_eq!(attr(&find(&c, ".tag-toggle[aria-pressed=true]").await, "aria-pressed").await.as_deref(), Some("true"));
     });
 }
+
+#[test]
+fn a_server_that_answers_only_after_30_s_shows_progress_and_can_be_given_up() {
+    with_browser(|c| async move {
+        // scripts/slow-headers.py holds back even the status line for 35 s.
+        open(&c, "paged", "slowheaders", "/?tag=Sport").await;
+        wait_contains(&c, ".loading", "Das dauert länger als gewohnt.").await;
+        assert!(find_all(&c, ".teasers li").await.is_empty());
+        find(&c, ".loading button.cancel").await.click().await.unwrap();
+        wait_contains(&c, ".failure", "Das Laden wurde abgebrochen.").await;
+        set_net(&c, "paged", "none").await;
+        find(&c, ".failure button").await.click().await.unwrap();
+        wait_text(&c, ".count", "4 Nachrichten zum Thema Sport unter den bisher geladenen").await;
+    });
+}
+
+#[test]
+fn when_the_browser_reports_being_offline_the_reader_is_told_so() {
+    with_browser(|c| async move {
+        // WebDriver has no engine-neutral offline switch: the connection is dropped by the server
+        // and the page's navigator.onLine reports false, which is what a browser offline shows the app.
+        open(&c, "paged", "drop", "/").await;
+        wait_contains(&c, ".failure", "der Server ist nicht erreichbar").await;
+        eval(&c, "window.__onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine'); \
+                  Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false }); return null").await;
+        find(&c, ".failure button").await.click().await.unwrap();
+        wait_contains(&c, ".failure", "weil Ihr Gerät offline ist").await;
+        assert!(text(&c, ".failure").await.contains("Keine Internetverbindung"));
+        eval(&c, "Object.defineProperty(Navigator.prototype, 'onLine', window.__onLine); return null").await;
+        set_net(&c, "paged", "none").await;
+        find(&c, ".failure button").await.click().await.unwrap();
+        wait_text(&c, ".count", "20 Nachrichten unter den bisher geladenen").await;
+    });
+}
