@@ -28,9 +28,10 @@
   }
   var api = (meta("newsroom:api") || "/api").replace(/\/+$/, "");
   var article = /^\/nachrichten\/([a-z0-9-]+)\/?$/.exec(location.pathname);
-  // Only the article, the page's largest content. Not the index: it can be many megabytes, and
-  // taking it whole at once would block the page longer than receiving it while the app runs.
+  // The article first (the page's largest content), then the index, which every route shows
+  // (the list, and "Weitere Nachrichten" under an article).
   if (article) preload(api + "/articles/" + article[1] + ".json");
+  preload(api + "/news.json");
   var js = meta("newsroom:js");
   var wasm = meta("newsroom:wasm");
   if (typeof WebAssembly !== "object" || !js || !wasm) {

@@ -31,8 +31,9 @@ pub async fn fetch_index_page(url: &str, abort: Option<&web_sys::AbortSignal>) -
     let url = resolve(url);
     let text = fetch_text(&url, abort).await?;
     let mut decoder = IndexDecoder::new(text)?;
+    let mut slice = Slice::start();
     while !decoder.step(STEP)? {
-        yield_to_browser().await;
+        slice.pause_when_used_up().await;
     }
     let decoded = decoder.finish();
     for reason in &decoded.skipped {
@@ -41,9 +42,30 @@ pub async fn fetch_index_page(url: &str, abort: Option<&web_sys::AbortSignal>) -
     Ok(Arc::new(decoded.index))
 }
 
-/// Index entries decoded (or prepared for search) between two yields to the browser: about
-/// 10–20 ms of work on a mid-range phone, so scrolling and typing stay responsive.
-pub const STEP: usize = 1000;
+/// Index entries decoded (or prepared for search) in one step; steps go on until the slice's
+/// time is used up.
+pub const STEP: usize = 100;
+
+/// A slice of main-thread time for long work: about 10 ms of work between two yields to the
+/// browser, so scrolling and typing stay responsive on a slow phone, and a fast machine does
+/// not wait on needless yields.
+pub struct Slice(f64);
+
+impl Slice {
+    const BUDGET_MS: f64 = 10.0;
+
+    pub fn start() -> Slice {
+        Slice(js_sys::Date::now())
+    }
+
+    /// Yields to the browser if this slice has used its time, then starts the next.
+    pub async fn pause_when_used_up(&mut self) {
+        if js_sys::Date::now() - self.0 >= Self::BUDGET_MS {
+            yield_to_browser().await;
+            self.0 = js_sys::Date::now();
+        }
+    }
+}
 
 /// Lets the browser handle input and paint before the next slice of work.
 pub async fn yield_to_browser() {
@@ -105,7 +127,10 @@ async fn fetch_text(url: &str, abort: Option<&web_sys::AbortSignal>) -> Result<S
             return Err(LoadError::ContentType(kind.split(';').next().unwrap_or("").trim().to_owned()));
         }
     }
-    response.text().await.map_err(network_error)
+    // The bytes, not `text()`: copying UTF-8 into the wasm memory is cheaper than the browser
+    // decoding it and the app encoding it again (a multi-megabyte index takes that twice).
+    let bytes = response.binary().await.map_err(network_error)?;
+    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 /// JSON by any of its names; `text/plain` and `application/octet-stream` too, which file

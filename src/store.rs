@@ -2,7 +2,7 @@
 //! article's "Weitere Nachrichten". Older pages of a paged index are appended on demand.
 
 use crate::api;
-use crate::api::yield_to_browser;
+use crate::api::Slice;
 use crate::core::catalog::{Catalog, CatalogBuilder};
 use crate::core::error::LoadError;
 use crate::core::model::NewsIndex;
@@ -77,8 +77,9 @@ impl NewsStore {
         spawn_local(async move {
             let slices: Vec<&[_]> = pages.iter().map(|p| p.items.as_slice()).collect();
             let mut builder = CatalogBuilder::new(&slices);
+            let mut slice = Slice::start();
             while !builder.step(api::STEP) {
-                yield_to_browser().await;
+                slice.pause_when_used_up().await;
                 if this.building.try_get_value() != Some(mine) {
                     return;
                 }

@@ -7,6 +7,7 @@ use crate::core::catalog::Catalog;
 use crate::core::date::german_date;
 use crate::core::decode::decode_index;
 use crate::core::model::Teaser;
+use std::sync::Arc;
 use crate::core::safe_url;
 use crate::core::tidy::shown_headline;
 use crate::core::widget_config::{Label, Layout, WidgetConfig};
@@ -108,7 +109,7 @@ fn report_height(origin: String) {
     callback.forget();
 }
 
-async fn load(config: &WidgetConfig) -> Result<Vec<Teaser>, String> {
+async fn load(config: &WidgetConfig) -> Result<Vec<Arc<Teaser>>, String> {
     let url = format!("{}/news.json", config.api);
     // The browser's fetch directly: gloo-net's error type would bring serde_json's messages along.
     let window = web_sys::window().ok_or("no window")?;
@@ -142,7 +143,7 @@ fn el(document: &Document, tag: &str, class: &str, text: Option<&str>) -> Option
     Some(e)
 }
 
-fn render_into_shadow(host: &Element, config: &WidgetConfig, items: &[Teaser], top: bool) -> Option<()> {
+fn render_into_shadow(host: &Element, config: &WidgetConfig, items: &[Arc<Teaser>], top: bool) -> Option<()> {
     let document = host.owner_document()?;
     let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()?;
     adopt_styles(&shadow, &document)?;

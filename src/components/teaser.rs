@@ -4,6 +4,7 @@ use crate::core::model::Teaser;
 use crate::core::tidy::shown_headline;
 use crate::core::{paths, safe_url};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// How a teaser list presents each entry.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -16,7 +17,7 @@ pub enum TeaserStyle {
 
 /// A real list of teasers.
 #[component]
-pub fn TeaserList(items: Vec<Teaser>, style: TeaserStyle) -> impl IntoView {
+pub fn TeaserList(items: Vec<Arc<Teaser>>, style: TeaserStyle) -> impl IntoView {
     view! {
         <ul class="teasers" class:compact=style == TeaserStyle::Compact>
             {items.into_iter().map(|teaser| view! { <TeaserItem teaser style/> }).collect_view()}
@@ -25,7 +26,7 @@ pub fn TeaserList(items: Vec<Teaser>, style: TeaserStyle) -> impl IntoView {
 }
 
 #[component]
-pub fn TeaserItem(teaser: Teaser, style: TeaserStyle) -> impl IntoView {
+pub fn TeaserItem(teaser: Arc<Teaser>, style: TeaserStyle) -> impl IntoView {
     let href = paths::article(&teaser.slug);
     let date = german_date(&teaser.published);
     let datetime = teaser.published.to_rfc3339();
@@ -36,12 +37,12 @@ pub fn TeaserItem(teaser: Teaser, style: TeaserStyle) -> impl IntoView {
     } else {
         view! { <h3 class="teaser-headline">{link}</h3> }.into_any()
     };
-    let image = teaser.image.and_then(|image| {
+    let image = teaser.image.as_ref().and_then(|image| {
         let src = safe_url::image_src(&image.src)?;
         let credit = caption_text(&crate::core::model::Image { caption: None, ..image.clone() });
         Some(view! {
             <div class="teaser-image">
-                <img src=src alt=image.alt width=image.width height=image.height loading="lazy" decoding="async"/>
+                <img src=src alt=image.alt.clone() width=image.width height=image.height loading="lazy" decoding="async"/>
                 {credit.map(|c| view! { <small class="credit">{c}</small> })}
             </div>
         })
@@ -49,10 +50,10 @@ pub fn TeaserItem(teaser: Teaser, style: TeaserStyle) -> impl IntoView {
     view! {
         <li class="teaser">
             <article>
-                {full.then(|| teaser.kicker.map(|k| view! { <p class="kicker">{k}</p> }))}
+                {full.then(|| teaser.kicker.clone().map(|k| view! { <p class="kicker">{k}</p> }))}
                 {headline}
                 <p class="teaser-date"><time datetime=datetime>{date}</time></p>
-                {full.then(|| teaser.lead.map(|l| view! { <p class="teaser-lead" dir="auto">{l}</p> }))}
+                {full.then(|| teaser.lead.clone().map(|l| view! { <p class="teaser-lead" dir="auto">{l}</p> }))}
                 {image}
             </article>
         </li>

@@ -4,8 +4,9 @@
 
 use super::listing::newer_first;
 use super::model::Teaser;
-use super::text::fold;
+use super::text::{fold, fold_into};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// How many entries one page of the list adds ("Mehr Nachrichten").
 pub const PAGE_SIZE: usize = 15;
@@ -13,7 +14,7 @@ pub const PAGE_SIZE: usize = 15;
 #[derive(Debug, Default)]
 pub struct Catalog {
     /// Newest first.
-    pub items: Vec<Teaser>,
+    pub items: Vec<Arc<Teaser>>,
     /// Every tag, in alphabetical order (German: folded).
     pub tags: Vec<String>,
     entries: Vec<Entry>,
@@ -56,7 +57,7 @@ pub struct Outcome {
 }
 
 impl Catalog {
-    pub fn new(pages: &[&[Teaser]]) -> Catalog {
+    pub fn new(pages: &[&[Arc<Teaser>]]) -> Catalog {
         let mut builder = CatalogBuilder::new(pages);
         while !builder.step(usize::MAX) {}
         builder.finish()
@@ -107,12 +108,12 @@ pub struct CatalogBuilder {
 
 impl CatalogBuilder {
     /// Orders and deduplicates the entries and collects the tags (one pass).
-    pub fn new(pages: &[&[Teaser]]) -> CatalogBuilder {
-        let all: Vec<&Teaser> = pages.iter().flat_map(|p| p.iter()).collect();
+    pub fn new(pages: &[&[Arc<Teaser>]]) -> CatalogBuilder {
+        let all: Vec<&Arc<Teaser>> = pages.iter().flat_map(|p| p.iter()).collect();
         let mut ordered = all;
         ordered.sort_by(|a, b| newer_first(a, b));
         let mut seen = HashSet::new();
-        let items: Vec<Teaser> = ordered.into_iter().filter(|t| seen.insert(&t.slug)).cloned().collect();
+        let items: Vec<Arc<Teaser>> = ordered.into_iter().filter(|t| seen.insert(&t.slug)).cloned().collect();
 
         let mut tags: Vec<String> = items.iter().flat_map(|t| t.tags.iter().cloned()).collect::<HashSet<_>>().into_iter().collect();
         tags.sort_by_cached_key(|t| (fold(t), t.clone()));
@@ -130,16 +131,13 @@ impl CatalogBuilder {
             let mut ids: Vec<u32> = t.tags.iter().map(|tag| self.tag_id[tag.as_str()]).collect();
             ids.sort_unstable();
             ids.dedup();
-            let mut text = t.headline.clone();
-            for part in [&t.lead, &t.kicker].into_iter().flatten() {
-                text.push('\n');
-                text.push_str(part);
+            let mut haystack = String::with_capacity(t.headline.len() + t.lead.as_ref().map_or(0, String::len) + 32);
+            fold_into(&mut haystack, &t.headline);
+            for part in [&t.lead, &t.kicker].into_iter().flatten().chain(&t.tags) {
+                haystack.push('\n');
+                fold_into(&mut haystack, part);
             }
-            for tag in &t.tags {
-                text.push('\n');
-                text.push_str(tag);
-            }
-            c.entries.push(Entry { haystack: fold(&text), tags: ids });
+            c.entries.push(Entry { haystack, tags: ids });
         }
         c.entries.len() == c.items.len()
     }
@@ -181,7 +179,7 @@ fn join_german(items: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::listing::tests::teaser;
+    use crate::core::listing::tests::{arcs, teaser};
 
     fn sample() -> Catalog {
         let mut a = teaser("strasse", "2025-12-19T10:00:00+01:00", &["Verkehr", "Familie"]);
@@ -190,7 +188,7 @@ mod tests {
         b.lead = Some("Mehr Plätze in Kitas".into());
         let c = teaser("rat", "2025-12-17T10:00:00+01:00", &["Rat"]);
         let dup = teaser("kita", "2025-12-18T10:00:00+01:00", &["Familie", "Bildung"]);
-        Catalog::new(&[&[c, a], &[b, dup]])
+        Catalog::new(&[&arcs(vec![c, a]), &arcs(vec![b, dup])])
     }
 
     fn q(tags: &[&str], text: &str) -> Query {

@@ -9,6 +9,7 @@ use super::json::{self, Json, Reader, SyntaxError};
 use super::model::{Article, Block, Body, HeadingLevel, Image, NewsIndex, Run, Slug, Teaser, Text, Timestamp};
 use super::safe_url;
 use super::tidy::{tidy_article, tidy_teaser};
+use std::sync::Arc;
 
 /// The index as decoded, with the entries that were skipped and why (for the console).
 #[derive(Debug, Default)]
@@ -127,7 +128,7 @@ impl IndexDecoder {
                     match teaser(&value) {
                         Ok(mut teaser) => {
                             tidy_teaser(&mut teaser);
-                            self.out.index.items.push(teaser)
+                            self.out.index.items.push(Arc::new(teaser))
                         }
                         Err(e) => self.out.skipped.push(format!("items[{}]: {}", self.seen, LoadError::Decode(e))),
                     }
@@ -186,7 +187,7 @@ fn error(path: &str, problem: Problem) -> DecodeError {
 }
 
 /// A required member of an object.
-fn required<'a>(object: &'a Json, key: &str) -> Decoded<&'a Json> {
+fn required<'j, 'a>(object: &'j Json<'a>, key: &str) -> Decoded<&'j Json<'a>> {
     match object {
         Json::Obj(_) => object.get(key).ok_or_else(|| error(key, Problem::Missing)),
         _ => Err(error(".", Problem::WrongType)),
@@ -325,7 +326,7 @@ fn block(kind: &str, v: &Json) -> Decoded<Block> {
 /// Rich text: a string, or runs (objects with `text`) with optional link and emphasis.
 fn text(v: &Json, path: &str) -> Decoded<Text> {
     match v {
-        Json::Str(s) => Ok(Text::Plain(s.clone())),
+        Json::Str(s) => Ok(Text::Plain(s.to_string())),
         Json::Arr(runs) => runs
             .iter()
             .enumerate()

@@ -3,6 +3,7 @@
 //! A short run is part of `cargo test`; a long run: see docs/fuzzing.md.
 
 use super::decode::{decode_article, decode_index};
+use super::json::{self, Json};
 use super::model::{Block, Run, Text};
 use super::safe_url::{image_src, link_href};
 use proptest::prelude::*;
@@ -90,7 +91,59 @@ fn rendered_urls(blocks: &[Block]) -> Vec<(String, bool)> {
     out
 }
 
+/// Whether our reader's value is serde_json's (numbers as written: ours keeps their text).
+fn same(ours: &Json, theirs: &Value) -> bool {
+    match (ours, theirs) {
+        (Json::Null, Value::Null) => true,
+        (Json::Bool(a), Value::Bool(b)) => a == b,
+        (Json::Num(a), Value::Number(b)) => *a == b.to_string(),
+        (Json::Str(a), Value::String(b)) => a == b,
+        (Json::Arr(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y)),
+        (Json::Obj(a), Value::Object(b)) => a.len() == b.len() && a.iter().all(|(k, v)| b.get(k.as_ref()).is_some_and(|w| same(v, w))),
+        _ => false,
+    }
+}
+
+/// JSON text with one edit at a random place: a JSON-significant character inserted or a byte removed.
+fn mutated_json() -> impl Strategy<Value = String> {
+    let significant = prop_oneof![
+        Just("{"), Just("}"), Just("["), Just("]"), Just(","), Just(":"), Just("\""), Just("\\"), Just("\\u"),
+        Just("\\ud800"), Just("-"), Just("0"), Just("."), Just("e"), Just("\n"), Just("\u{1}"), Just("ä"),
+    ];
+    (arb_json(3), any::<prop::sample::Index>(), significant, any::<bool>()).prop_map(|(v, at, piece, insert)| {
+        let text = v.to_string();
+        let mut at = at.index(text.len() + 1);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        if insert || text.is_empty() {
+            format!("{}{piece}{}", &text[..at], &text[at..])
+        } else {
+            let next = text[at..].chars().next().map_or(0, char::len_utf8);
+            format!("{}{}", &text[..at], &text[at + next..])
+        }
+    })
+}
+
 proptest! {
+    #[test]
+    fn our_json_reader_reads_what_serde_json_writes(v in arb_json(4)) {
+        let text = v.to_string();
+        let read = json::parse(&text);
+        prop_assert!(read.is_ok(), "{:?}", read);
+        prop_assert!(same(&read.unwrap(), &v), "{}", v);
+    }
+
+    #[test]
+    fn our_json_reader_accepts_exactly_what_serde_json_accepts(s in mutated_json()) {
+        let ours = json::parse(&s).is_ok();
+        let theirs = serde_json::from_str::<Value>(&s);
+        // serde_json refuses numbers beyond f64; ours keeps every number as text (the format only
+        // uses small integers), which RFC 8259 allows either way.
+        prop_assume!(!theirs.as_ref().is_err_and(|e| e.to_string().contains("number out of range")));
+        prop_assert_eq!(ours, theirs.is_ok(), "{:?}", s);
+    }
+
     #[test]
     fn arbitrary_text_never_panics_the_decoders(s in ".{0,200}") {
         let _ = decode_article(&s);

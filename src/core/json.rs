@@ -5,23 +5,26 @@
 //! as their text (the format only needs integers), limits nesting depth (hostile files cannot
 //! overflow the stack) and can be driven value by value, so a huge index is read in slices.
 
-/// A JSON value. Objects keep their members in file order.
+use std::borrow::Cow;
+
+/// A JSON value. Objects keep their members in file order. Strings without escapes (nearly
+/// all of them) borrow from the document: reading allocates little.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Json {
+pub enum Json<'a> {
     Null,
     Bool(bool),
     /// The number as written (validated against the JSON grammar).
-    Num(String),
-    Str(String),
-    Arr(Vec<Json>),
-    Obj(Vec<(String, Json)>),
+    Num(&'a str),
+    Str(Cow<'a, str>),
+    Arr(Vec<Json<'a>>),
+    Obj(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
-impl Json {
+impl<'a> Json<'a> {
     /// The member `key` of an object; the last one if a key is repeated (as `JSON.parse` does).
-    pub fn get(&self, key: &str) -> Option<&Json> {
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
         match self {
-            Json::Obj(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            Json::Obj(members) => members.iter().rev().find(|(k, _)| k.as_ref() == key).map(|(_, v)| v),
             _ => None,
         }
     }
@@ -58,7 +61,7 @@ pub struct SyntaxError {
 pub const MAX_DEPTH: usize = 128;
 
 /// Parses a whole document (whitespace around it allowed, nothing else).
-pub fn parse(src: &str) -> Result<Json, SyntaxError> {
+pub fn parse(src: &str) -> Result<Json<'_>, SyntaxError> {
     let mut reader = Reader::new(src);
     let value = reader.value()?;
     reader.end()?;
@@ -116,7 +119,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn value(&mut self) -> Result<Json, SyntaxError> {
+    pub fn value(&mut self) -> Result<Json<'a>, SyntaxError> {
         self.value_at(0)
     }
 
@@ -147,7 +150,7 @@ impl<'a> Reader<'a> {
     }
 
     /// `"key":` of an object member.
-    pub fn key(&mut self) -> Result<String, SyntaxError> {
+    pub fn key(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         if self.peek() != Some(b'"') {
             return self.fail("expected a member name in quotes");
         }
@@ -156,7 +159,7 @@ impl<'a> Reader<'a> {
         Ok(key)
     }
 
-    fn value_at(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+    fn value_at(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
         if depth > MAX_DEPTH {
             return self.fail("nested too deeply");
         }
@@ -164,7 +167,8 @@ impl<'a> Reader<'a> {
             None => self.fail("unexpected end of the document"),
             Some(b'{') => {
                 self.pos += 1;
-                let mut members = Vec::new();
+                // Room for a typical entry's members: fewer reallocations on large files.
+                let mut members = Vec::with_capacity(8);
                 if !self.empty(b'}') {
                     loop {
                         let key = self.key()?;
@@ -178,7 +182,7 @@ impl<'a> Reader<'a> {
             }
             Some(b'[') => {
                 self.pos += 1;
-                let mut items = Vec::new();
+                let mut items = Vec::with_capacity(4);
                 if !self.empty(b']') {
                     loop {
                         items.push(self.value_at(depth + 1)?);
@@ -198,7 +202,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn word(&mut self, word: &'static str, value: Json) -> Result<Json, SyntaxError> {
+    fn word(&mut self, word: &'static str, value: Json<'a>) -> Result<Json<'a>, SyntaxError> {
         if self.src[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(value)
@@ -215,7 +219,7 @@ impl<'a> Reader<'a> {
         self.pos - start
     }
 
-    fn number(&mut self) -> Result<Json, SyntaxError> {
+    fn number(&mut self) -> Result<Json<'a>, SyntaxError> {
         let start = self.pos;
         if self.src[self.pos] == b'-' {
             self.pos += 1;
@@ -240,13 +244,14 @@ impl<'a> Reader<'a> {
                 return self.fail("invalid number");
             }
         }
-        Ok(Json::Num(self.text[start..self.pos].to_owned()))
+        Ok(Json::Num(&self.text[start..self.pos]))
     }
 
-    /// A string starting at the opening quote.
-    fn string(&mut self) -> Result<String, SyntaxError> {
+    /// A string starting at the opening quote: borrowed from the document unless it has escapes.
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         self.pos += 1;
-        let mut out = String::new();
+        let start = self.pos;
+        let mut out: Option<String> = None;
         loop {
             let run = self.pos;
             while let Some(&b) = self.src.get(self.pos) {
@@ -256,15 +261,23 @@ impl<'a> Reader<'a> {
                 self.pos += 1;
             }
             // The run ends at an ASCII byte, so it is whole UTF-8.
-            out.push_str(&self.text[run..self.pos]);
+            let text = &self.text[run..self.pos];
             match self.src.get(self.pos) {
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(match out {
+                        None => Cow::Borrowed(&self.text[start..self.pos - 1]),
+                        Some(mut s) => {
+                            s.push_str(text);
+                            Cow::Owned(s)
+                        }
+                    });
                 }
                 Some(b'\\') => {
+                    let s = out.get_or_insert_with(String::new);
+                    s.push_str(text);
                     self.pos += 1;
-                    self.escape(&mut out)?;
+                    self.escape(s)?;
                 }
                 Some(_) => return self.fail("control character in a string"),
                 None => return self.fail("unexpected end of the document in a string"),
@@ -336,7 +349,7 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
-    fn s(v: &str) -> Json {
+    fn s(v: &str) -> Json<'_> {
         Json::Str(v.into())
     }
 
@@ -349,8 +362,8 @@ mod tests {
                 (
                     "a".into(),
                     Json::Arr(vec![
-                        Json::Num("1".into()),
-                        Json::Num("-2.5e3".into()),
+                        Json::Num("1"),
+                        Json::Num("-2.5e3"),
                         Json::Bool(true),
                         Json::Bool(false),
                         Json::Null,
@@ -360,6 +373,15 @@ mod tests {
                 ("b".into(), Json::Obj(vec![])),
             ])
         );
+    }
+
+    #[test]
+    fn plain_strings_borrow_and_escaped_ones_are_decoded() {
+        let v = parse(r#"["plain", "a\nb\u00fc", "ü\"x"]"#).unwrap();
+        let Json::Arr(items) = v else { panic!() };
+        assert!(matches!(&items[0], Json::Str(Cow::Borrowed("plain"))));
+        assert_eq!(items[1], s("a\nbü"));
+        assert_eq!(items[2], s("ü\"x"));
     }
 
     #[test]

@@ -2,14 +2,15 @@
 
 use super::model::{Article, Teaser};
 use std::cmp::Reverse;
+use std::sync::Arc;
 
 /// How many items "Weitere Nachrichten" shows.
 pub const RELATED_LIMIT: usize = 15;
 
 /// Newest first by `published` (the instant, whatever the offset); the file's order is not trusted.
 /// Ties are broken by slug so the order is stable across reloads.
-pub fn newest_first(items: &[Teaser]) -> Vec<&Teaser> {
-    let mut out: Vec<&Teaser> = items.iter().collect();
+pub fn newest_first(items: &[Arc<Teaser>]) -> Vec<&Arc<Teaser>> {
+    let mut out: Vec<&Arc<Teaser>> = items.iter().collect();
     out.sort_by(|a, b| newer_first(a, b));
     out
 }
@@ -21,9 +22,9 @@ pub fn newer_first(a: &Teaser, b: &Teaser) -> std::cmp::Ordering {
 
 /// "Weitere Nachrichten": the article's own picks first (in their order, unknown slugs skipped),
 /// then the others by number of shared tags, ties by recency. Never the article itself.
-pub fn related<'a>(article: &Article, items: &'a [Teaser], limit: usize) -> Vec<&'a Teaser> {
-    let mut out: Vec<&Teaser> = Vec::with_capacity(limit);
-    let is_taken = |out: &Vec<&Teaser>, t: &Teaser| t.slug == article.slug || out.iter().any(|o| o.slug == t.slug);
+pub fn related<'a>(article: &Article, items: &'a [Arc<Teaser>], limit: usize) -> Vec<&'a Arc<Teaser>> {
+    let mut out: Vec<&Arc<Teaser>> = Vec::with_capacity(limit);
+    let is_taken = |out: &Vec<&Arc<Teaser>>, t: &Teaser| t.slug == article.slug || out.iter().any(|o| o.slug == t.slug);
     for pick in &article.related {
         if out.len() == limit {
             return out;
@@ -35,7 +36,7 @@ pub fn related<'a>(article: &Article, items: &'a [Teaser], limit: usize) -> Vec<
         }
     }
     let shared = |t: &Teaser| t.tags.iter().filter(|tag| article.tags.contains(tag)).count();
-    let mut rest: Vec<&Teaser> = newest_first(items).into_iter().filter(|t| !is_taken(&out, t)).collect();
+    let mut rest: Vec<&Arc<Teaser>> = newest_first(items).into_iter().filter(|t| !is_taken(&out, t)).collect();
     // Stable sort keeps recency (and slug) order among equal tag counts.
     rest.sort_by_key(|t| Reverse(shared(t)));
     let mut seen = std::collections::HashSet::new();
@@ -55,6 +56,10 @@ pub fn related<'a>(article: &Article, items: &'a [Teaser], limit: usize) -> Vec<
 pub(crate) mod tests {
     use super::*;
     use crate::core::model::{Body, Slug, Timestamp};
+
+    pub fn arcs(items: Vec<Teaser>) -> Vec<Arc<Teaser>> {
+        items.into_iter().map(Arc::new).collect()
+    }
 
     pub fn teaser(slug: &str, published: &str, tags: &[&str]) -> Teaser {
         Teaser {
@@ -86,32 +91,32 @@ pub(crate) mod tests {
         }
     }
 
-    fn slugs(v: &[&Teaser]) -> Vec<String> {
+    fn slugs(v: &[&Arc<Teaser>]) -> Vec<String> {
         v.iter().map(|t| t.slug.to_string()).collect()
     }
 
     #[test]
     fn newest_first_by_instant_not_file_order() {
-        let items = vec![
+        let items = arcs(vec![
             teaser("old", "2025-12-17T10:00:00+01:00", &[]),
             teaser("new", "2025-12-19T10:00:00+01:00", &[]),
             // 08:30 UTC = 09:30 +01:00: later than "mid" at 09:00 +01:00.
             teaser("utc", "2025-12-18T08:30:00Z", &[]),
             teaser("mid", "2025-12-18T09:00:00+01:00", &[]),
-        ];
+        ]);
         assert_eq!(slugs(&newest_first(&items)), ["new", "utc", "mid", "old"]);
     }
 
     #[test]
     fn related_picks_then_shared_tags_then_recency() {
-        let items = vec![
+        let items = arcs(vec![
             teaser("self", "2025-12-19T10:00:00+01:00", &["A", "B"]),
             teaser("none-new", "2025-12-19T09:00:00+01:00", &["C"]),
             teaser("one-old", "2025-12-10T09:00:00+01:00", &["A"]),
             teaser("two", "2025-12-01T09:00:00+01:00", &["A", "B"]),
             teaser("one-new", "2025-12-18T09:00:00+01:00", &["B"]),
             teaser("pick", "2025-01-01T09:00:00+01:00", &[]),
-        ];
+        ]);
         let a = article("self", &["A", "B"], &["pick", "unknown", "self", "pick"]);
         assert_eq!(slugs(&related(&a, &items, 15)), ["pick", "two", "one-new", "one-old", "none-new"]);
         assert_eq!(slugs(&related(&a, &items, 2)), ["pick", "two"]);

@@ -4,6 +4,7 @@
 //! the `schemars` attributes here only describe the format for the published JSON Schema.
 
 use chrono::{DateTime, FixedOffset};
+use std::sync::Arc;
 
 #[cfg(not(target_arch = "wasm32"))]
 use schemars::JsonSchema;
@@ -11,7 +12,8 @@ use schemars::JsonSchema;
 /// `GET {api}/news.json`
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NewsIndex {
-    pub items: Vec<Teaser>,
+    /// Shared: the catalog and the views hold the same entries, never copies.
+    pub items: Vec<Arc<Teaser>>,
     /// URL of the next, older page of the index, if the archive comes in pages.
     pub next: Option<String>,
 }

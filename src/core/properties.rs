@@ -4,17 +4,18 @@ use super::catalog::{Catalog, Query};
 use super::listing::{related, tests::teaser};
 use super::model::{Article, Body, Teaser};
 use proptest::prelude::*;
+use std::sync::Arc;
 
 const TAGS: [&str; 5] = ["Familie", "Integration", "Kultur", "Rat", "Sport"];
 
-fn arb_teaser() -> impl Strategy<Value = Teaser> {
+fn arb_teaser() -> impl Strategy<Value = Arc<Teaser>> {
     (0u32..40, 0i64..100_000, proptest::collection::vec(0usize..5, 0..4), "[a-zäöüß ]{0,12}").prop_map(
         |(slug, minutes, tags, headline)| {
             let tags: Vec<&str> = tags.into_iter().map(|i| TAGS[i]).collect();
             let ts = chrono::DateTime::from_timestamp(1_760_000_000 + minutes * 60, 0).unwrap().fixed_offset();
             let mut t = teaser(&format!("n{slug}"), &ts.to_rfc3339(), &tags);
             t.headline = headline;
-            t
+            Arc::new(t)
         },
     )
 }
@@ -71,7 +72,7 @@ proptest! {
         picks in proptest::collection::vec(0u32..45, 0..6),
         limit in 0usize..20,
     ) {
-        let current = items[0].clone();
+        let current = Teaser::clone(&items[0]);
         let article = Article {
             slug: current.slug.clone(), headline: current.headline, kicker: None, lead: None,
             published: current.published, updated: None, tags: current.tags, image: None, language: None,

@@ -4,7 +4,21 @@
 /// "Strasse" finds "Straße" and "Buergeramt" finds "Bürgeramt".
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    fold_into(&mut out, s);
+    out
+}
+
+/// `fold`, appended to `out` (building a search text from several fields without copies).
+pub fn fold_into(out: &mut String, s: &str) {
+    let mut rest = s;
+    while !rest.is_empty() {
+        // Most text is ASCII: each run of it is copied and lower-cased in place.
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
         match c {
             'ä' | 'Ä' => out.push_str("ae"),
             'ö' | 'Ö' => out.push_str("oe"),
@@ -12,8 +26,8 @@ pub fn fold(s: &str) -> String {
             'ß' | 'ẞ' => out.push_str("ss"),
             c => out.extend(c.to_lowercase()),
         }
+        rest = &rest[c.len_utf8()..];
     }
-    out
 }
 
 /// Estimated reading time in whole minutes (at least one), at 200 words a minute.
@@ -30,6 +44,7 @@ mod tests {
         assert_eq!(fold("Straße"), fold("STRASSE"));
         assert_eq!(fold("Bürgeramt"), "buergeramt");
         assert_eq!(fold("Größe"), "groesse");
+        assert_eq!(fold("ÜBER Ärger İstanbul ÉTÉ Σ"), "ueber aerger i\u{307}stanbul été σ");
     }
 
     #[test]

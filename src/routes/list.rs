@@ -156,12 +156,15 @@ fn FilterBar(query: Memo<Query>, outcome: Memo<Shared<Outcome>>) -> impl IntoVie
         }
         go(paths::list(&q, 1), false);
     };
-    let facets = move || {
-        let outcome = outcome.get();
-        // Chosen tags that nothing carries (an old link) stay visible so they can be removed.
+    // Chosen tags that nothing carries (an old link) stay visible so they can be removed.
+    let facets = Memo::new(move |_| {
+        let outcome = outcome.read();
         let unknown = outcome.unknown_tags.iter().map(|t| Facet { tag: t.clone(), count: 0, chosen: true });
         outcome.facets.iter().cloned().chain(unknown).collect::<Vec<_>>()
-    };
+    });
+    // One button per tag, kept across taps: only its count, state and `disabled` change.
+    let slots = move || facets.read().iter().enumerate().map(|(i, f)| (i, f.tag.clone())).collect::<Vec<_>>();
+    let facet = move |i: usize| facets.read().get(i).map(|f| (f.count, f.chosen)).unwrap_or((0, false));
     view! {
         <section class="filters" aria-label="Nachrichten filtern">
             <form role="search" class="search" on:submit=|ev| ev.prevent_default()>
@@ -172,16 +175,16 @@ fn FilterBar(query: Memo<Query>, outcome: Memo<Shared<Outcome>>) -> impl IntoVie
             <div class="tag-filters" role="group" aria-labelledby="tag-filter-label">
                 <span id="tag-filter-label" class="filter-label">"Themen"</span>
                 <ul>
-                    <For each=facets key=|f| (f.tag.clone(), f.count, f.chosen) let:facet>
+                    <For each=slots key=|slot| slot.clone() let:((i, tag))>
                         <li>
-                            <button type="button" class="tag-toggle" aria-pressed=facet.chosen.to_string()
-                                disabled=facet.count == 0 && !facet.chosen
+                            <button type="button" class="tag-toggle" aria-pressed=move || facet(i).1.to_string()
+                                disabled=move || { let (count, chosen) = facet(i); count == 0 && !chosen }
                                 on:click={
-                                    let tag = facet.tag.clone();
+                                    let tag = tag.clone();
                                     move |_| toggle(tag.clone())
                                 }>
-                                {facet.tag.clone()}
-                                <span class="facet-count">{format!(" ({})", facet.count)}</span>
+                                {tag.clone()}
+                                <span class="facet-count">{move || format!(" ({})", facet(i).0)}</span>
                             </button>
                         </li>
                     </For>
