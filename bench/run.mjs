@@ -43,6 +43,11 @@ for (const [name, file] of [["json: article", join(DIST, "api/articles/dortmund-
 }
 const widget = sum([join(DIST, "widget.js"), join(DIST, "widget/newsroom-widget.js"), join(DIST, "widget/newsroom-widget_bg.wasm")]);
 rows.push(["widget (script embed)", kb(widget[0]), kb(widget[1]), kb(widget[2])]);
+// The floor: a minimal Leptos 0.8 app with the router (bench/floor), wasm + its JS glue.
+const floor = sum([".bench/floor/floor.js", ".bench/floor/floor_bg.wasm"]);
+rows.push(["floor: minimal Leptos+router (wasm+js)", kb(floor[0]), kb(floor[1]), kb(floor[2])]);
+const appCode = sum([...firstView.js.filter((f) => !f.endsWith("boot.js")), ...firstView.wasm]);
+rows.push(["app wasm+js / floor", (appCode[0] / floor[0]).toFixed(2), (appCode[1] / floor[1]).toFixed(2), (appCode[2] / floor[2]).toFixed(2)]);
 console.log("== 1. Transfer size (targets: first view <= 100 KB brotli, widget <= 60 KB)");
 table(rows);
 

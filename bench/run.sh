@@ -6,8 +6,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browsers chromium
 bash scripts/build.sh
-export PATH="$PWD/node_modules/.bin:$PATH"
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 rm -rf .bench && mkdir -p .bench
+# The framework floor: the smallest Leptos 0.8 app with the router, built like the app.
+echo "==> framework floor (bench/floor)"
+cargo build --release --offline --target wasm32-unknown-unknown --manifest-path bench/floor/Cargo.toml --target-dir target/floor
+wasm-bindgen --target web --no-typescript --out-dir .bench/floor --out-name floor target/floor/wasm32-unknown-unknown/release/newsroom-floor.wasm
+wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-multivalue \
+  --enable-nontrapping-float-to-int --enable-mutable-globals .bench/floor/floor_bg.wasm -o .bench/floor/floor_bg.wasm
 # One copy of the site per content size; index.html (and the baseline) point at their index.
 make_site() { # name api
   cp -r dist ".bench/$1"

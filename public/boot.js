@@ -22,9 +22,18 @@
   // Start the content requests now, in parallel with the WebAssembly download, instead of after
   // it; the app takes these responses instead of fetching again (src/api.rs). (A <link
   // rel=preload> is not reused by every engine's fetch(): WebKit downloads twice.)
+  // Each with a way to cancel it: the app aborts it when the reader gives up or leaves, so a
+  // hanging request never holds up a retry of the same URL.
   window.newsroomPrefetch = {};
   function preload(url) {
-    if (window.fetch) window.newsroomPrefetch[url] = fetch(url, { credentials: "same-origin" });
+    if (!window.fetch) return;
+    var controller = window.AbortController ? new AbortController() : null;
+    window.newsroomPrefetch[url] = {
+      response: fetch(url, { credentials: "same-origin", signal: controller ? controller.signal : undefined }),
+      abort: function () {
+        if (controller) controller.abort();
+      },
+    };
   }
   var api = (meta("newsroom:api") || "/api").replace(/\/+$/, "");
   var article = /^\/nachrichten\/([a-z0-9-]+)\/?$/.exec(location.pathname);

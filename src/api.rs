@@ -6,7 +6,7 @@ use crate::core::decode::{decode_article, IndexDecoder};
 use crate::core::error::LoadError;
 use crate::core::model::{Article, NewsIndex, Slug};
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The content base URL: `<meta name="newsroom:api">` in index.html, so a deployment can point
 /// it elsewhere without rebuilding. Defaults to `/api`.
@@ -97,18 +97,27 @@ pub async fn fetch_article(slug: &Slug, abort: web_sys::AbortSignal) -> Result<A
     Ok(Arc::new(article))
 }
 
-/// The response boot.js already requested for `url`, taken once (a retry fetches anew).
-fn take_prefetched(url: &str) -> Option<js_sys::Promise> {
+/// The response boot.js already requested for `url`, taken once (a retry fetches anew). It is
+/// cancelled with `abort`, like a request of our own.
+fn take_prefetched(url: &str, abort: Option<&web_sys::AbortSignal>) -> Option<js_sys::Promise> {
     let window = web_sys::window()?;
     let map = js_sys::Reflect::get(&window, &"newsroomPrefetch".into()).ok()?;
-    let promise = js_sys::Reflect::get(&map, &url.into()).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let entry = js_sys::Reflect::get(&map, &url.into()).ok().filter(|e| e.is_object())?;
     js_sys::Reflect::delete_property(map.unchecked_ref::<js_sys::Object>(), &url.into()).ok()?;
-    Some(promise)
+    let cancel = js_sys::Reflect::get(&entry, &"abort".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    if let Some(signal) = abort {
+        if signal.aborted() {
+            let _ = cancel.call0(&JsValue::NULL);
+        } else {
+            let _ = signal.add_event_listener_with_callback("abort", &cancel);
+        }
+    }
+    js_sys::Reflect::get(&entry, &"response".into()).ok()?.dyn_into::<js_sys::Promise>().ok()
 }
 
 /// GET a URL as text.
 async fn fetch_text(url: &str, abort: Option<&web_sys::AbortSignal>) -> Result<String, LoadError> {
-    let response = match take_prefetched(url) {
+    let response = match take_prefetched(url, abort) {
         Some(promise) => wasm_bindgen_futures::JsFuture::from(promise)
             .await
             .ok()
