@@ -99,51 +99,109 @@ impl Catalog {
     }
 }
 
-/// Builds a catalog a slice of entries at a time (the search text of each is prepared here),
-/// so that tens of thousands of entries never block the page for long.
+/// Builds a catalog a slice of entries at a time (deduplication, tag ids and the search text of
+/// each entry happen in the steps), so that tens of thousands of entries never block the page
+/// for long: only the ordering is done at once, in `new`.
 pub struct CatalogBuilder {
-    catalog: Catalog,
+    /// Every entry of every page, newest first; a slug may still come twice.
+    ordered: Vec<Arc<Teaser>>,
+    done: usize,
+    seen: HashSet<BySlug>,
+    items: Vec<Arc<Teaser>>,
+    entries: Vec<Entry>,
+    /// Tags in the order first seen, and their ids (sorted alphabetically in `finish`).
+    tags: Vec<String>,
     tag_id: HashMap<String, u32>,
 }
 
-impl CatalogBuilder {
-    /// Orders and deduplicates the entries and collects the tags (one pass).
-    pub fn new(pages: &[&[Arc<Teaser>]]) -> CatalogBuilder {
-        let all: Vec<&Arc<Teaser>> = pages.iter().flat_map(|p| p.iter()).collect();
-        let mut ordered = all;
-        ordered.sort_by(|a, b| newer_first(a, b));
-        let mut seen = HashSet::new();
-        let items: Vec<Arc<Teaser>> = ordered.into_iter().filter(|t| seen.insert(&t.slug)).cloned().collect();
+/// An entry compared by its slug, for deduplication without copying slugs.
+struct BySlug(Arc<Teaser>);
 
-        let mut tags: Vec<String> = items.iter().flat_map(|t| t.tags.iter().cloned()).collect::<HashSet<_>>().into_iter().collect();
-        tags.sort_by_cached_key(|t| (fold(t), t.clone()));
-        let tag_id = tags.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
-        let entries = Vec::with_capacity(items.len());
-        CatalogBuilder { catalog: Catalog { items, tags, entries }, tag_id }
+impl PartialEq for BySlug {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.slug == other.0.slug
+    }
+}
+
+impl Eq for BySlug {}
+
+impl std::hash::Hash for BySlug {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.slug.hash(state)
+    }
+}
+
+impl CatalogBuilder {
+    /// Orders the entries of all pages, newest first.
+    pub fn new(pages: &[&[Arc<Teaser>]]) -> CatalogBuilder {
+        let mut ordered: Vec<Arc<Teaser>> = pages.iter().flat_map(|p| p.iter().cloned()).collect();
+        // Stable: of two entries with the same slug and time, the one from the earlier page wins.
+        ordered.sort_by(|a, b| newer_first(a, b));
+        let n = ordered.len();
+        CatalogBuilder {
+            ordered,
+            done: 0,
+            seen: HashSet::with_capacity(n),
+            items: Vec::with_capacity(n),
+            entries: Vec::with_capacity(n),
+            tags: Vec::new(),
+            tag_id: HashMap::new(),
+        }
     }
 
     /// Prepares up to `n` more entries; `true` when all are done.
     pub fn step(&mut self, n: usize) -> bool {
-        let c = &mut self.catalog;
-        let from = c.entries.len();
-        let to = from.saturating_add(n).min(c.items.len());
-        for t in &c.items[from..to] {
-            let mut ids: Vec<u32> = t.tags.iter().map(|tag| self.tag_id[tag.as_str()]).collect();
-            ids.sort_unstable();
-            ids.dedup();
+        let to = self.done.saturating_add(n).min(self.ordered.len());
+        for t in &self.ordered[self.done..to] {
+            // The newest of entries with the same slug is the one shown.
+            if !self.seen.insert(BySlug(t.clone())) {
+                continue;
+            }
+            let mut ids: Vec<u32> = Vec::with_capacity(t.tags.len());
+            for tag in &t.tags {
+                let id = match self.tag_id.get(tag.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.tags.len() as u32;
+                        self.tags.push(tag.clone());
+                        self.tag_id.insert(tag.clone(), id);
+                        id
+                    }
+                };
+                ids.push(id);
+            }
             let mut haystack = String::with_capacity(t.headline.len() + t.lead.as_ref().map_or(0, String::len) + 32);
             fold_into(&mut haystack, &t.headline);
             for part in [&t.lead, &t.kicker].into_iter().flatten().chain(&t.tags) {
                 haystack.push('\n');
                 fold_into(&mut haystack, part);
             }
-            c.entries.push(Entry { haystack, tags: ids });
+            self.items.push(t.clone());
+            self.entries.push(Entry { haystack, tags: ids });
         }
-        c.entries.len() == c.items.len()
+        self.done = to;
+        self.done == self.ordered.len()
     }
 
+    /// The catalog, with its tags in alphabetical order (German: folded) and the ids renumbered.
     pub fn finish(self) -> Catalog {
-        self.catalog
+        let mut order: Vec<usize> = (0..self.tags.len()).collect();
+        order.sort_by_cached_key(|&i| (fold(&self.tags[i]), self.tags[i].clone()));
+        let mut new_id = vec![0u32; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_id[old] = new as u32;
+        }
+        let mut entries = self.entries;
+        for e in &mut entries {
+            for id in &mut e.tags {
+                *id = new_id[*id as usize];
+            }
+            e.tags.sort_unstable();
+            e.tags.dedup();
+        }
+        let mut tags = self.tags;
+        let tags = order.iter().map(|&i| std::mem::take(&mut tags[i])).collect();
+        Catalog { items: self.items, tags, entries }
     }
 }
 
