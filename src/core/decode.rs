@@ -249,16 +249,18 @@ fn teaser(v: &Json) -> Decoded<Teaser> {
     })
 }
 
+/// An article is a teaser (the same fields, the same rules) plus the body and the rest.
 fn article(v: &Json) -> Decoded<Article> {
+    let Teaser { slug, headline, kicker, lead, published, tags, image } = teaser(v)?;
     Ok(Article {
-        slug: slug(v)?,
-        headline: required_string(v, "headline")?,
-        kicker: optional_string(v, "kicker"),
-        lead: optional_string(v, "lead"),
-        published: timestamp(required(v, "published")?, "published")?,
+        slug,
+        headline,
+        kicker,
+        lead,
+        published,
         updated: v.get("updated").and_then(|t| timestamp(t, "updated").ok()),
-        tags: strings(v, "tags"),
-        image: v.get("image").and_then(|i| image(i).ok()),
+        tags,
+        image,
         language: optional_string(v, "language"),
         keywords: strings(v, "keywords"),
         body: body(required(v, "body")?)?,

@@ -138,10 +138,13 @@ proptest! {
     fn our_json_reader_accepts_exactly_what_serde_json_accepts(s in mutated_json()) {
         let ours = json::parse(&s).is_ok();
         let theirs = serde_json::from_str::<Value>(&s);
-        // serde_json refuses numbers beyond f64; ours keeps every number as text (the format only
-        // uses small integers), which RFC 8259 allows either way.
-        prop_assume!(!theirs.as_ref().is_err_and(|e| e.to_string().contains("number out of range")));
-        prop_assert_eq!(ours, theirs.is_ok(), "{:?}", s);
+        // serde_json refuses numbers beyond f64 (about one input in 200 here); ours keeps every
+        // number as text (the format only uses small integers), which RFC 8259 allows either way.
+        // Those inputs are not compared (not rejected either: proptest would give up on them).
+        let beyond_f64 = theirs.as_ref().is_err_and(|e| e.to_string().contains("number out of range"));
+        if !beyond_f64 {
+            prop_assert_eq!(ours, theirs.is_ok(), "{:?}", s);
+        }
     }
 
     #[test]
