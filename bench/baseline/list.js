@@ -44,6 +44,8 @@ function render() {
   for (const it of hits.slice(0, PAGE)) {
     const li = document.createElement("li"); li.className = "teaser";
     const art = document.createElement("article");
+    // The same entry as the app's list: kicker, headline, date, lead.
+    if (it.kicker) { const k = document.createElement("p"); k.className = "kicker"; k.textContent = it.kicker; art.appendChild(k); }
     const h = document.createElement("h2"); h.className = "teaser-headline";
     const a = document.createElement("a"); a.className = "teaser-link"; a.href = `/nachrichten/${it.slug}`; a.textContent = it.headline;
     h.appendChild(a); art.appendChild(h);
