@@ -25,6 +25,8 @@ impl<T: Send + Sync + 'static> Copy for Loader<T> {}
 
 impl<T: Clone + Send + Sync + 'static> Loader<T> {
     /// A loader that aborts its request when the current reactive owner is cleaned up.
+    // Not `Default`: it registers a cleanup with the current reactive owner.
+    #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
         let loader = Loader {
             state: RwSignal::new(None),

@@ -48,6 +48,8 @@ pub struct NewsStore {
 }
 
 impl NewsStore {
+    /// Starts loading the index at once (hence not `Default`).
+    #[allow(clippy::new_without_default)]
     pub fn new() -> NewsStore {
         let first = Loader::new();
         first.start(api::fetch_index);

@@ -18,7 +18,7 @@ pub fn Loading(#[prop(into)] label: String, #[prop(optional)] on_cancel: Option<
         <div class="loading" aria-busy="true">
             <p role="status">
                 {label}
-                {move || slow.get().then(|| " Das dauert länger als gewohnt.")}
+                {move || slow.get().then_some(" Das dauert länger als gewohnt.")}
             </p>
             {move || (slow.get() && on_cancel.is_some()).then(|| view! {
                 <p><button type="button" class="button secondary cancel" on:click=move |_| {

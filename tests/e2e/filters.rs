@@ -30,7 +30,7 @@ fn data() -> Vec<Item> {
             }
         })
         .collect();
-    items.sort_by(|a, b| b.published.cmp(&a.published));
+    items.sort_by_key(|t| std::cmp::Reverse(t.published));
     items
 }
 
