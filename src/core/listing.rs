@@ -1,27 +1,21 @@
 //! Ordering of news: the list (newest first) and "Weitere Nachrichten" under an article.
 
 use super::model::{Article, Teaser};
-use std::cmp::Reverse;
 use std::sync::Arc;
 
 /// How many items "Weitere Nachrichten" shows.
 pub const RELATED_LIMIT: usize = 15;
 
-/// Newest first by `published` (the instant, whatever the offset); the file's order is not trusted.
-/// Ties are broken by slug so the order is stable across reloads.
-pub fn newest_first(items: &[Arc<Teaser>]) -> Vec<&Arc<Teaser>> {
-    let mut out: Vec<&Arc<Teaser>> = items.iter().collect();
-    out.sort_by(|a, b| newer_first(a, b));
-    out
-}
-
-/// The order of every news list: later `published` first, ties by slug.
+/// The order of every news list: later `published` (the instant, whatever the offset) first,
+/// ties by slug so the order is stable across reloads; the file's order is not trusted.
 pub fn newer_first(a: &Teaser, b: &Teaser) -> std::cmp::Ordering {
     b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug))
 }
 
 /// "Weitere Nachrichten": the article's own picks first (in their order, unknown slugs skipped),
 /// then the others by number of shared tags, ties by recency. Never the article itself.
+/// `items` are newest first and each slug once, as `Catalog::items` are: one pass, no sorting,
+/// also for an index of 100,000 entries.
 pub fn related<'a>(article: &Article, items: &'a [Arc<Teaser>], limit: usize) -> Vec<&'a Arc<Teaser>> {
     let mut out: Vec<&Arc<Teaser>> = Vec::with_capacity(limit);
     let is_taken = |out: &Vec<&Arc<Teaser>>, t: &Teaser| t.slug == article.slug || out.iter().any(|o| o.slug == t.slug);
@@ -35,26 +29,29 @@ pub fn related<'a>(article: &Article, items: &'a [Arc<Teaser>], limit: usize) ->
             }
         }
     }
-    let shared = |t: &Teaser| t.tags.iter().filter(|tag| article.tags.contains(tag)).count();
-    let mut rest: Vec<&Arc<Teaser>> = newest_first(items).into_iter().filter(|t| !is_taken(&out, t)).collect();
-    // Stable sort keeps recency (and slug) order among equal tag counts.
-    rest.sort_by_key(|t| Reverse(shared(t)));
-    let mut seen = std::collections::HashSet::new();
-    for t in rest {
-        if out.len() == limit {
-            break;
+    // The newest `limit` entries for each number of shared tags, then the buckets, most first.
+    let mut by_shared: Vec<Vec<&Arc<Teaser>>> = Vec::new();
+    for t in items {
+        if is_taken(&out, t) {
+            continue;
         }
-        // An index may list a slug twice; show it once.
-        if seen.insert(t.slug.clone()) {
-            out.push(t);
+        let shared = t.tags.iter().filter(|tag| article.tags.contains(tag)).count();
+        if by_shared.len() <= shared {
+            by_shared.resize_with(shared + 1, Vec::new);
+        }
+        if by_shared[shared].len() < limit {
+            by_shared[shared].push(t);
         }
     }
+    let room = limit - out.len();
+    out.extend(by_shared.into_iter().rev().flatten().take(room));
     out
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::core::catalog::Catalog;
     use crate::core::model::{Body, Slug, Timestamp};
 
     pub fn arcs(items: Vec<Teaser>) -> Vec<Arc<Teaser>> {
@@ -104,7 +101,9 @@ pub(crate) mod tests {
             teaser("utc", "2025-12-18T08:30:00Z", &[]),
             teaser("mid", "2025-12-18T09:00:00+01:00", &[]),
         ]);
-        assert_eq!(slugs(&newest_first(&items)), ["new", "utc", "mid", "old"]);
+        let mut ordered: Vec<&Arc<Teaser>> = items.iter().collect();
+        ordered.sort_by(|a, b| newer_first(a, b));
+        assert_eq!(slugs(&ordered), ["new", "utc", "mid", "old"]);
     }
 
     #[test]
@@ -117,6 +116,8 @@ pub(crate) mod tests {
             teaser("one-new", "2025-12-18T09:00:00+01:00", &["B"]),
             teaser("pick", "2025-01-01T09:00:00+01:00", &[]),
         ]);
+        // As the catalog holds them: newest first.
+        let items = Catalog::new(&[&items]).items;
         let a = article("self", &["A", "B"], &["pick", "unknown", "self", "pick"]);
         assert_eq!(slugs(&related(&a, &items, 15)), ["pick", "two", "one-new", "one-old", "none-new"]);
         assert_eq!(slugs(&related(&a, &items, 2)), ["pick", "two"]);

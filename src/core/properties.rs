@@ -78,12 +78,31 @@ proptest! {
             published: current.published, updated: None, tags: current.tags, image: None, language: None,
             keywords: vec![], body: Body::default(), related: picks.iter().map(|p| format!("n{p}")).collect(),
         };
-        let shown = related(&article, &items, limit);
+        // Unordered, with repeated slugs, as pages of an index may come: through the catalog, as the app does.
+        let catalog = Catalog::new(&[&items]);
+        let shown = related(&article, &catalog.items, limit);
         prop_assert!(shown.len() <= limit);
         prop_assert!(shown.iter().all(|t| t.slug != article.slug));
         let mut slugs: Vec<_> = shown.iter().map(|t| t.slug.clone()).collect();
         slugs.sort();
         slugs.dedup();
         prop_assert_eq!(slugs.len(), shown.len(), "no duplicates");
+        // The same as the plain definition: picks, then the rest sorted (stably) by shared tags.
+        let mut expected: Vec<&Arc<Teaser>> = Vec::new();
+        for pick in &article.related {
+            if let Some(t) = catalog.items.iter().find(|t| t.slug.as_str() == pick) {
+                if t.slug != article.slug && !expected.iter().any(|e| e.slug == t.slug) {
+                    expected.push(t);
+                }
+            }
+        }
+        let mut rest: Vec<&Arc<Teaser>> = catalog.items.iter()
+            .filter(|t| t.slug != article.slug && !expected.iter().any(|e| e.slug == t.slug)).collect();
+        rest.sort_by_key(|t| std::cmp::Reverse(t.tags.iter().filter(|tag| article.tags.contains(tag)).count()));
+        expected.extend(rest);
+        expected.truncate(limit);
+        let expected: Vec<_> = expected.iter().map(|t| t.slug.clone()).collect();
+        let got: Vec<_> = shown.iter().map(|t| t.slug.clone()).collect();
+        prop_assert_eq!(got, expected);
     }
 }
