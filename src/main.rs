@@ -1,3 +1,3 @@
 fn main() {
-    newsroom::start();
+    newsroom::app::start();
 }

@@ -4,9 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use newsroom::components::blocks::BlockView;
-use newsroom::components::states::Failure;
-use newsroom::components::teaser::{TeaserItem, TeaserStyle};
+use newsroom::app::components::blocks::BlockView;
+use newsroom::app::components::states::Failure;
+use newsroom::app::components::teaser::{TeaserItem, TeaserStyle};
 use newsroom::core::decode::{decode_article, decode_index};
 use newsroom::core::error::LoadError;
 use wasm_bindgen::JsCast;
@@ -173,7 +173,7 @@ fn the_panic_view_offers_a_reload_and_the_list() {
     let container = document.create_element("div").unwrap();
     container.set_text_content(Some("alter Inhalt"));
     document.body().unwrap().append_child(&container).unwrap();
-    newsroom::panic::show_failure(&container).unwrap();
+    newsroom::app::panic::show_failure(&container).unwrap();
     assert_eq!(text(&q(&container, "h1")), "Das hat leider nicht geklappt");
     assert!(!text(&container).contains("alter Inhalt"));
     assert_eq!(q(&container, "main").get_attribute("role").as_deref(), Some("alert"));

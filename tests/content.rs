@@ -37,14 +37,14 @@ fn every_bundled_file_decodes_completely() {
         let article = decode_article(&fs::read_to_string(&path).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(article.body.skipped.is_empty(), "{}: {:?}", path.display(), article.body.skipped);
-        assert_eq!(format!("{}.json", article.slug), path.file_name().unwrap().to_str().unwrap());
-        let teaser = index.index.items.iter().find(|t| t.slug == article.slug).expect("article is in the index");
-        assert_eq!(teaser.headline, article.headline);
-        assert_eq!(teaser.published, article.published);
+        assert_eq!(format!("{}.json", article.teaser.slug), path.file_name().unwrap().to_str().unwrap());
+        let teaser = index.index.items.iter().find(|t| t.slug == article.teaser.slug).expect("article is in the index");
+        assert_eq!(teaser.headline, article.teaser.headline);
+        assert_eq!(teaser.published, article.teaser.published);
         for pick in &article.related {
             assert!(index.index.items.iter().any(|t| t.slug.as_str() == pick), "related {pick} unknown");
         }
-        if let Some(image) = &article.image {
+        if let Some(image) = &article.teaser.image {
             assert!(repo().join("public").join(image.src.trim_start_matches('/')).exists(), "{}", image.src);
         }
     }
@@ -60,7 +60,7 @@ fn the_reference_article_has_every_block_type_it_needs() {
     assert!(blocks.iter().any(|b| matches!(b, Block::Heading { text, .. } if text == "Ein Zusammenschluss europäischer Städte")));
     assert!(blocks.iter().any(|b| matches!(b, Block::List { items, .. } if items.len() == 3)));
     assert!(blocks.iter().any(|b| matches!(b, Block::Link { hreflang: Some(l), .. } if l == "en")));
-    assert_eq!(a.tags, ["Internationales", "Familie", "Integration"]);
+    assert_eq!(a.teaser.tags, ["Internationales", "Familie", "Integration"]);
     assert_eq!(a.keywords, ["bewerbung", "dortmund", "olympia", "rhein-ruhr"]);
 }
 

@@ -75,8 +75,8 @@ impl IndexDecoder {
                 Ok(_) => wrong_type("items"),
             });
         }
-        reader.pos += 1;
-        let pos = reader.pos;
+        reader.expect(b'[', "expected an array").map_err(|e| syntax(&json, e))?;
+        let pos = reader.pos();
         Ok(IndexDecoder { json, pos, phase: Phase::FirstItem, seen: 0, out })
     }
 
@@ -145,7 +145,7 @@ impl IndexDecoder {
                 Phase::Done => break,
             }
         }
-        self.pos = reader.pos;
+        self.pos = reader.pos();
         Ok(self.phase == Phase::Done)
     }
 
@@ -251,16 +251,9 @@ fn teaser(v: &Json) -> Decoded<Teaser> {
 
 /// An article is a teaser (the same fields, the same rules) plus the body and the rest.
 fn article(v: &Json) -> Decoded<Article> {
-    let Teaser { slug, headline, kicker, lead, published, tags, image } = teaser(v)?;
     Ok(Article {
-        slug,
-        headline,
-        kicker,
-        lead,
-        published,
+        teaser: teaser(v)?,
         updated: v.get("updated").and_then(|t| timestamp(t, "updated").ok()),
-        tags,
-        image,
         language: optional_string(v, "language"),
         keywords: strings(v, "keywords"),
         body: body(required(v, "body")?)?,
@@ -373,8 +366,8 @@ mod tests {
     fn minimal_article_gets_defaults() {
         let a = decode_article(MINIMAL).unwrap();
         assert_eq!(a.language(), "de");
-        assert!(a.tags.is_empty() && a.keywords.is_empty() && a.related.is_empty());
-        assert_eq!(a.kicker, None);
+        assert!(a.teaser.tags.is_empty() && a.keywords.is_empty() && a.related.is_empty());
+        assert_eq!(a.teaser.kicker, None);
     }
 
     #[test]
@@ -389,7 +382,7 @@ mod tests {
             r#"{"slug":"a","headline":"H","published":"2025-12-19T10:00:00+01:00","body":[],"image":{"src":"x.svg"}}"#,
         );
         // image is optional and lenient: a broken image drops the image only.
-        assert_eq!(err.unwrap().image, None);
+        assert_eq!(err.unwrap().teaser.image, None);
         let err = decode_article(r#"{"slug":"a","headline":7,"published":"2025-12-19T10:00:00+01:00","body":[]}"#);
         assert!(matches!(err, Err(LoadError::Decode(DecodeError { ref path, problem: Problem::WrongType })) if path == "headline"));
     }
@@ -412,8 +405,8 @@ mod tests {
             r#"{"slug":"a","headline":"H","published":"2025-12-19T10:00:00+01:00","kicker":42,"tags":"Familie","body":[]}"#,
         )
         .unwrap();
-        assert_eq!(a.kicker, None);
-        assert!(a.tags.is_empty());
+        assert_eq!(a.teaser.kicker, None);
+        assert!(a.teaser.tags.is_empty());
     }
 
     #[test]

@@ -72,12 +72,17 @@ pub fn parse(src: &str) -> Result<Json<'_>, SyntaxError> {
 pub struct Reader<'a> {
     src: &'a [u8],
     text: &'a str,
-    pub pos: usize,
+    pos: usize,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str) -> Reader<'a> {
         Reader { src: text.as_bytes(), text, pos: 0 }
+    }
+
+    /// Where the reader stands (a byte offset), to continue there later with `Reader::at`.
+    pub fn pos(&self) -> usize {
+        self.pos
     }
 
     /// A reader that continues at `pos` (a position an earlier reader stopped at).

@@ -7,12 +7,9 @@ pub mod decode;
 pub mod error;
 pub mod json;
 pub mod listing;
+pub mod load_state;
 pub mod model;
 pub mod paths;
-#[cfg(test)]
-mod properties;
-#[cfg(test)]
-mod fuzz;
 pub mod safe_url;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

@@ -35,23 +35,15 @@ pub struct Teaser {
     pub image: Option<Image>,
 }
 
-/// `GET {api}/articles/{slug}.json`: every teaser field plus the body.
+/// `GET {api}/articles/{slug}.json`: a teaser (the same fields, the same rules, flat in the
+/// JSON) plus what only the article page shows.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Article {
-    pub slug: Slug,
-    pub headline: String,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
-    pub kicker: Option<String>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
-    pub lead: Option<String>,
-    pub published: Timestamp,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(flatten))]
+    pub teaser: Teaser,
     #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub updated: Option<Timestamp>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
-    pub tags: Vec<String>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
-    pub image: Option<Image>,
     /// BCP 47 language tag of the article, "de" when absent.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub language: Option<String>,
@@ -79,7 +71,7 @@ impl Article {
                 Block::Image(i) => i.caption.as_deref().map_or(0, words),
             })
             .sum();
-        words(&self.headline) + self.lead.as_deref().map_or(0, words) + blocks
+        words(&self.teaser.headline) + self.teaser.lead.as_deref().map_or(0, words) + blocks
     }
 
     pub fn language(&self) -> &str {

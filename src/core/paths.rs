@@ -2,6 +2,7 @@
 
 use super::catalog::Query;
 use super::model::Slug;
+use super::widget_config::Layout;
 
 pub fn article(slug: &Slug) -> String {
     format!("/nachrichten/{slug}")
@@ -9,12 +10,12 @@ pub fn article(slug: &Slug) -> String {
 
 /// The list filtered by one tag: `/?tag=Familie`.
 pub fn tag_filter(tag: &str) -> String {
-    format!("/?tag={}", encode_query(tag))
+    list(&Query { tags: vec![tag.to_owned()], text: String::new() }, 1)
 }
 
 /// The list with a query and how many pages the reader has come: `/?tag=A&tag=B&q=x&seite=2`.
 pub fn list(query: &Query, pages: usize) -> String {
-    let mut parts: Vec<String> = query.tags.iter().map(|t| format!("tag={}", encode_query(t))).collect();
+    let mut parts = tag_params(&query.tags);
     let text = query.text.trim();
     if !text.is_empty() {
         parts.push(format!("q={}", encode_query(text)));
@@ -27,6 +28,20 @@ pub fn list(query: &Query, pages: usize) -> String {
     } else {
         format!("/?{}", parts.join("&"))
     }
+}
+
+/// The embed page (`/embed`) showing `tags`, `limit` entries in `layout`: what the builder
+/// previews and what its iframe snippet embeds, so the two cannot differ.
+pub fn embed(tags: &[String], limit: usize, layout: Layout) -> String {
+    let mut parts = tag_params(tags);
+    parts.push(format!("limit={limit}"));
+    parts.push(format!("layout={}", layout.name()));
+    format!("/embed?{}", parts.join("&"))
+}
+
+/// One `tag=` parameter per tag: the one form every URL of ours uses for tags.
+fn tag_params(tags: &[String]) -> Vec<String> {
+    tags.iter().map(|t| format!("tag={}", encode_query(t))).collect()
 }
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters stay as they are).
@@ -59,5 +74,12 @@ mod tests {
         assert_eq!(list(&q, 2), "/?tag=Familie&tag=Integration&q=Kita&seite=2");
         assert_eq!(list(&Query::default(), 1), "/");
         assert_eq!(list(&Query::default(), 3), "/?seite=3");
+    }
+
+    #[test]
+    fn embed_urls_carry_every_setting() {
+        let tags = vec!["Familie".to_owned(), "Kinder, Jugend".to_owned()];
+        assert_eq!(embed(&tags, 3, Layout::Cards), "/embed?tag=Familie&tag=Kinder%2C%20Jugend&limit=3&layout=cards");
+        assert_eq!(embed(&[], 5, Layout::List), "/embed?limit=5&layout=list");
     }
 }

@@ -60,15 +60,9 @@ pub fn tidy_teaser(t: &mut Teaser) {
 }
 
 pub fn tidy_article(a: &mut Article) {
-    a.headline = a.headline.trim().to_owned();
-    present(&mut a.kicker);
-    present(&mut a.lead);
-    clean_list(&mut a.tags);
+    tidy_teaser(&mut a.teaser);
     clean_list(&mut a.keywords);
     a.language = a.language.as_deref().and_then(language_tag);
-    if let Some(image) = &mut a.image {
-        tidy_image(image);
-    }
     // Blocks with nothing to show would only leave empty headings, paragraphs and lists.
     a.body.blocks.retain(|b| match b {
         Block::Paragraph { text } => !text.plain().trim().is_empty(),
@@ -109,9 +103,9 @@ mod tests {
                 "body":[{"type":"link","href":"/","label":"x","hreflang":"en\" onclick=\"x"}]}"#,
         )
         .unwrap();
-        assert_eq!(shown_headline(&a.headline), "Ohne Titel");
-        assert_eq!((&a.kicker, &a.lead), (&None, &None));
-        assert_eq!(a.tags, ["Familie", "Rat"]);
+        assert_eq!(shown_headline(&a.teaser.headline), "Ohne Titel");
+        assert_eq!((&a.teaser.kicker, &a.teaser.lead), (&None, &None));
+        assert_eq!(a.teaser.tags, ["Familie", "Rat"]);
         assert!(a.keywords.is_empty());
         assert_eq!(a.language(), "de");
         assert!(matches!(&a.body.blocks[0], Block::Link { hreflang: None, .. }));

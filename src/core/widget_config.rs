@@ -3,7 +3,7 @@
 //! as content, numbers are bounded.
 
 use super::catalog::Query;
-use super::paths::encode_query;
+use super::paths;
 use super::safe_url;
 
 pub const DEFAULT_LIMIT: usize = 5;
@@ -13,6 +13,16 @@ pub const MAX_LIMIT: usize = 50;
 pub enum Layout {
     List,
     Cards,
+}
+
+impl Layout {
+    /// The name in attributes and URLs (`data-layout`, `layout=`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::List => "list",
+            Layout::Cards => "cards",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,12 +85,7 @@ impl WidgetConfig {
 
     /// "Mehr Nachrichten": the newsroom list with the same tags.
     pub fn more_url(&self) -> String {
-        let query: Vec<String> = self.tags.iter().map(|t| format!("tag={}", encode_query(t))).collect();
-        if query.is_empty() {
-            format!("{}/", self.link_base)
-        } else {
-            format!("{}/?{}", self.link_base, query.join("&"))
-        }
+        format!("{}{}", self.link_base, paths::list(&self.query(), 1))
     }
 
     pub fn query(&self) -> Query {
@@ -114,7 +119,6 @@ fn escape(s: &str) -> String {
 /// The copy-paste snippet for a host page. `newsroom` is the newsroom's origin.
 pub fn snippet(mode: EmbedMode, newsroom: &str, tags: &[String], limit: usize, layout: Layout) -> String {
     let newsroom = newsroom.trim_end_matches('/');
-    let layout_name = if layout == Layout::Cards { "cards" } else { "list" };
     match mode {
         EmbedMode::Script => {
             let mut attrs = String::new();
@@ -129,15 +133,10 @@ pub fn snippet(mode: EmbedMode, newsroom: &str, tags: &[String], limit: usize, l
                 "<div data-newsroom{attrs}><a href=\"{newsroom}/\">Nachrichten der Stadt</a></div>\n<script type=\"module\" src=\"{newsroom}/widget.js\"></script>"
             )
         }
-        EmbedMode::Iframe => {
-            let mut query: Vec<String> = tags.iter().map(|t| format!("tag={}", encode_query(t))).collect();
-            query.push(format!("limit={limit}"));
-            query.push(format!("layout={layout_name}"));
-            format!(
-                "<iframe data-newsroom-embed src=\"{newsroom}/embed?{}\" title=\"Nachrichten der Stadt\" style=\"width: 100%; border: 0\" loading=\"lazy\"></iframe>\n<script src=\"{newsroom}/embed.js\"></script>",
-                escape(&query.join("&"))
-            )
-        }
+        EmbedMode::Iframe => format!(
+            "<iframe data-newsroom-embed src=\"{newsroom}{}\" title=\"Nachrichten der Stadt\" style=\"width: 100%; border: 0\" loading=\"lazy\"></iframe>\n<script src=\"{newsroom}/embed.js\"></script>",
+            escape(&paths::embed(tags, limit, layout))
+        ),
     }
 }
 

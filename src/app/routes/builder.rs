@@ -1,14 +1,15 @@
 //! Route `/embed/builder`: an editor picks tags, limit, layout and mode, sees a live preview
 //! and copies the snippet for their site.
 
-use crate::components::navigation::focus_heading_if_navigated;
-use crate::components::states::{Failure, Loading};
-use crate::core::paths::encode_query;
+use crate::app::clipboard;
+use crate::app::hooks::navigation::focus_heading_if_navigated;
+use crate::app::components::states::{Failure, Loading};
+use crate::core::load_state::LoadState;
+use crate::core::paths::{self, encode_query};
 use crate::core::widget_config::{snippet, EmbedMode, Layout, MAX_LIMIT};
-use crate::store::use_store;
+use crate::app::hooks::use_store;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use wasm_bindgen_futures::JsFuture;
 
 #[component]
 pub fn BuilderPage() -> impl IntoView {
@@ -29,18 +30,13 @@ pub fn BuilderPage() -> impl IntoView {
             snippet(mode, &origin, &tags.get(), limit.get(), layout())
         }
     };
-    let preview = move || {
-        let mut q: Vec<String> = tags.get().iter().map(|t| format!("tag={}", encode_query(t))).collect();
-        q.push(format!("limit={}", limit.get()));
-        q.push(format!("layout={}", if cards.get() { "cards" } else { "list" }));
-        format!("/embed?{}", q.join("&"))
-    };
+    let preview = move || paths::embed(&tags.get(), limit.get(), layout());
     let copy = {
         let code = code.clone();
         move |_| {
             let text = code();
             leptos::task::spawn_local(async move {
-                let done = JsFuture::from(window().navigator().clipboard().write_text(&text)).await;
+                let done = clipboard::copy(&text).await;
                 copied.set(if done.is_ok() { "Code kopiert.".into() } else { "Bitte markieren und kopieren Sie den Code selbst.".into() });
             });
         }
@@ -59,9 +55,9 @@ pub fn BuilderPage() -> impl IntoView {
         <h1>"Nachrichten einbetten"</h1>
         <p>"Zeigen Sie die Nachrichten der Stadt auf Ihrer eigenen Seite: Themen wählen, Code kopieren, einfügen."</p>
         {move || match store.catalog() {
-            None => view! { <Loading label="Die Themen werden geladen …"/> }.into_any(),
-            Some(Err(error)) => view! { <Failure error what="Die Themenliste" retry=Callback::new(move |_| store.retry()) heading=false/> }.into_any(),
-            Some(Ok(catalog)) => view! {
+            LoadState::Loading => view! { <Loading label="Die Themen werden geladen …"/> }.into_any(),
+            LoadState::Failed(error) => view! { <Failure error what="Die Themenliste" retry=Callback::new(move |_| store.retry()) heading=false/> }.into_any(),
+            LoadState::Ready(catalog) => view! {
                 <form class="builder" on:submit=|ev| ev.prevent_default()>
                     <fieldset>
                         <legend>"Themen (alle gewählten müssen passen)"</legend>

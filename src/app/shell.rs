@@ -1,8 +1,8 @@
-use crate::components::navigation::provide_navigation;
-use crate::components::states::NotFound;
-use crate::components::theme::ThemeToggle;
-use crate::routes::{article::ArticlePage, builder::BuilderPage, list::ListPage};
-use crate::store::NewsStore;
+use crate::app::hooks::navigation::provide_navigation;
+use crate::app::components::states::NotFound;
+use crate::app::components::theme::ThemeToggle;
+use crate::app::routes::{article::ArticlePage, builder::BuilderPage, list::ListPage};
+use crate::app::store::NewsStore;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};

@@ -4,14 +4,14 @@
 //! finished, which keeps a reader waiting on a slow request they have already left.)
 
 use crate::core::error::LoadError;
+use crate::core::load_state::LoadState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 use std::future::Future;
 
 pub struct Loader<T: Send + Sync + 'static> {
-    /// `None` while loading.
-    state: RwSignal<Option<Result<T, LoadError>>>,
+    state: RwSignal<LoadState<T>>,
     generation: StoredValue<u64>,
     in_flight: StoredValue<SendWrapper<Option<web_sys::AbortController>>>,
 }
@@ -29,7 +29,7 @@ impl<T: Clone + Send + Sync + 'static> Loader<T> {
     #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
         let loader = Loader {
-            state: RwSignal::new(None),
+            state: RwSignal::new(LoadState::Loading),
             generation: StoredValue::new(0),
             in_flight: StoredValue::new(SendWrapper::new(None)),
         };
@@ -37,8 +37,8 @@ impl<T: Clone + Send + Sync + 'static> Loader<T> {
         loader
     }
 
-    /// The outcome of the latest load; `None` while it runs. Tracked.
-    pub fn get(&self) -> Option<Result<T, LoadError>> {
+    /// The state of the latest load. Tracked.
+    pub fn get(&self) -> LoadState<T> {
         self.state.get()
     }
 
@@ -53,7 +53,7 @@ impl<T: Clone + Send + Sync + 'static> Loader<T> {
         let controller = web_sys::AbortController::new().ok();
         let signal = controller.as_ref().map(|c| c.signal());
         self.in_flight.set_value(SendWrapper::new(controller));
-        self.state.set(None);
+        self.state.set(LoadState::Loading);
         let this = *self;
         spawn_local(async move {
             let outcome = match signal {
@@ -63,7 +63,7 @@ impl<T: Clone + Send + Sync + 'static> Loader<T> {
             // The view may be gone, or a newer load may have started meanwhile.
             if this.generation.try_get_value() == Some(mine) {
                 this.in_flight.set_value(SendWrapper::new(None));
-                this.state.set(Some(outcome));
+                this.state.set(outcome.into());
             }
         });
     }
@@ -72,7 +72,7 @@ impl<T: Clone + Send + Sync + 'static> Loader<T> {
     pub fn cancel(&self) {
         self.abort_in_flight();
         self.next_generation();
-        self.state.set(Some(Err(LoadError::Aborted)));
+        self.state.set(LoadState::Failed(LoadError::Aborted));
     }
 
     fn next_generation(&self) -> u64 {

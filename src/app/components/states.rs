@@ -45,7 +45,7 @@ pub fn Failure(
 ) -> impl IntoView {
     leptos::logging::warn!("{what}: {error}");
     if heading {
-        crate::components::navigation::focus_heading_if_navigated();
+        crate::app::hooks::navigation::focus_heading_if_navigated();
     }
     let retry = retry.filter(|_| error.retryable());
     view! {
@@ -66,10 +66,22 @@ pub fn Failure(
     }
 }
 
+/// A failure inside a view that stays: one sentence and "Erneut versuchen" (e.g. an older page
+/// of the list, or the related news under an article).
+#[component]
+pub fn InlineFailure(error: LoadError, what: &'static str, retry: Callback<()>) -> impl IntoView {
+    view! {
+        <span class="failure-inline" role="alert">
+            {error.explain(what)}" "
+            <button type="button" class="button secondary" on:click=move |_| retry.run(())>"Erneut versuchen"</button>
+        </span>
+    }
+}
+
 /// Unknown path or slug.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    crate::components::navigation::focus_heading_if_navigated();
+    crate::app::hooks::navigation::focus_heading_if_navigated();
     view! {
         <leptos_meta::Title text="Seite nicht gefunden"/>
         <section class="failure not-found" aria-labelledby="not-found-title">

@@ -12,7 +12,7 @@ struct FocusPending(RwSignal<Option<String>>);
 
 /// The list URL the reader last saw (with filters and page), for "Zurück zur Übersicht".
 #[derive(Clone, Copy)]
-pub struct LastList(pub RwSignal<Option<String>>);
+struct LastList(RwSignal<Option<String>>);
 
 /// Call once inside the Router.
 pub fn provide_navigation() {
@@ -61,21 +61,8 @@ pub fn remember_list_url(url: String) {
     }
 }
 
-/// "Zurück zur Übersicht": to the list as the reader left it. When the list is the previous
-/// history entry, it goes back, which also restores the scroll position.
-#[component]
-pub fn BackToList() -> impl IntoView {
-    let last = use_context::<LastList>().and_then(|l| l.0.get_untracked());
-    let came_from_list = last.is_some();
-    let href = last.unwrap_or_else(|| "/".to_owned());
-    let on_click = move |ev: web_sys::MouseEvent| {
-        let plain = !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) && ev.button() == 0;
-        if came_from_list && plain {
-            if let Ok(history) = window().history() {
-                ev.prevent_default();
-                let _ = history.back();
-            }
-        }
-    };
-    view! { <p class="back"><a href=href on:click=on_click>"← Zurück zur Übersicht"</a></p> }
+/// The list URL the reader last saw in this visit, if any (not tracked).
+pub fn last_list_url() -> Option<String> {
+    use_context::<LastList>().and_then(|l| l.0.get_untracked())
 }
+

@@ -2,7 +2,7 @@
 
 pub mod blocks;
 pub mod figure;
-pub mod navigation;
+pub mod back;
 pub mod share;
 pub mod states;
 pub mod teaser;

@@ -1,16 +1,18 @@
 //! Route `/`: the newsroom list, newest first, with tag filters, search and paging.
 //! All of its state lives in the URL (`?tag=…&tag=…&q=…&seite=…`), so every view is a link.
 
-use crate::components::states::{Failure, Loading};
-use crate::components::teaser::{TeaserItem, TeaserStyle};
+use crate::app::components::states::{Failure, InlineFailure, Loading};
+use crate::app::components::teaser::{TeaserItem, TeaserStyle};
 use crate::core::catalog::{result_summary, shown, Facet, Outcome, Query, PAGE_SIZE};
 use crate::core::date::german_date;
+use crate::core::load_state::LoadState;
 use crate::core::paths;
-use crate::store::{use_store, Shared};
+use crate::app::hooks::use_store;
+use crate::app::store::Shared;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use crate::components::navigation::{focus_heading_if_navigated, remember_list_url};
+use crate::app::hooks::navigation::{focus_heading_if_navigated, remember_list_url};
 use leptos_router::NavigateOptions;
 
 #[component]
@@ -20,16 +22,16 @@ pub fn ListPage() -> impl IntoView {
     let location = use_location();
     Effect::new(move |_| remember_list_url(format!("{}{}", location.pathname.get(), location.search.get())));
     // Only the kind of state re-renders the page; older pages arriving update the list in place.
-    let state = Memo::new(move |_| store.catalog().map(|r| r.map(|_| ())));
+    let state = Memo::new(move |_| store.catalog().map(|_| ()));
     view! {
         <Title text=""/>
         <h1>"Nachrichten"</h1>
         {move || match state.get() {
-            None => view! { <Loading label="Die Nachrichten werden geladen …" on_cancel=Callback::new(move |_| store.cancel())/> }.into_any(),
-            Some(Err(error)) => view! {
+            LoadState::Loading => view! { <Loading label="Die Nachrichten werden geladen …" on_cancel=Callback::new(move |_| store.cancel())/> }.into_any(),
+            LoadState::Failed(error) => view! {
                 <Failure error what="Die Nachrichtenliste" retry=Callback::new(move |_| store.retry()) heading=false/>
             }.into_any(),
-            Some(Ok(())) => view! { <NewsList/> }.into_any(),
+            LoadState::Ready(()) => view! { <NewsList/> }.into_any(),
         }}
     }
 }
@@ -43,7 +45,7 @@ fn go(to: String, replace: bool) {
 #[component]
 fn NewsList() -> impl IntoView {
     let store = use_store();
-    let catalog = Memo::new(move |_| store.catalog().and_then(Result::ok).unwrap_or_else(|| Shared(Default::default())));
+    let catalog = Memo::new(move |_| store.catalog().ready().cloned().unwrap_or_else(|| Shared(Default::default())));
     let url = use_query_map();
     let query = Memo::new(move |_| {
         let m = url.read();
@@ -110,11 +112,8 @@ fn NewsList() -> impl IntoView {
                     {move || if store.loading_older() { "Nachrichten werden geladen …" } else { "Mehr Nachrichten" }}
                 </button>
             })}
-            {move || store.older_error().map(|e| view! {
-                <span class="failure-inline" role="alert">
-                    {e.explain("Die nächste Seite älterer Nachrichten")}" "
-                    <button type="button" class="button secondary" on:click=move |_| store.load_older_again()>"Erneut versuchen"</button>
-                </span>
+            {move || store.older_error().map(|error| view! {
+                <InlineFailure error what="Die nächste Seite älterer Nachrichten" retry=Callback::new(move |_| store.load_older_again())/>
             })}
         </p>
     }

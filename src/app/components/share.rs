@@ -1,6 +1,7 @@
 //! Share an article: the Web Share API where the browser has it, otherwise copy the link, with
 //! a visible (and announced) confirmation.
 
+use crate::app::clipboard;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -22,10 +23,8 @@ pub fn ShareButton(title: String) -> impl IntoView {
                 data.set_title(&title);
                 data.set_url(&url);
                 JsFuture::from(navigator.share_with_data(&data)).await.map(|_| "")
-            } else if has(&navigator.clipboard().unchecked_into::<JsValue>(), "writeText") {
-                JsFuture::from(navigator.clipboard().write_text(&url)).await.map(|_| "Link kopiert.")
             } else {
-                Err(JsValue::NULL)
+                clipboard::copy(&url).await.map(|_| "Link kopiert.")
             };
             message.set(match result {
                 Ok(m) => m.to_owned(),

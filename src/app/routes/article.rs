@@ -1,21 +1,23 @@
 //! Route `/nachrichten/{slug}`: one article and "Weitere Nachrichten".
 
-use crate::api;
-use crate::components::blocks::ArticleBody;
-use crate::components::figure::Figure;
-use crate::components::navigation::{focus_heading_if_navigated, BackToList};
-use crate::components::share::ShareButton;
-use crate::components::states::{Failure, Loading, NotFound};
-use crate::components::teaser::{TeaserList, TeaserStyle};
+use crate::app::fetch;
+use crate::app::components::blocks::ArticleBody;
+use crate::app::components::figure::Figure;
+use crate::app::components::back::BackToList;
+use crate::app::hooks::navigation::focus_heading_if_navigated;
+use crate::app::components::share::ShareButton;
+use crate::app::components::states::{Failure, InlineFailure, Loading, NotFound};
+use crate::app::components::teaser::{TeaserList, TeaserStyle};
 use crate::core::date::german_date;
 use crate::core::error::LoadError;
+use crate::core::load_state::LoadState;
 use crate::core::listing::{related, RELATED_LIMIT};
 use crate::core::model::{Article, Slug};
 use crate::core::paths;
-use crate::loader::Loader;
+use crate::app::loader::Loader;
 use crate::core::text::reading_minutes;
 use crate::core::tidy::{direction, shown_headline};
-use crate::store::use_store;
+use crate::app::hooks::use_store;
 use leptos::prelude::*;
 use leptos_meta::{Html, Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -30,7 +32,7 @@ pub fn ArticlePage() -> impl IntoView {
         let raw = slug.get_untracked();
         article.start(move |abort| async move {
             match Slug::parse(&raw) {
-                Some(slug) => api::fetch_article(&slug, abort).await,
+                Some(slug) => fetch::fetch_article(&slug, abort).await,
                 None => Err(LoadError::NotFound),
             }
         })
@@ -43,10 +45,10 @@ pub fn ArticlePage() -> impl IntoView {
     let retry = Callback::new(move |_| load());
     let cancel = Callback::new(move |_| article.cancel());
     move || match article.get() {
-        None => view! { <Loading label="Der Beitrag wird geladen …" on_cancel=cancel/> }.into_any(),
-        Some(Ok(article)) => view! { <ArticleView article/> }.into_any(),
-        Some(Err(LoadError::NotFound)) => view! { <NotFound/> }.into_any(),
-        Some(Err(error)) => view! { <Title text="Fehler"/><Failure error what="Der Beitrag" retry/> }.into_any(),
+        LoadState::Loading => view! { <Loading label="Der Beitrag wird geladen …" on_cancel=cancel/> }.into_any(),
+        LoadState::Ready(article) => view! { <ArticleView article/> }.into_any(),
+        LoadState::Failed(LoadError::NotFound) => view! { <NotFound/> }.into_any(),
+        LoadState::Failed(error) => view! { <Title text="Fehler"/><Failure error what="Der Beitrag" retry/> }.into_any(),
     }
 }
 
@@ -56,23 +58,23 @@ pub fn ArticleView(article: Arc<Article>) -> impl IntoView {
     focus_heading_if_navigated();
     let minutes = reading_minutes(a.word_count());
     let keywords = (!a.keywords.is_empty()).then(|| a.keywords.join(", "));
-    let tags = a.tags.clone();
+    let tags = a.teaser.tags.clone();
     view! {
         <Html {..} lang=a.language().to_owned()/>
-        <Title text=shown_headline(&a.headline).to_owned()/>
+        <Title text=shown_headline(&a.teaser.headline).to_owned()/>
         {keywords.clone().map(|k| view! { <Meta name="keywords" content=k/> })}
-        {a.lead.clone().map(|l| view! { <Meta name="description" content=l/> })}
+        {a.teaser.lead.clone().map(|l| view! { <Meta name="description" content=l/> })}
         <BackToList/>
         <article class="article" lang=a.language().to_owned() dir=direction(a.language())>
             <header class="article-header">
-                {a.kicker.clone().map(|k| view! { <p class="kicker">{k}</p> })}
-                <h1 tabindex="-1" dir="auto">{shown_headline(&a.headline).to_owned()}</h1>
+                {a.teaser.kicker.clone().map(|k| view! { <p class="kicker">{k}</p> })}
+                <h1 tabindex="-1" dir="auto">{shown_headline(&a.teaser.headline).to_owned()}</h1>
                 <p class="article-date">
-                    <time datetime=a.published.to_rfc3339()>{german_date(&a.published)}</time>
+                    <time datetime=a.teaser.published.to_rfc3339()>{german_date(&a.teaser.published)}</time>
                     <span class="reading-time">{format!(" · Lesezeit {minutes} {}", if minutes == 1 { "Minute" } else { "Minuten" })}</span>
                 </p>
-                {a.lead.clone().map(|l| view! { <p class="lead" dir="auto">{l}</p> })}
-                {a.image.clone().map(|image| view! { <Figure image/> })}
+                {a.teaser.lead.clone().map(|l| view! { <p class="lead" dir="auto">{l}</p> })}
+                {a.teaser.image.clone().map(|image| view! { <Figure image/> })}
             </header>
             <ArticleBody blocks=a.body.blocks.clone()/>
             <footer class="article-footer">
@@ -86,7 +88,7 @@ pub fn ArticleView(article: Arc<Article>) -> impl IntoView {
                     </nav>
                 })}
                 {keywords.map(|k| view! { <p class="keywords"><span class="label">"Schlagworte: "</span>{k}</p> })}
-                <ShareButton title=shown_headline(&a.headline).to_owned()/>
+                <ShareButton title=shown_headline(&a.teaser.headline).to_owned()/>
             </footer>
         </article>
         <RelatedNews article=article.clone()/>
@@ -102,14 +104,11 @@ fn RelatedNews(article: Arc<Article>) -> impl IntoView {
             <h2 id="related-title">"Weitere Nachrichten"</h2>
             <p class="more"><a href="/">"Mehr Nachrichten"</a></p>
             {move || match store.catalog() {
-                None => view! { <p class="loading-inline" role="status">"Weitere Nachrichten werden geladen …"</p> }.into_any(),
-                Some(Err(error)) => view! {
-                    <p class="failure-inline" role="alert">
-                        {error.explain("Die Liste weiterer Nachrichten")}" "
-                        <button type="button" class="button small" on:click=move |_| store.retry()>"Erneut versuchen"</button>
-                    </p>
+                LoadState::Loading => view! { <p class="loading-inline" role="status">"Weitere Nachrichten werden geladen …"</p> }.into_any(),
+                LoadState::Failed(error) => view! {
+                    <p><InlineFailure error what="Die Liste weiterer Nachrichten" retry=Callback::new(move |_| store.retry())/></p>
                 }.into_any(),
-                Some(Ok(catalog)) => {
+                LoadState::Ready(catalog) => {
                     let items: Vec<_> = related(&article, &catalog.items, RELATED_LIMIT).into_iter().cloned().collect();
                     view! { <TeaserList items style=TeaserStyle::Compact/> }.into_any()
                 }

@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element};
 
-const CSS: &str = include_str!("../style/widget.css");
+const CSS: &str = include_str!("../../style/widget.css");
 
 /// Every `[data-newsroom]` element on the page becomes a widget. `newsroom` is the newsroom's
 /// base URL (where widget.js came from).

@@ -1,8 +1,13 @@
 //! Property tests of filtering, facets, paging and related news over generated indexes.
 
-use super::catalog::{Catalog, Query};
-use super::listing::{related, tests::teaser};
-use super::model::{Article, Body, Teaser};
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use newsroom::core::catalog::{Catalog, Query};
+use newsroom::core::listing::related;
+use newsroom::core::model::{Article, Body, Teaser};
+use support::teaser;
 use proptest::prelude::*;
 use std::sync::Arc;
 
@@ -74,15 +79,13 @@ proptest! {
     ) {
         let current = Teaser::clone(&items[0]);
         let article = Article {
-            slug: current.slug.clone(), headline: current.headline, kicker: None, lead: None,
-            published: current.published, updated: None, tags: current.tags, image: None, language: None,
-            keywords: vec![], body: Body::default(), related: picks.iter().map(|p| format!("n{p}")).collect(),
+            teaser: current, updated: None, language: None, keywords: vec![], body: Body::default(), related: picks.iter().map(|p| format!("n{p}")).collect(),
         };
         // Unordered, with repeated slugs, as pages of an index may come: through the catalog, as the app does.
         let catalog = Catalog::new(&[&items]);
         let shown = related(&article, &catalog.items, limit);
         prop_assert!(shown.len() <= limit);
-        prop_assert!(shown.iter().all(|t| t.slug != article.slug));
+        prop_assert!(shown.iter().all(|t| t.slug != article.teaser.slug));
         let mut slugs: Vec<_> = shown.iter().map(|t| t.slug.clone()).collect();
         slugs.sort();
         slugs.dedup();
@@ -91,14 +94,14 @@ proptest! {
         let mut expected: Vec<&Arc<Teaser>> = Vec::new();
         for pick in &article.related {
             if let Some(t) = catalog.items.iter().find(|t| t.slug.as_str() == pick) {
-                if t.slug != article.slug && !expected.iter().any(|e| e.slug == t.slug) {
+                if t.slug != article.teaser.slug && !expected.iter().any(|e| e.slug == t.slug) {
                     expected.push(t);
                 }
             }
         }
         let mut rest: Vec<&Arc<Teaser>> = catalog.items.iter()
-            .filter(|t| t.slug != article.slug && !expected.iter().any(|e| e.slug == t.slug)).collect();
-        rest.sort_by_key(|t| std::cmp::Reverse(t.tags.iter().filter(|tag| article.tags.contains(tag)).count()));
+            .filter(|t| t.slug != article.teaser.slug && !expected.iter().any(|e| e.slug == t.slug)).collect();
+        rest.sort_by_key(|t| std::cmp::Reverse(t.tags.iter().filter(|tag| article.teaser.tags.contains(tag)).count()));
         expected.extend(rest);
         expected.truncate(limit);
         let expected: Vec<_> = expected.iter().map(|t| t.slug.clone()).collect();

@@ -1,12 +1,13 @@
 //! The news index for the whole session: fetched once, shared by the list, the filters and every
 //! article's "Weitere Nachrichten". Older pages of a paged index are appended on demand.
 
-use crate::api;
-use crate::api::Slice;
+use crate::app::fetch;
+use crate::app::schedule::{Slice, STEP};
 use crate::core::catalog::{Catalog, CatalogBuilder};
 use crate::core::error::LoadError;
+use crate::core::load_state::LoadState;
 use crate::core::model::NewsIndex;
-use crate::loader::Loader;
+use crate::app::loader::Loader;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -38,10 +39,10 @@ impl<T> std::ops::Deref for Shared<T> {
 pub struct NewsStore {
     first: Loader<Arc<NewsIndex>>,
     older: RwSignal<Vec<Arc<NewsIndex>>>,
-    /// Loading an older page: `Some(None)` while under way, `Some(Some(e))` after a failure.
-    older_state: RwSignal<Option<Option<LoadError>>>,
+    /// The latest older page asked for: `Ready(())` when none is under way or failed.
+    older_state: RwSignal<LoadState<()>>,
     /// Rebuilt (a slice at a time) whenever a page arrives.
-    catalog: RwSignal<Option<Result<Shared<Catalog>, LoadError>>>,
+    catalog: RwSignal<LoadState<Shared<Catalog>>>,
     building: StoredValue<u64>,
     /// A rebuild is under way: the catalog does not yet hold every loaded page.
     rebuilding: RwSignal<bool>,
@@ -52,16 +53,16 @@ impl NewsStore {
     #[allow(clippy::new_without_default)]
     pub fn new() -> NewsStore {
         let first = Loader::new();
-        first.start(api::fetch_index);
+        first.start(fetch::fetch_index);
         let older = RwSignal::new(Vec::<Arc<NewsIndex>>::new());
-        let catalog = RwSignal::new(None);
+        let catalog = RwSignal::new(LoadState::Loading);
         let building = StoredValue::new(0u64);
         let rebuilding = RwSignal::new(false);
-        let store = NewsStore { first, older, older_state: RwSignal::new(None), catalog, building, rebuilding };
+        let store = NewsStore { first, older, older_state: RwSignal::new(LoadState::Ready(())), catalog, building, rebuilding };
         Effect::new(move |_| match first.get() {
-            None => catalog.set(None),
-            Some(Err(e)) => catalog.set(Some(Err(e))),
-            Some(Ok(first)) => {
+            LoadState::Loading => catalog.set(LoadState::Loading),
+            LoadState::Failed(e) => catalog.set(LoadState::Failed(e)),
+            LoadState::Ready(first) => {
                 let mut pages = vec![first];
                 pages.extend(older.get());
                 store.build(pages);
@@ -80,21 +81,21 @@ impl NewsStore {
             let slices: Vec<&[_]> = pages.iter().map(|p| p.items.as_slice()).collect();
             let mut builder = CatalogBuilder::new(&slices);
             let mut slice = Slice::start();
-            while !builder.step(api::STEP) {
+            while !builder.step(STEP) {
                 slice.pause_when_used_up().await;
                 if this.building.try_get_value() != Some(mine) {
                     return;
                 }
             }
             if this.building.try_get_value() == Some(mine) {
-                this.catalog.set(Some(Ok(Shared(Arc::new(builder.finish())))));
+                this.catalog.set(LoadState::Ready(Shared(Arc::new(builder.finish()))));
                 this.rebuilding.set(false);
             }
         });
     }
 
-    /// `None` while the first page loads.
-    pub fn catalog(&self) -> Option<Result<Shared<Catalog>, LoadError>> {
+    /// `Loading` while the first page loads (or its catalog is first built). Tracked.
+    pub fn catalog(&self) -> LoadState<Shared<Catalog>> {
         self.catalog.get()
     }
 
@@ -103,17 +104,17 @@ impl NewsStore {
         let older = self.older.read();
         match older.last() {
             Some(page) => page.next.clone(),
-            None => self.first.get()?.ok()?.next.clone(),
+            None => self.first.get().ready()?.next.clone(),
         }
     }
 
     /// An older page is being fetched, or the catalog is being rebuilt with it.
     pub fn loading_older(&self) -> bool {
-        matches!(self.older_state.get(), Some(None)) || self.rebuilding.get()
+        self.older_state.read().is_loading() || self.rebuilding.get()
     }
 
     pub fn older_error(&self) -> Option<LoadError> {
-        self.older_state.get().flatten()
+        self.older_state.read().error().cloned()
     }
 
     /// Fetches the next older page and appends it.
@@ -123,37 +124,33 @@ impl NewsStore {
             return;
         }
         let this = *self;
-        this.older_state.set(Some(None));
+        this.older_state.set(LoadState::Loading);
         spawn_local(async move {
-            match api::fetch_index_page(&url, None).await {
+            match fetch::fetch_index_page(&url, None).await {
                 Ok(page) => {
                     this.older.update(|o| o.push(page));
-                    this.older_state.set(None);
+                    this.older_state.set(LoadState::Ready(()));
                 }
-                Err(e) => this.older_state.set(Some(Some(e))),
+                Err(e) => this.older_state.set(LoadState::Failed(e)),
             }
         });
     }
 
     /// Tries the older page again after a failure.
     pub fn load_older_again(&self) {
-        self.older_state.set(None);
+        self.older_state.set(LoadState::Ready(()));
         self.load_older();
     }
 
     /// Starts over after a failure of the first page.
     pub fn retry(&self) {
         self.older.set(Vec::new());
-        self.older_state.set(None);
-        self.first.start(api::fetch_index);
+        self.older_state.set(LoadState::Ready(()));
+        self.first.start(fetch::fetch_index);
     }
 
     /// Gives up waiting for the first page (the request is aborted).
     pub fn cancel(&self) {
         self.first.cancel();
     }
-}
-
-pub fn use_store() -> NewsStore {
-    expect_context::<NewsStore>()
 }

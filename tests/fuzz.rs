@@ -2,10 +2,12 @@
 //! never panic, and no URL that passes the rules can be read by a browser as a forbidden scheme.
 //! A short run is part of `cargo test`; a long run: see docs/fuzzing.md.
 
-use super::decode::{decode_article, decode_index};
-use super::json::{self, Json};
-use super::model::{Block, Run, Text};
-use super::safe_url::{image_src, link_href};
+#![cfg(not(target_arch = "wasm32"))]
+
+use newsroom::core::decode::{decode_article, decode_index};
+use newsroom::core::json::{self, Json};
+use newsroom::core::model::{Block, Run, Text};
+use newsroom::core::safe_url::{image_src, link_href};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 

@@ -1,0 +1,37 @@
+//! Scheduling long work on the main thread: slices of about 10 ms with a yield to the browser
+//! between them, so a large index never freezes typing, scrolling or the host page.
+
+/// Index entries decoded (or prepared for search) in one step; steps go on until the slice's
+/// time is used up.
+pub const STEP: usize = 100;
+
+/// A slice of main-thread time for long work: about 10 ms of work between two yields to the
+/// browser, so scrolling and typing stay responsive on a slow phone, and a fast machine does
+/// not wait on needless yields.
+pub struct Slice(f64);
+
+impl Slice {
+    const BUDGET_MS: f64 = 10.0;
+
+    pub fn start() -> Slice {
+        Slice(js_sys::Date::now())
+    }
+
+    /// Yields to the browser if this slice has used its time, then starts the next.
+    pub async fn pause_when_used_up(&mut self) {
+        if js_sys::Date::now() - self.0 >= Self::BUDGET_MS {
+            yield_to_browser().await;
+            self.0 = js_sys::Date::now();
+        }
+    }
+}
+
+/// Lets the browser handle input and paint before the next slice of work.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -1,0 +1,75 @@
+//! The catalog: filtering, facet counts, search and paging over the loaded news.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use newsroom::core::catalog::*;
+use support::{arcs, teaser};
+
+fn sample() -> Catalog {
+    let mut a = teaser("strasse", "2025-12-19T10:00:00+01:00", &["Verkehr", "Familie"]);
+    a.headline = "Neue Straße für Hörde".into();
+    let mut b = teaser("kita", "2025-12-18T10:00:00+01:00", &["Familie", "Bildung"]);
+    b.lead = Some("Mehr Plätze in Kitas".into());
+    let c = teaser("rat", "2025-12-17T10:00:00+01:00", &["Rat"]);
+    let dup = teaser("kita", "2025-12-18T10:00:00+01:00", &["Familie", "Bildung"]);
+    Catalog::new(&[&arcs(vec![c, a]), &arcs(vec![b, dup])])
+}
+
+fn q(tags: &[&str], text: &str) -> Query {
+    Query { tags: tags.iter().map(|s| s.to_string()).collect(), text: text.into() }
+}
+
+fn slugs(c: &Catalog, o: &Outcome) -> Vec<String> {
+    o.hits.iter().map(|&i| c.items[i].slug.to_string()).collect()
+}
+
+#[test]
+fn newest_first_deduplicated_with_sorted_tags() {
+    let c = sample();
+    assert_eq!(slugs(&c, &c.search(&Query::default())), ["strasse", "kita", "rat"]);
+    assert_eq!(c.tags, ["Bildung", "Familie", "Rat", "Verkehr"]);
+}
+
+#[test]
+fn tags_narrow_and_facets_count_the_result_if_added() {
+    let c = sample();
+    let o = c.search(&q(&["Familie"], ""));
+    assert_eq!(slugs(&c, &o), ["strasse", "kita"]);
+    let count = |tag: &str| o.facets.iter().find(|f| f.tag == tag).unwrap().count;
+    assert_eq!((count("Bildung"), count("Familie"), count("Rat"), count("Verkehr")), (1, 2, 0, 1));
+    assert!(o.facets.iter().find(|f| f.tag == "Familie").unwrap().chosen);
+    assert_eq!(slugs(&c, &c.search(&q(&["Familie", "Bildung"], ""))), ["kita"]);
+}
+
+#[test]
+fn search_is_case_and_umlaut_tolerant_and_combines_with_tags() {
+    let c = sample();
+    assert_eq!(slugs(&c, &c.search(&q(&[], "strasse hoerde"))), ["strasse"]);
+    assert_eq!(slugs(&c, &c.search(&q(&[], "KITAS"))), ["kita"]);
+    assert_eq!(slugs(&c, &c.search(&q(&[], "bildung"))), ["kita"], "tags are searched");
+    assert!(c.search(&q(&["Rat"], "kita")).hits.is_empty());
+}
+
+#[test]
+fn an_unknown_tag_gives_an_empty_result_and_is_reported() {
+    let c = sample();
+    let o = c.search(&q(&["Gibtsnicht"], ""));
+    assert!(o.hits.is_empty());
+    assert_eq!(o.unknown_tags, ["Gibtsnicht"]);
+}
+
+#[test]
+fn summaries_in_german() {
+    assert_eq!(result_summary(8, &q(&["Familie"], "")), "8 Nachrichten zum Thema Familie");
+    assert_eq!(result_summary(1, &q(&[], " Olympia ")), "1 Nachricht mit „Olympia“");
+    assert_eq!(result_summary(2, &q(&["A", "B", "C"], "")), "2 Nachrichten zu den Themen A, B und C");
+}
+
+#[test]
+fn paging() {
+    assert_eq!(shown(1, 100), 15);
+    assert_eq!(shown(0, 100), 15);
+    assert_eq!(shown(3, 40), 40);
+    assert_eq!(shown(usize::MAX, 7), 7);
+}
