@@ -31,7 +31,7 @@ const firstView = {
   css: find(/^main-[0-9a-f]+\.css$/),
 };
 const sum = (files) => files.map(sizes).reduce((a, b) => a.map((x, i) => x + b[i]), [0, 0, 0]);
-const rows = [["first view", "raw KB", "gzip KB", "brotli KB"]];
+const rows = [["first view", "raw KiB", "gzip KiB", "brotli KiB"]];
 let total = [0, 0, 0];
 for (const [kind, files] of Object.entries(firstView)) {
   const s = sum(files); total = total.map((x, i) => x + s[i]);
@@ -48,7 +48,7 @@ const floor = sum([".bench/floor/floor.js", ".bench/floor/floor_bg.wasm"]);
 rows.push(["floor: minimal Leptos+router (wasm+js)", kb(floor[0]), kb(floor[1]), kb(floor[2])]);
 const appCode = sum([...firstView.js.filter((f) => !f.endsWith("boot.js")), ...firstView.wasm]);
 rows.push(["app wasm+js / floor", (appCode[0] / floor[0]).toFixed(2), (appCode[1] / floor[1]).toFixed(2), (appCode[2] / floor[2]).toFixed(2)]);
-console.log("== 1. Transfer size (targets: first view <= 100 KB brotli, widget <= 60 KB)");
+console.log("== 1. Transfer size (targets: first view <= 100 KiB brotli, widget <= 60 KiB)");
 table(rows);
 
 // Browser helpers ----------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Sets up what is missing and runs every test:
+#   0. hygiene: cargo fmt --check, clippy -D warnings (native with the e2e suite, and wasm32)
 #   1. native unit and content tests (cargo test)
 #   2. component tests (wasm-bindgen-test) in each engine
 #   3. end-to-end tests (WebDriver) against the release build served by nginx, in each engine
@@ -88,6 +89,9 @@ e2e_once() { # engine
   return $status
 }
 
+run "hygiene: cargo fmt --check" cargo fmt --check
+run "hygiene: clippy (native)" cargo clippy --locked --all-targets --all-features -- -D warnings
+run "hygiene: clippy (wasm32)" cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
 run "native: cargo test" cargo test --locked
 for engine in $ENGINES; do
   run "components: $engine" components "$engine"

@@ -76,7 +76,8 @@ fn headings_by_level() {
 
 #[wasm_bindgen_test]
 fn lists_unordered_and_ordered() {
-    let root = render_block(r#"{"type":"list","items":["Erfahrungsaustausch","Positionspapiere",[{"text":"Maßnahmen"}]]}"#);
+    let root =
+        render_block(r#"{"type":"list","items":["Erfahrungsaustausch","Positionspapiere",[{"text":"Maßnahmen"}]]}"#);
     assert_eq!(count(&root, "ul > li"), 3);
     assert_eq!(text(&q(&root, "ul > li:nth-child(3)")), "Maßnahmen");
     let root = render_block(r#"{"type":"list","ordered":true,"items":["Eins","Zwei"]}"#);
@@ -163,7 +164,8 @@ fn failure_names_the_problem_and_offers_retry() {
     assert_eq!(q(&root, "a").get_attribute("href").as_deref(), Some("/"));
 
     // Nothing to retry for content that does not exist.
-    let root = render(move || view! { <Failure error=LoadError::NotFound what="Der Beitrag" retry=Callback::new(|_| ())/> });
+    let root =
+        render(move || view! { <Failure error=LoadError::NotFound what="Der Beitrag" retry=Callback::new(|_| ())/> });
     assert_eq!(count(&root, "button"), 0);
 }
 

@@ -34,8 +34,8 @@ fn every_bundled_file_decodes_completely() {
     let articles = files(&repo().join("public/api/articles"), "json");
     assert_eq!(articles.len(), index.index.items.len(), "one article file per index entry");
     for path in articles {
-        let article = decode_article(&fs::read_to_string(&path).unwrap())
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let article =
+            decode_article(&fs::read_to_string(&path).unwrap()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(article.body.skipped.is_empty(), "{}: {:?}", path.display(), article.body.skipped);
         assert_eq!(format!("{}.json", article.teaser.slug), path.file_name().unwrap().to_str().unwrap());
         let teaser = index.index.items.iter().find(|t| t.slug == article.teaser.slug).expect("article is in the index");
@@ -53,11 +53,14 @@ fn every_bundled_file_decodes_completely() {
 #[test]
 fn the_reference_article_has_every_block_type_it_needs() {
     let a = decode_article(
-        &fs::read_to_string(repo().join("public/api/articles/dortmund-tritt-charta-integrating-cities-bei.json")).unwrap(),
+        &fs::read_to_string(repo().join("public/api/articles/dortmund-tritt-charta-integrating-cities-bei.json"))
+            .unwrap(),
     )
     .unwrap();
     let blocks = &a.body.blocks;
-    assert!(blocks.iter().any(|b| matches!(b, Block::Heading { text, .. } if text == "Ein Zusammenschluss europäischer Städte")));
+    assert!(blocks
+        .iter()
+        .any(|b| matches!(b, Block::Heading { text, .. } if text == "Ein Zusammenschluss europäischer Städte")));
     assert!(blocks.iter().any(|b| matches!(b, Block::List { items, .. } if items.len() == 3)));
     assert!(blocks.iter().any(|b| matches!(b, Block::Link { hreflang: Some(l), .. } if l == "en")));
     assert_eq!(a.teaser.tags, ["Internationales", "Familie", "Integration"]);
@@ -70,14 +73,43 @@ fn tool_versions_agree() {
     let lock = read("Cargo.lock");
     let at = lock.find("name = \"wasm-bindgen\"\nversion = \"").expect("wasm-bindgen in Cargo.lock");
     let locked = lock[at..].split('"').nth(3).unwrap();
-    assert!(read("Cargo.toml").contains(&format!("wasm-bindgen = \"={locked}\"")), "Cargo.toml pins another wasm-bindgen");
-    assert!(read("Trunk.toml").contains(&format!("wasm_bindgen = \"{locked}\"")), "Trunk.toml names another wasm-bindgen");
-    assert!(read("scripts/versions.sh").contains(&format!("WASM_BINDGEN_VERSION={locked}")), "setup installs another CLI");
+    assert!(
+        read("Cargo.toml").contains(&format!("wasm-bindgen = \"={locked}\"")),
+        "Cargo.toml pins another wasm-bindgen"
+    );
+    assert!(
+        read("Trunk.toml").contains(&format!("wasm_bindgen = \"{locked}\"")),
+        "Trunk.toml names another wasm-bindgen"
+    );
+    assert!(
+        read("scripts/versions.sh").contains(&format!("WASM_BINDGEN_VERSION={locked}")),
+        "setup installs another CLI"
+    );
+}
+
+#[test]
+fn no_script_of_ours_renders_html_or_evaluates_strings() {
+    let forbidden =
+        ["innerHTML", "outerHTML", "insertAdjacentHTML", "eval(", "new Function", "document.write", "setHTML"];
+    for path in files(&repo().join("public"), "js") {
+        let code = fs::read_to_string(&path).unwrap();
+        for word in forbidden {
+            assert!(!code.contains(word), "{} uses {word}", path.display());
+        }
+    }
 }
 
 #[test]
 fn no_code_path_renders_html_or_evaluates_strings() {
-    let forbidden = ["inner_html", "set_inner_html", "outer_html(", "insertAdjacentHTML", "eval(", "Function::new_with_args", "document.write"];
+    let forbidden = [
+        "inner_html",
+        "set_inner_html",
+        "outer_html(",
+        "insertAdjacentHTML",
+        "eval(",
+        "Function::new_with_args",
+        "document.write",
+    ];
     for path in files(&repo().join("src"), "rs") {
         let code = fs::read_to_string(&path).unwrap();
         for word in forbidden {

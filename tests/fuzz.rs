@@ -4,34 +4,42 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use newsroom::core::decode::{decode_article, decode_index};
 use newsroom::core::json::{self, Json};
-use newsroom::core::model::{Block, Run, Text};
 use newsroom::core::safe_url::{image_src, link_href};
 use proptest::prelude::*;
 use serde_json::{json, Value};
-
-/// The scheme a browser reads from an href (WHATWG URL: leading C0 controls and spaces are
-/// trimmed, tabs and newlines anywhere removed), lower-cased; `None` for a relative URL.
-fn browser_scheme(href: &str) -> Option<String> {
-    let cleaned: String = href.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
-    let s = cleaned.trim_start_matches(|c: char| c <= ' ');
-    let end = s.find(':')?;
-    let scheme = &s[..end];
-    let mut chars = scheme.chars();
-    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    valid.then(|| scheme.to_ascii_lowercase())
-}
+use support::{browser_scheme, rendered_urls};
 
 /// Strings built to look like URL attacks: schemes, case, controls, whitespace, entities.
 fn url_like() -> impl Strategy<Value = String> {
     let scheme = prop_oneof![
-        Just("javascript"), Just("JaVaScRiPt"), Just("data"), Just("vbscript"), Just("http"),
-        Just("https"), Just("mailto"), Just("tel"), Just("file"), Just(""), Just("java\tscript"),
-        Just("java\nscript"), Just("jav&#x09;ascript"),
+        Just("javascript"),
+        Just("JaVaScRiPt"),
+        Just("data"),
+        Just("vbscript"),
+        Just("http"),
+        Just("https"),
+        Just("mailto"),
+        Just("tel"),
+        Just("file"),
+        Just(""),
+        Just("java\tscript"),
+        Just("java\nscript"),
+        Just("jav&#x09;ascript"),
     ];
-    let prefix = prop_oneof![Just(""), Just(" "), Just("\u{1}"), Just("\u{0}"), Just("\t"), Just("\u{a0}"), Just("//"), Just("/")];
+    let prefix = prop_oneof![
+        Just(""),
+        Just(" "),
+        Just("\u{1}"),
+        Just("\u{0}"),
+        Just("\t"),
+        Just("\u{a0}"),
+        Just("//"),
+        Just("/")
+    ];
     (prefix, scheme, prop_oneof![Just(":"), Just("&colon;"), Just("%3A"), Just("")], "[ -~]{0,12}")
         .prop_map(|(p, s, colon, rest)| format!("{p}{s}{colon}{rest}"))
 }
@@ -57,9 +65,22 @@ fn arb_json(depth: u32) -> BoxedStrategy<Value> {
     .boxed()
 }
 
-const FIELDS: [&str; 12] =
-    ["slug", "headline", "kicker", "lead", "published", "tags", "image", "language", "keywords", "body", "related", "updated"];
-const BLOCK_FIELDS: [&str; 10] = ["type", "text", "level", "items", "ordered", "href", "label", "hreflang", "src", "alt"];
+const FIELDS: [&str; 12] = [
+    "slug",
+    "headline",
+    "kicker",
+    "lead",
+    "published",
+    "tags",
+    "image",
+    "language",
+    "keywords",
+    "body",
+    "related",
+    "updated",
+];
+const BLOCK_FIELDS: [&str; 10] =
+    ["type", "text", "level", "items", "ordered", "href", "label", "hreflang", "src", "alt"];
 
 fn sample_article() -> Value {
     json!({"slug": "a", "headline": "H", "published": "2025-12-19T10:00:00+01:00", "tags": ["A"],
@@ -67,30 +88,6 @@ fn sample_article() -> Value {
                     {"type": "link", "href": "/x", "label": "L", "hreflang": "en"},
                     {"type": "image", "src": "/i.svg", "alt": "", "width": 10, "height": 10},
                     {"type": "list", "items": ["a", [{"text": "b", "href": "mailto:a@b.de"}]]}]})
-}
-
-/// Every href and src that rendering would use for `article`'s body.
-fn rendered_urls(blocks: &[Block]) -> Vec<(String, bool)> {
-    let mut out = Vec::new();
-    let text = |t: &Text, out: &mut Vec<(String, bool)>| {
-        if let Text::Runs(runs) = t {
-            for Run { href, .. } in runs {
-                if let Some(h) = href.as_deref().and_then(link_href) {
-                    out.push((h, true));
-                }
-            }
-        }
-    };
-    for b in blocks {
-        match b {
-            Block::Paragraph { text: t } => text(t, &mut out),
-            Block::List { items, .. } => items.iter().for_each(|t| text(t, &mut out)),
-            Block::Link { href, .. } => out.extend(link_href(href).map(|h| (h, true))),
-            Block::Image(i) => out.extend(image_src(&i.src).map(|s| (s, false))),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// Whether our reader's value is serde_json's (numbers as written: ours keeps their text).
@@ -101,7 +98,9 @@ fn same(ours: &Json, theirs: &Value) -> bool {
         (Json::Num(a), Value::Number(b)) => *a == b.to_string(),
         (Json::Str(a), Value::String(b)) => a == b,
         (Json::Arr(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y)),
-        (Json::Obj(a), Value::Object(b)) => a.len() == b.len() && a.iter().all(|(k, v)| b.get(k.as_ref()).is_some_and(|w| same(v, w))),
+        (Json::Obj(a), Value::Object(b)) => {
+            a.len() == b.len() && a.iter().all(|(k, v)| b.get(k.as_ref()).is_some_and(|w| same(v, w)))
+        }
         _ => false,
     }
 }
@@ -109,8 +108,23 @@ fn same(ours: &Json, theirs: &Value) -> bool {
 /// JSON text with one edit at a random place: a JSON-significant character inserted or a byte removed.
 fn mutated_json() -> impl Strategy<Value = String> {
     let significant = prop_oneof![
-        Just("{"), Just("}"), Just("["), Just("]"), Just(","), Just(":"), Just("\""), Just("\\"), Just("\\u"),
-        Just("\\ud800"), Just("-"), Just("0"), Just("."), Just("e"), Just("\n"), Just("\u{1}"), Just("ä"),
+        Just("{"),
+        Just("}"),
+        Just("["),
+        Just("]"),
+        Just(","),
+        Just(":"),
+        Just("\""),
+        Just("\\"),
+        Just("\\u"),
+        Just("\\ud800"),
+        Just("-"),
+        Just("0"),
+        Just("."),
+        Just("e"),
+        Just("\n"),
+        Just("\u{1}"),
+        Just("ä"),
     ];
     (arb_json(3), any::<prop::sample::Index>(), significant, any::<bool>()).prop_map(|(v, at, piece, insert)| {
         let text = v.to_string();

@@ -7,9 +7,9 @@ mod support;
 use newsroom::core::catalog::{Catalog, Query};
 use newsroom::core::listing::related;
 use newsroom::core::model::{Article, Body, Teaser};
-use support::teaser;
 use proptest::prelude::*;
 use std::sync::Arc;
+use support::teaser;
 
 const TAGS: [&str; 5] = ["Familie", "Integration", "Kultur", "Rat", "Sport"];
 

@@ -24,7 +24,8 @@ pub fn show_failure(container: &web_sys::Element) -> Option<()> {
     main.set_class_name("failure panic");
     main.set_attribute("role", "alert").ok()?;
     let h1 = element("h1", Some("Das hat leider nicht geklappt"))?;
-    let p = element("p", Some("Bei der Anzeige ist ein unerwarteter Fehler aufgetreten. Bitte laden Sie die Seite neu."))?;
+    let p =
+        element("p", Some("Bei der Anzeige ist ein unerwarteter Fehler aufgetreten. Bitte laden Sie die Seite neu."))?;
     let actions = element("p", None)?;
     actions.set_class_name("actions");
     let reload = element("a", Some("Seite neu laden"))?;

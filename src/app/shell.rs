@@ -1,6 +1,6 @@
-use crate::app::hooks::navigation::provide_navigation;
 use crate::app::components::states::NotFound;
 use crate::app::components::theme::ThemeToggle;
+use crate::app::hooks::navigation::provide_navigation;
 use crate::app::routes::{article::ArticlePage, builder::BuilderPage, list::ListPage};
 use crate::app::store::NewsStore;
 use leptos::prelude::*;

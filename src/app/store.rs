@@ -2,12 +2,12 @@
 //! article's "Weitere Nachrichten". Older pages of a paged index are appended on demand.
 
 use crate::app::fetch;
+use crate::app::loader::Loader;
 use crate::app::schedule::{Slice, STEP};
 use crate::core::catalog::{Catalog, CatalogBuilder};
 use crate::core::error::LoadError;
 use crate::core::load_state::LoadState;
 use crate::core::model::NewsIndex;
-use crate::app::loader::Loader;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -58,7 +58,8 @@ impl NewsStore {
         let catalog = RwSignal::new(LoadState::Loading);
         let building = StoredValue::new(0u64);
         let rebuilding = RwSignal::new(false);
-        let store = NewsStore { first, older, older_state: RwSignal::new(LoadState::Ready(())), catalog, building, rebuilding };
+        let store =
+            NewsStore { first, older, older_state: RwSignal::new(LoadState::Ready(())), catalog, building, rebuilding };
         Effect::new(move |_| match first.get() {
             LoadState::Loading => catalog.set(LoadState::Loading),
             LoadState::Failed(e) => catalog.set(LoadState::Failed(e)),

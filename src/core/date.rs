@@ -6,20 +6,24 @@ use chrono::{Datelike, Weekday};
 
 const WEEKDAYS: [&str; 7] = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"];
 const MONTHS: [&str; 12] = [
-    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
     "Dezember",
 ];
 
 /// "Fr 19. Dezember 2025"
 pub fn german_date(ts: &Timestamp) -> String {
     let d = ts.0.date_naive();
-    format!(
-        "{} {}. {} {}",
-        weekday_abbr(d.weekday()),
-        d.day(),
-        MONTHS[d.month0() as usize],
-        d.year()
-    )
+    format!("{} {}. {} {}", weekday_abbr(d.weekday()), d.day(), MONTHS[d.month0() as usize], d.year())
 }
 
 fn weekday_abbr(w: Weekday) -> &'static str {
@@ -52,9 +56,18 @@ mod tests {
     #[test]
     fn every_month() {
         let expected = [
-            "Mi 1. Januar 2025", "Sa 1. Februar 2025", "Sa 1. März 2025", "Di 1. April 2025",
-            "Do 1. Mai 2025", "So 1. Juni 2025", "Di 1. Juli 2025", "Fr 1. August 2025",
-            "Mo 1. September 2025", "Mi 1. Oktober 2025", "Sa 1. November 2025", "Mo 1. Dezember 2025",
+            "Mi 1. Januar 2025",
+            "Sa 1. Februar 2025",
+            "Sa 1. März 2025",
+            "Di 1. April 2025",
+            "Do 1. Mai 2025",
+            "So 1. Juni 2025",
+            "Di 1. Juli 2025",
+            "Fr 1. August 2025",
+            "Mo 1. September 2025",
+            "Mi 1. Oktober 2025",
+            "Sa 1. November 2025",
+            "Mo 1. Dezember 2025",
         ];
         for (m, want) in expected.iter().enumerate() {
             assert_eq!(&fmt(&format!("2025-{:02}-01T12:00:00+01:00", m + 1)), want);

@@ -130,7 +130,10 @@ impl IndexDecoder {
                             tidy_teaser(&mut teaser);
                             self.out.index.items.push(Arc::new(teaser))
                         }
-                        Err(e) => self.out.skipped.push(format!("items[{}]: {}", self.seen, LoadError::Decode(e))),
+                        Err(e) => self
+                            .out
+                            .skipped
+                            .push(LoadError::Decode(e.within(&format!("items[{}]", self.seen))).to_string()),
                     }
                     self.seen += 1;
                     budget -= 1;
@@ -222,7 +225,9 @@ fn optional_u32(object: &Json, key: &str) -> Option<u32> {
 /// A list of strings; one element of another type drops the whole list (it is not what was meant).
 fn strings(object: &Json, key: &str) -> Vec<String> {
     match object.get(key) {
-        Some(Json::Arr(items)) => items.iter().map(|i| i.as_str().map(str::to_owned)).collect::<Option<_>>().unwrap_or_default(),
+        Some(Json::Arr(items)) => {
+            items.iter().map(|i| i.as_str().map(str::to_owned)).collect::<Option<_>>().unwrap_or_default()
+        }
         _ => Vec::new(),
     }
 }
@@ -283,7 +288,7 @@ fn body(v: &Json) -> Decoded<Body> {
         let kind = value.get("type").and_then(Json::as_str).unwrap_or("?");
         match block(kind, value) {
             Ok(block) => body.blocks.push(block),
-            Err(e) => body.skipped.push(format!("body[{i}] ({kind}): {}", LoadError::Decode(e))),
+            Err(e) => body.skipped.push(format!("{} ({kind})", LoadError::Decode(e.within(&format!("body[{i}]"))))),
         }
     }
     Ok(body)
@@ -304,7 +309,8 @@ fn block(kind: &str, v: &Json) -> Decoded<Block> {
             let Json::Arr(items) = required(v, "items")? else {
                 return Err(error("items", Problem::WrongType));
             };
-            let items = items.iter().enumerate().map(|(i, t)| text(t, &format!("items[{i}]"))).collect::<Decoded<_>>()?;
+            let items =
+                items.iter().enumerate().map(|(i, t)| text(t, &format!("items[{i}]"))).collect::<Decoded<_>>()?;
             Block::List { ordered: flag(v, "ordered"), items }
         }
         "quote" => Block::Quote { text: required_string(v, "text")?, cite: optional_string(v, "cite") },
@@ -384,7 +390,22 @@ mod tests {
         // image is optional and lenient: a broken image drops the image only.
         assert_eq!(err.unwrap().teaser.image, None);
         let err = decode_article(r#"{"slug":"a","headline":7,"published":"2025-12-19T10:00:00+01:00","body":[]}"#);
-        assert!(matches!(err, Err(LoadError::Decode(DecodeError { ref path, problem: Problem::WrongType })) if path == "headline"));
+        assert!(
+            matches!(err, Err(LoadError::Decode(DecodeError { ref path, problem: Problem::WrongType })) if path == "headline")
+        );
+        // A field deep inside a block: the skipped block names the whole path from the article.
+        let a = decode_article(
+            r#"{"slug":"a","headline":"H","published":"2025-12-19T10:00:00+01:00","body":[
+                {"type":"paragraph","text":"ok"},
+                {"type":"list","items":["eins",[{"text":"zwei"},{"href":"https://a.example"}]]}]}"#,
+        )
+        .unwrap();
+        assert_eq!(a.body.skipped, ["decode error at body[1].items[1][1].text: Missing (list)"]);
+        let index = decode_index(
+            r#"{"items":[{"slug":"a","headline":"H","published":"2025-12-19T10:00:00+01:00"},{"slug":"b","published":"x"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(index.skipped, ["decode error at items[1].headline: Missing"]);
     }
 
     #[test]
@@ -461,7 +482,7 @@ mod tests {
         let whole = decode_index(json).unwrap();
         assert_eq!(stepwise.index, whole.index);
         assert_eq!(stepwise.skipped.len(), 1);
-        assert!(stepwise.skipped[0].starts_with("items[1]: decode error at slug"), "{:?}", stepwise.skipped);
+        assert!(stepwise.skipped[0].starts_with("decode error at items[1].slug"), "{:?}", stepwise.skipped);
     }
 
     #[test]

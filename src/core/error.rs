@@ -38,6 +38,16 @@ pub enum Problem {
 }
 
 impl DecodeError {
+    /// The same error seen from an enclosing value: `text` inside `body[3]` is `body[3].text`.
+    pub fn within(mut self, outer: &str) -> DecodeError {
+        self.path = match self.path.as_str() {
+            "." | "" => outer.to_owned(),
+            inner if inner.starts_with('[') => format!("{outer}{inner}"),
+            inner => format!("{outer}.{inner}"),
+        };
+        self
+    }
+
     /// German, for readers: "das Feld 'headline' fehlt".
     pub fn german(&self) -> String {
         let field = &self.path;
@@ -120,10 +130,7 @@ mod tests {
     #[test]
     fn decode_error_names_the_field_in_german() {
         let e = LoadError::Decode(DecodeError { path: "headline".into(), problem: Problem::Missing });
-        assert_eq!(
-            e.explain("Der Beitrag"),
-            "Der Beitrag konnte nicht gelesen werden: das Feld 'headline' fehlt."
-        );
+        assert_eq!(e.explain("Der Beitrag"), "Der Beitrag konnte nicht gelesen werden: das Feld 'headline' fehlt.");
     }
 
     #[test]

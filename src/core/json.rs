@@ -397,8 +397,30 @@ mod tests {
     #[test]
     fn rejects_what_json_does_not_allow() {
         for bad in [
-            "", " ", "{", "[1,]", "{\"a\":1,}", "01", "1.", ".5", "-", "1e", "+1", "'a'", "{a:1}", "[1 2]",
-            "\"a", "\"\\x\"", "\"\\ud800\"", "\"\\udc00\"", "\"a\nb\"", "nul", "truex", "[1]]", "NaN", "{\"a\" 1}",
+            "",
+            " ",
+            "{",
+            "[1,]",
+            "{\"a\":1,}",
+            "01",
+            "1.",
+            ".5",
+            "-",
+            "1e",
+            "+1",
+            "'a'",
+            "{a:1}",
+            "[1 2]",
+            "\"a",
+            "\"\\x\"",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"a\nb\"",
+            "nul",
+            "truex",
+            "[1]]",
+            "NaN",
+            "{\"a\" 1}",
         ] {
             assert!(parse(bad).is_err(), "{bad:?} was accepted");
         }
@@ -419,6 +441,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))] // serde_json, the reference, is a native-only dependency
     fn agrees_with_serde_json_on_valid_documents() {
         let doc = r#"{"x":[{"y":"\u0041\t","z":[0,1.5,-0,2E+2]}],"w":"Grüße 👋 \u200b"}"#;
         let ours = parse(doc).unwrap();

@@ -18,7 +18,8 @@ pub fn newer_first(a: &Teaser, b: &Teaser) -> std::cmp::Ordering {
 /// also for an index of 100,000 entries.
 pub fn related<'a>(article: &Article, items: &'a [Arc<Teaser>], limit: usize) -> Vec<&'a Arc<Teaser>> {
     let mut out: Vec<&Arc<Teaser>> = Vec::with_capacity(limit);
-    let is_taken = |out: &Vec<&Arc<Teaser>>, t: &Teaser| t.slug == article.teaser.slug || out.iter().any(|o| o.slug == t.slug);
+    let is_taken =
+        |out: &Vec<&Arc<Teaser>>, t: &Teaser| t.slug == article.teaser.slug || out.iter().any(|o| o.slug == t.slug);
     for pick in &article.related {
         if out.len() == limit {
             return out;

@@ -212,4 +212,3 @@ impl Timestamp {
         self.0.to_rfc3339()
     }
 }
-

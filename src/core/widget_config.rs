@@ -169,7 +169,12 @@ mod tests {
 
     #[test]
     fn attributes_are_read_and_bounded() {
-        let c = parse(&[("data-tags", " Familie , Kinder & Jugend ,,"), ("data-limit", "500"), ("data-layout", "cards"), ("data-lang", "en-GB")]);
+        let c = parse(&[
+            ("data-tags", " Familie , Kinder & Jugend ,,"),
+            ("data-limit", "500"),
+            ("data-layout", "cards"),
+            ("data-lang", "en-GB"),
+        ]);
         assert_eq!(c.tags, ["Familie", "Kinder & Jugend"]);
         assert_eq!(c.limit, MAX_LIMIT);
         assert_eq!((c.layout, c.lang), (Layout::Cards, Lang::En));
@@ -196,7 +201,10 @@ mod tests {
         let c = parse(&[("data-api", "javascript:alert(1)"), ("data-link-base", " JAVASCRIPT:alert(1)//")]);
         assert_eq!(c.api, "https://newsroom.stadt.example/api");
         assert_eq!(c.link_base, "https://newsroom.stadt.example");
-        let c = parse(&[("data-api", "https://inhalte.example/nr/"), ("data-link-base", "https://www.stadt.example/presse")]);
+        let c = parse(&[
+            ("data-api", "https://inhalte.example/nr/"),
+            ("data-link-base", "https://www.stadt.example/presse"),
+        ]);
         assert_eq!(c.api, "https://inhalte.example/nr");
         assert_eq!(c.article_url("a"), "https://www.stadt.example/presse/nachrichten/a");
     }

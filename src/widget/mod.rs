@@ -53,7 +53,8 @@ pub fn start_embed(newsroom: String) {
     let search = window.location().search().unwrap_or_default();
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
     let get = |name: &str| params.as_ref().and_then(|p| p.get(name));
-    let tags = params.as_ref().map(|p| p.get_all("tag").iter().filter_map(|v| v.as_string()).collect::<Vec<_>>().join(","));
+    let tags =
+        params.as_ref().map(|p| p.get_all("tag").iter().filter_map(|v| v.as_string()).collect::<Vec<_>>().join(","));
     let config = WidgetConfig::parse(
         |attr| match attr {
             "data-tags" => tags.clone(),
@@ -89,7 +90,9 @@ fn parent_origin(param: Option<String>, referrer: String) -> Option<String> {
 fn report_height(origin: String) {
     let post = move || {
         let Some(window) = web_sys::window() else { return };
-        let Some(height) = window.document().and_then(|d| d.document_element()).map(|e| e.scroll_height()) else { return };
+        let Some(height) = window.document().and_then(|d| d.document_element()).map(|e| e.scroll_height()) else {
+            return;
+        };
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &"newsroom:height".into());
         let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
@@ -182,7 +185,8 @@ fn item(document: &Document, config: &WidgetConfig, t: &Teaser, target: Option<&
     if config.layout == Layout::Cards {
         if let Some((image, src)) = t.image.as_ref().and_then(|i| Some((i, safe_url::image_src(&i.src)?))) {
             let img = el(document, "img", "", None)?;
-            let src = if src.starts_with('/') && !src.starts_with("//") { format!("{}{src}", config.link_base) } else { src };
+            let src =
+                if src.starts_with('/') && !src.starts_with("//") { format!("{}{src}", config.link_base) } else { src };
             img.set_attribute("src", &src).ok()?;
             img.set_attribute("alt", &image.alt).ok()?;
             img.set_attribute("loading", "lazy").ok()?;

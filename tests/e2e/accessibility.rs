@@ -75,23 +75,15 @@ async fn wait_ready(c: &Client, ready: &str) {
         None => {
             find(c, ready).await;
         }
-        Some(expr) => {
-            for _ in 0..150 {
-                // The frame may still hold its initial blank document: errors mean "not yet".
-                if eval(c, &format!("try {{ return !!({expr}) }} catch (e) {{ return false }}")).await == true {
-                    return;
-                }
-                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-            }
-            panic!("{expr} never held");
-        }
+        Some(expr) => wait_until(c, expr, expr).await,
     }
 }
 
 #[test]
 fn embed_view() {
     with_browser(|c| async move {
-        check(&c, &base(), "/embed?tag=Familie&layout=cards", "js:document.getElementById('newsroom-embed').shadowRoot").await
+        check(&c, &base(), "/embed?tag=Familie&layout=cards", "js:document.getElementById('newsroom-embed').shadowRoot")
+            .await
     });
 }
 
@@ -102,6 +94,7 @@ fn embed_builder() {
 
 #[test]
 fn failure() {
-    with_browser(|c| async move { check(&c, &flaky_base(), &format!("/nachrichten/{ARTICLE_SLUG}"), ".failure").await });
+    with_browser(
+        |c| async move { check(&c, &flaky_base(), &format!("/nachrichten/{ARTICLE_SLUG}"), ".failure").await },
+    );
 }
-

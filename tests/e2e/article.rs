@@ -1,16 +1,18 @@
 //! The article view, opened by URL and from the list.
 
+use crate::pages::{ArticleView, ListView};
 use crate::support::*;
 use fantoccini::Locator;
 
 #[test]
 fn article_by_url_shows_the_reference_article_block_by_block() {
     with_browser(|c| async move {
-        c.goto(&format!("{}/nachrichten/{ARTICLE_SLUG}", base())).await.unwrap();
-        wait_text(&c, "article h1", ARTICLE_HEADLINE).await;
+        ArticleView::open(&c, ARTICLE_SLUG, ARTICLE_HEADLINE).await;
         assert_eq!(find_all(&c, "h1").await.len(), 1, "exactly one h1");
         assert_eq!(text(&c, "article .kicker").await.to_lowercase(), "internationales");
-        assert!(text(&c, "article .lead").await.starts_with("Die Stadt Dortmund schließt sich der \"Integrating Cities Charta\""));
+        assert!(text(&c, "article .lead")
+            .await
+            .starts_with("Die Stadt Dortmund schließt sich der \"Integrating Cities Charta\""));
 
         let time = find(&c, "article .article-date time").await;
         assert_eq!(time.text().await.unwrap(), "Do 11. Dezember 2025");
@@ -27,7 +29,13 @@ fn article_by_url_shows_the_reference_article_block_by_block() {
             ]
         );
         let body = text(&c, "article .article-body").await;
-        for fact in ["seit 1996", "Mehr als 200 Großstädte", "mehr als 130 Millionen Einwohner*innen", "EU-Kommission", "Charta der Vielfalt"] {
+        for fact in [
+            "seit 1996",
+            "Mehr als 200 Großstädte",
+            "mehr als 130 Millionen Einwohner*innen",
+            "EU-Kommission",
+            "Charta der Vielfalt",
+        ] {
             assert!(body.contains(fact), "body lacks {fact:?}");
         }
 
@@ -85,26 +93,33 @@ fn article_opens_from_the_list_and_back() {
         assert_eq!(find_all(&c, ".teasers > li").await.len(), 15, "a first page of 15");
         let headlines = texts(&c, ".teaser-headline").await;
         // Newest first, whatever the order in news.json.
-        assert_eq!(headlines[0], "So erreichen Sie die Stadtverwaltung über den Jahreswechsel - Wochenmärkte verschieben sich");
+        assert_eq!(
+            headlines[0],
+            "So erreichen Sie die Stadtverwaltung über den Jahreswechsel - Wochenmärkte verschieben sich"
+        );
 
         // The reference article is the oldest: on the second page.
         find(&c, ".more-news button").await.click().await.unwrap();
-        let link = find(&c, &format!("a[href='/nachrichten/{ARTICLE_SLUG}']")).await;
+        let link = ListView::on(&c).link_to(ARTICLE_SLUG).await;
         assert_eq!(find_all(&c, ".teasers > li").await.len(), 16);
         assert!(c.current_url().await.unwrap().query().unwrap_or_default().contains("seite=2"));
         link.click().await.unwrap();
-        wait_text(&c, "article h1", ARTICLE_HEADLINE).await;
+        ArticleView::on(&c).wait_headline(ARTICLE_HEADLINE).await;
         assert!(c.current_url().await.unwrap().path().ends_with(ARTICLE_SLUG));
         assert_eq!(text(&c, "article .article-date time").await, "Do 11. Dezember 2025");
 
         // Back: the list as the reader left it, both pages.
         c.back().await.unwrap();
-        find(&c, &format!("a[href='/nachrichten/{ARTICLE_SLUG}']")).await;
+        ListView::on(&c).link_to(ARTICLE_SLUG).await;
         assert_eq!(find_all(&c, ".teasers > li").await.len(), 16);
         assert_eq!(c.title().await.unwrap(), "Newsroom");
 
         // The index was fetched once for the list, the article's related news and the list again.
-        let fetched = eval(&c, "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/api/news.json')).length").await;
+        let fetched = eval(
+            &c,
+            "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/api/news.json')).length",
+        )
+        .await;
         assert_eq!(fetched, 1);
     });
 }
@@ -113,22 +128,20 @@ fn article_opens_from_the_list_and_back() {
 fn back_from_an_article_restores_the_list_scroll_position() {
     with_browser(|c| async move {
         c.goto(&format!("{}/?seite=2", base())).await.unwrap();
-        let link = find(&c, &format!("a[href='/nachrichten/{ARTICLE_SLUG}']")).await;
+        let link = ListView::on(&c).link_to(ARTICLE_SLUG).await;
         eval(&c, "document.querySelector('.teasers > li:last-child').scrollIntoView(); return null").await;
         let before = eval(&c, "return Math.round(window.scrollY)").await.as_f64().unwrap();
         assert!(before > 300.0, "the list is long enough to scroll ({before})");
         link.click().await.unwrap();
-        wait_text(&c, "article h1", ARTICLE_HEADLINE).await;
+        ArticleView::on(&c).wait_headline(ARTICLE_HEADLINE).await;
         c.back().await.unwrap();
-        find(&c, &format!("a[href='/nachrichten/{ARTICLE_SLUG}']")).await;
-        let mut after = 0.0;
-        for _ in 0..20 {
-            after = eval(&c, "return Math.round(window.scrollY)").await.as_f64().unwrap();
-            if (after - before).abs() <= 40.0 {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
-        assert!((after - before).abs() <= 40.0, "scroll position {after}, was {before}");
+        ListView::on(&c).link_to(ARTICLE_SLUG).await;
+        let restored = poll(&c, std::time::Duration::from_secs(2), |c| async move {
+            let after = eval(&c, "return Math.round(window.scrollY)").await.as_f64()?;
+            ((after - before).abs() <= 40.0).then_some(after)
+        })
+        .await;
+        let after = eval(&c, "return Math.round(window.scrollY)").await;
+        assert!(restored.is_some(), "scroll position {after}, was {before}");
     });
 }

@@ -1,8 +1,8 @@
 //! Tag filters, search and their URLs, checked against the bundled data (news.json read here,
 //! with the test's own filtering, so the app's code is not checked against itself).
 
+use crate::pages::ListView;
 use crate::support::*;
-use fantoccini::Client;
 use serde_json::Value;
 
 struct Item {
@@ -21,7 +21,10 @@ fn data() -> Vec<Item> {
         .iter()
         .map(|i| {
             let s = |k: &str| i[k].as_str().unwrap_or_default().to_owned();
-            let tags: Vec<String> = i["tags"].as_array().map(|a| a.iter().map(|t| t.as_str().unwrap().to_owned()).collect()).unwrap_or_default();
+            let tags: Vec<String> = i["tags"]
+                .as_array()
+                .map(|a| a.iter().map(|t| t.as_str().unwrap().to_owned()).collect())
+                .unwrap_or_default();
             Item {
                 headline: s("headline"),
                 text: format!("{} {} {} {}", s("headline"), s("lead"), s("kicker"), tags.join(" ")),
@@ -48,39 +51,18 @@ pub(crate) fn expected(tags: &[&str], words: &str) -> Vec<String> {
         .collect()
 }
 
-async fn tag_button(c: &Client, tag: &str) -> fantoccini::elements::Element {
-    for b in find_all(c, ".tag-toggle").await {
-        if b.text().await.unwrap().trim_start_matches("✓ ").starts_with(&format!("{tag} (")) {
-            return b;
-        }
-    }
-    panic!("no filter button for {tag}");
-}
-
-async fn wait_status(c: &Client, want: &str) {
-    wait_text(c, ".count[role=status]", want).await;
-}
-
-async fn shown(c: &Client) -> Vec<String> {
-    texts(c, ".teasers .teaser-headline").await
-}
-
-async fn query(c: &Client) -> String {
-    c.current_url().await.unwrap().query().unwrap_or_default().to_owned()
-}
-
 #[test]
 fn choosing_and_removing_tags_with_faceted_counts_and_history() {
     with_browser(|c| async move {
         c.goto(&format!("{}/", base())).await.unwrap();
-        wait_status(&c, "16 Nachrichten").await;
+        ListView::on(&c).wait_status("16 Nachrichten").await;
 
-        tag_button(&c, "Familie").await.click().await.unwrap();
+        ListView::on(&c).toggle_tag("Familie").await;
         let familie = expected(&["Familie"], "");
-        wait_status(&c, &format!("{} Nachrichten zum Thema Familie", familie.len())).await;
-        assert_eq!(shown(&c).await, familie);
-        assert_eq!(query(&c).await, "tag=Familie");
-        assert_eq!(attr(&tag_button(&c, "Familie").await, "aria-pressed").await.as_deref(), Some("true"));
+        ListView::on(&c).wait_status(&format!("{} Nachrichten zum Thema Familie", familie.len())).await;
+        assert_eq!(ListView::on(&c).headlines().await, familie);
+        assert_eq!(ListView::on(&c).query().await, "tag=Familie");
+        assert_eq!(attr(&ListView::on(&c).tag_button("Familie").await, "aria-pressed").await.as_deref(), Some("true"));
 
         // Every tag's count is the size of the result if it were added; zero means disabled.
         for b in find_all(&c, ".tag-toggle").await {
@@ -96,25 +78,37 @@ fn choosing_and_removing_tags_with_faceted_counts_and_history() {
             assert_eq!(attr(&b, "disabled").await.is_some(), count == 0, "{tag} disabled iff it yields nothing");
         }
 
-        tag_button(&c, "Integration").await.click().await.unwrap();
+        ListView::on(&c).toggle_tag("Integration").await;
         let both = expected(&["Familie", "Integration"], "");
-        wait_status(&c, &format!("{} {} zu den Themen Familie und Integration", both.len(), if both.len() == 1 { "Nachricht" } else { "Nachrichten" })).await;
-        assert_eq!(shown(&c).await, both);
-        assert_eq!(query(&c).await, "tag=Familie&tag=Integration");
+        ListView::on(&c)
+            .wait_status(&format!(
+                "{} {} zu den Themen Familie und Integration",
+                both.len(),
+                if both.len() == 1 { "Nachricht" } else { "Nachrichten" }
+            ))
+            .await;
+        assert_eq!(ListView::on(&c).headlines().await, both);
+        assert_eq!(ListView::on(&c).query().await, "tag=Familie&tag=Integration");
 
         // Back and forward step through the filter changes.
         c.back().await.unwrap();
-        wait_status(&c, &format!("{} Nachrichten zum Thema Familie", familie.len())).await;
-        assert_eq!(shown(&c).await, familie);
+        ListView::on(&c).wait_status(&format!("{} Nachrichten zum Thema Familie", familie.len())).await;
+        assert_eq!(ListView::on(&c).headlines().await, familie);
         c.forward().await.unwrap();
-        wait_status(&c, &format!("{} {} zu den Themen Familie und Integration", both.len(), if both.len() == 1 { "Nachricht" } else { "Nachrichten" })).await;
+        ListView::on(&c)
+            .wait_status(&format!(
+                "{} {} zu den Themen Familie und Integration",
+                both.len(),
+                if both.len() == 1 { "Nachricht" } else { "Nachrichten" }
+            ))
+            .await;
 
         // Unchoosing a tag, then removing all filters.
-        tag_button(&c, "Integration").await.click().await.unwrap();
-        wait_status(&c, &format!("{} Nachrichten zum Thema Familie", familie.len())).await;
+        ListView::on(&c).toggle_tag("Integration").await;
+        ListView::on(&c).wait_status(&format!("{} Nachrichten zum Thema Familie", familie.len())).await;
         find(&c, ".filters .clear").await.click().await.unwrap();
-        wait_status(&c, "16 Nachrichten").await;
-        assert_eq!(query(&c).await, "");
+        ListView::on(&c).wait_status("16 Nachrichten").await;
+        assert_eq!(ListView::on(&c).query().await, "");
     });
 }
 
@@ -124,11 +118,14 @@ fn a_filtered_url_opens_the_same_view() {
         c.goto(&format!("{}/?tag=Familie&tag=Integration", base())).await.unwrap();
         let both = expected(&["Familie", "Integration"], "");
         find(&c, ".teasers > li").await;
-        assert_eq!(shown(&c).await, both);
-        assert_eq!(attr(&tag_button(&c, "Integration").await, "aria-pressed").await.as_deref(), Some("true"));
+        assert_eq!(ListView::on(&c).headlines().await, both);
+        assert_eq!(
+            attr(&ListView::on(&c).tag_button("Integration").await, "aria-pressed").await.as_deref(),
+            Some("true")
+        );
         c.refresh().await.unwrap();
         find(&c, ".teasers > li").await;
-        assert_eq!(shown(&c).await, both);
+        assert_eq!(ListView::on(&c).headlines().await, both);
     });
 }
 
@@ -136,36 +133,48 @@ fn a_filtered_url_opens_the_same_view() {
 fn search_is_umlaut_tolerant_and_combines_with_tags() {
     with_browser(|c| async move {
         c.goto(&format!("{}/", base())).await.unwrap();
-        let input = find(&c, "#suche").await;
+        let input = ListView::on(&c).search_field().await;
         // The label names the field.
         assert_eq!(text(&c, "label[for=suche]").await, "Nachrichten durchsuchen");
         input.send_keys("Hoerde").await.unwrap();
         let hoerde = expected(&[], "Hörde");
         assert!(hoerde.len() >= 2, "the sample mentions Hörde more than once");
-        wait_status(&c, &format!("{} Nachrichten mit „Hoerde“", hoerde.len())).await;
-        assert_eq!(shown(&c).await, hoerde);
-        assert_eq!(query(&c).await, "q=Hoerde");
+        ListView::on(&c).wait_status(&format!("{} Nachrichten mit „Hoerde“", hoerde.len())).await;
+        assert_eq!(ListView::on(&c).headlines().await, hoerde);
+        assert_eq!(ListView::on(&c).query().await, "q=Hoerde");
 
         // ß = ss, any case.
         input.clear().await.unwrap();
         input.send_keys("GROSSSTADT").await.unwrap();
         let gross = expected(&[], "Großstadt");
         assert!(!gross.is_empty());
-        wait_status(&c, &format!("{} {} mit „GROSSSTADT“", gross.len(), if gross.len() == 1 { "Nachricht" } else { "Nachrichten" })).await;
-        assert_eq!(shown(&c).await, gross);
+        ListView::on(&c)
+            .wait_status(&format!(
+                "{} {} mit „GROSSSTADT“",
+                gross.len(),
+                if gross.len() == 1 { "Nachricht" } else { "Nachrichten" }
+            ))
+            .await;
+        assert_eq!(ListView::on(&c).headlines().await, gross);
 
         // Combined with a tag.
         input.clear().await.unwrap();
         input.send_keys("dortmund").await.unwrap();
-        tag_button(&c, "Kultur").await.click().await.unwrap();
+        ListView::on(&c).toggle_tag("Kultur").await;
         let both = expected(&["Kultur"], "dortmund");
-        wait_status(&c, &format!("{} {} zum Thema Kultur mit „dortmund“", both.len(), if both.len() == 1 { "Nachricht" } else { "Nachrichten" })).await;
-        assert_eq!(shown(&c).await, both);
+        ListView::on(&c)
+            .wait_status(&format!(
+                "{} {} zum Thema Kultur mit „dortmund“",
+                both.len(),
+                if both.len() == 1 { "Nachricht" } else { "Nachrichten" }
+            ))
+            .await;
+        assert_eq!(ListView::on(&c).headlines().await, both);
         // The typed text survived the tag change.
-        assert_eq!(find(&c, "#suche").await.prop("value").await.unwrap().as_deref(), Some("dortmund"));
+        assert_eq!(ListView::on(&c).search_field().await.prop("value").await.unwrap().as_deref(), Some("dortmund"));
         // Enter (WebDriver's key U+E007) does not submit the search form away.
-        find(&c, "#suche").await.send_keys("\u{E007}").await.unwrap();
-        assert_eq!(shown(&c).await, both);
+        ListView::on(&c).search_field().await.send_keys("\u{E007}").await.unwrap();
+        assert_eq!(ListView::on(&c).headlines().await, both);
     });
 }
 
@@ -173,12 +182,12 @@ fn search_is_umlaut_tolerant_and_combines_with_tags() {
 fn an_empty_result_says_so_and_offers_to_remove_the_filters() {
     with_browser(|c| async move {
         c.goto(&format!("{}/?q=xylophon&tag=Sport", base())).await.unwrap();
-        wait_status(&c, "0 Nachrichten zum Thema Sport mit „xylophon“").await;
+        ListView::on(&c).wait_status("0 Nachrichten zum Thema Sport mit „xylophon“").await;
         assert!(text(&c, ".empty").await.contains("Keine Nachrichten gefunden."));
         assert!(find_all(&c, ".teasers > li").await.is_empty());
         find(&c, ".empty button").await.click().await.unwrap();
-        wait_status(&c, "16 Nachrichten").await;
-        assert_eq!(find(&c, "#suche").await.prop("value").await.unwrap().as_deref(), Some(""));
+        ListView::on(&c).wait_status("16 Nachrichten").await;
+        assert_eq!(ListView::on(&c).search_field().await.prop("value").await.unwrap().as_deref(), Some(""));
     });
 }
 
@@ -188,8 +197,8 @@ fn a_tag_on_an_article_opens_the_filtered_list() {
         c.goto(&format!("{}/nachrichten/{ARTICLE_SLUG}", base())).await.unwrap();
         find(&c, "article .tags a[href='/?tag=Familie']").await.click().await.unwrap();
         let familie = expected(&["Familie"], "");
-        wait_status(&c, &format!("{} Nachrichten zum Thema Familie", familie.len())).await;
-        assert_eq!(shown(&c).await, familie);
+        ListView::on(&c).wait_status(&format!("{} Nachrichten zum Thema Familie", familie.len())).await;
+        assert_eq!(ListView::on(&c).headlines().await, familie);
         assert_eq!(find_all(&c, "h1").await.len(), 1);
     });
 }

@@ -32,23 +32,17 @@ const AUDIT: &str = r#"
     return bad;
 "#;
 
-const READY: &str = "return !!document.querySelector('main h1') && !document.querySelector('.loading, .loading-inline')";
+/// The view has its heading and nothing is loading any more.
+const SETTLED: &str = "document.querySelector('main h1') && !document.querySelector('.loading, .loading-inline')";
 
 async fn open_case(c: &Client, name: &str, path: &str) {
-    c.goto(&format!("{}/fixture-api/", fixture_base())).await.unwrap();
-    eval(c, &format!("document.cookie = 'fixture=hostile/{name}; path=/'; return null")).await;
-    c.goto(&format!("{}{path}", fixture_base())).await.unwrap();
-    for _ in 0..300 {
-        if eval(c, READY).await == true {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{name}: the page never settled: {}", page_text(c).await);
+    open_fixture(c, &format!("hostile/{name}"), path).await;
+    wait_until(c, SETTLED, &format!("{name}: the page settling")).await;
 }
 
 pub fn csp_violations() -> Vec<String> {
-    let log = std::env::var("NEWSROOM_CSP_LOG").expect("NEWSROOM_CSP_LOG must be set: run the suite through scripts/test.sh");
+    let log =
+        std::env::var("NEWSROOM_CSP_LOG").expect("NEWSROOM_CSP_LOG must be set: run the suite through scripts/test.sh");
     std::fs::read_to_string(log).unwrap_or_default().lines().map(str::to_owned).collect()
 }
 
@@ -62,7 +56,8 @@ fn every_hostile_case_gives_a_working_page_and_runs_nothing() {
         assert!(names.len() >= 40, "the corpus has {} cases", names.len());
         let mut failures = Vec::new();
         for name in &names {
-            let case: Value = serde_json::from_str(&std::fs::read_to_string(root.join(name).join("case.json")).unwrap()).unwrap();
+            let case: Value =
+                serde_json::from_str(&std::fs::read_to_string(root.join(name).join("case.json")).unwrap()).unwrap();
             open_case(&c, name, case["open"].as_str().unwrap()).await;
             let text = eval(&c, "return document.body.textContent").await.as_str().unwrap_or_default().to_owned();
             for want in case["see"].as_array().unwrap() {

@@ -5,6 +5,7 @@
 //!   WEBDRIVER_URL=http://127.0.0.1:4444 BROWSER=chromium|firefox|webkit \
 //!   cargo test --features e2e --test e2e
 
+mod pages;
 mod support;
 
 mod accessibility;

@@ -13,27 +13,29 @@ async fn open(c: &Client, fixture: &str, net: &str, path: &str) {
 }
 
 async fn set_net(c: &Client, fixture: &str, net: &str) {
-    eval(c, &format!("document.cookie = 'fixture={fixture}; path=/'; document.cookie = 'net={net}; path=/'; return null")).await;
-}
-
-async fn wait_contains(c: &Client, css: &str, want: &str) {
-    for _ in 0..200 {
-        if let Ok(v) = c.execute(&format!("const e = document.querySelector('{css}'); return e ? e.textContent : ''"), vec![]).await {
-            if v.as_str().is_some_and(|t| t.contains(want)) {
-                return;
-            }
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("{css} never contained {want:?}; page: {}", page_text(c).await);
+    eval(
+        c,
+        &format!("document.cookie = 'fixture={fixture}; path=/'; document.cookie = 'net={net}; path=/'; return null"),
+    )
+    .await;
 }
 
 #[test]
 fn each_failure_has_its_own_message() {
     with_browser(|c| async move {
         let cases = [
-            ("500", "/", ".failure", "Die Nachrichtenliste konnte nicht geladen werden: der Server hat einen Fehler gemeldet (HTTP 500)."),
-            ("503", "/nachrichten/meldung-01", ".failure", "Der Beitrag konnte nicht geladen werden: der Server hat einen Fehler gemeldet (HTTP 503)."),
+            (
+                "500",
+                "/",
+                ".failure",
+                "Die Nachrichtenliste konnte nicht geladen werden: der Server hat einen Fehler gemeldet (HTTP 500).",
+            ),
+            (
+                "503",
+                "/nachrichten/meldung-01",
+                ".failure",
+                "Der Beitrag konnte nicht geladen werden: der Server hat einen Fehler gemeldet (HTTP 503).",
+            ),
             ("drop", "/", ".failure", "der Server ist nicht erreichbar oder die Verbindung wurde unterbrochen."),
             ("wrongtype", "/", ".failure", "der Server hat die Daten als „text/html“ statt als JSON geliefert."),
         ];
@@ -76,7 +78,10 @@ fn filters_and_search_survive_a_failure_and_retry() {
         find(&c, ".failure button").await.click().await.unwrap();
         wait_text(&c, ".count", "4 Nachrichten zum Thema Sport mit „meldung“ unter den bisher geladenen").await;
         assert_eq!(find(&c, "#suche").await.prop("value").await.unwrap().as_deref(), Some("meldung"));
-        assert_eq!(attr(&find(&c, ".tag-toggle[aria-pressed=true]").await, "aria-pressed").await.as_deref(), Some("true"));
+        assert_eq!(
+            attr(&find(&c, ".tag-toggle[aria-pressed=true]").await, "aria-pressed").await.as_deref(),
+            Some("true")
+        );
     });
 }
 
@@ -85,7 +90,8 @@ fn a_server_that_answers_only_after_30_s_shows_progress_and_can_be_given_up() {
     with_browser(|c| async move {
         // scripts/slow-headers.py holds back even the status line for 35 s; the retry of the same
         // URL must not wait behind the abandoned request.
-        give_up_and_retry(&c, "slowheaders", "/?tag=Sport", "4 Nachrichten zum Thema Sport unter den bisher geladenen").await;
+        give_up_and_retry(&c, "slowheaders", "/?tag=Sport", "4 Nachrichten zum Thema Sport unter den bisher geladenen")
+            .await;
     });
 }
 

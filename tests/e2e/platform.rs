@@ -60,7 +60,10 @@ async fn small_targets(c: &Client) -> Vec<String> {
 }
 
 async fn horizontal_overflow(c: &Client) -> f64 {
-    eval(c, "return document.documentElement.scrollWidth - document.documentElement.clientWidth").await.as_f64().unwrap()
+    eval(c, "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        .await
+        .as_f64()
+        .unwrap()
 }
 
 async fn open_on_phone(c: &Client, path: &str) {
@@ -72,7 +75,9 @@ fn at_phone_size_nothing_scrolls_sideways_and_targets_are_touch_sized() {
     with_browser(|c| async move {
         let article = format!("/nachrichten/{ARTICLE_SLUG}");
         // 320 px is also what 1280 px at 400 % zoom, or 640 px at 200 %, leave.
-        for (path, width) in [("/", 390), ("/?tag=Familie&q=stadt", 390), (article.as_str(), 390), ("/", 320), (article.as_str(), 320)] {
+        for (path, width) in
+            [("/", 390), ("/?tag=Familie&q=stadt", 390), (article.as_str(), 390), ("/", 320), (article.as_str(), 320)]
+        {
             open_framed(&c, &base(), path, width, 844, None).await;
             find(&c, "h1").await;
             find(&c, ".teasers > li").await;

@@ -1,5 +1,6 @@
 //! Reading aids and keyboard use: focus on route changes, theme, share, back to the list.
 
+use crate::pages::{ArticleView, ListView};
 use crate::support::*;
 use fantoccini::{Client, Locator};
 
@@ -15,21 +16,15 @@ async fn active_element(c: &Client) -> String {
 fn a_route_change_moves_focus_to_the_new_h1_and_updates_the_title() {
     with_browser(|c| async move {
         c.goto(&format!("{}/?seite=2", base())).await.unwrap();
-        find(&c, &format!("a[href='/nachrichten/{ARTICLE_SLUG}']")).await.click().await.unwrap();
-        wait_text(&c, "article h1", ARTICLE_HEADLINE).await;
-        let mut active = String::new();
-        for _ in 0..30 {
-            active = active_element(&c).await;
-            if active.starts_with("H1:") {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
+        ListView::on(&c).link_to(ARTICLE_SLUG).await.click().await.unwrap();
+        ArticleView::on(&c).wait_headline(ARTICLE_HEADLINE).await;
+        let on_h1 = |c: Client| async move { Some(active_element(&c).await).filter(|a| a.starts_with("H1:")) };
+        let active = poll(&c, std::time::Duration::from_secs(3), on_h1).await.unwrap_or(active_element(&c).await);
         assert_eq!(active, format!("H1:{}", &ARTICLE_HEADLINE.chars().take(60).collect::<String>()));
         assert_eq!(c.title().await.unwrap(), format!("{ARTICLE_HEADLINE} – Newsroom"));
         // A first load leaves focus at the start of the page.
         c.refresh().await.unwrap();
-        wait_text(&c, "article h1", ARTICLE_HEADLINE).await;
+        ArticleView::on(&c).wait_headline(ARTICLE_HEADLINE).await;
         assert!(active_element(&c).await.starts_with("BODY"), "{}", active_element(&c).await);
     });
 }
@@ -90,8 +85,8 @@ fn sharing_gives_visible_feedback() {
 fn back_to_the_list_keeps_the_filters() {
     with_browser(|c| async move {
         c.goto(&format!("{}/?tag=Familie", base())).await.unwrap();
-        find(&c, &format!("a[href='/nachrichten/{ARTICLE_SLUG}']")).await.click().await.unwrap();
-        wait_text(&c, "article h1", ARTICLE_HEADLINE).await;
+        ListView::on(&c).link_to(ARTICLE_SLUG).await.click().await.unwrap();
+        ArticleView::on(&c).wait_headline(ARTICLE_HEADLINE).await;
         c.find(Locator::LinkText("← Zurück zur Übersicht")).await.unwrap().click().await.unwrap();
         find(&c, ".tag-toggle[aria-pressed=true]").await;
         assert_eq!(c.current_url().await.unwrap().query(), Some("tag=Familie"));

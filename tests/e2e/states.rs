@@ -1,5 +1,6 @@
 //! Not found, failure and retry.
 
+use crate::pages::ArticleView;
 use crate::support::*;
 use fantoccini::Locator;
 
@@ -24,14 +25,17 @@ fn a_failing_server_shows_the_failure_view_and_retry_recovers() {
         c.goto(&format!("{}/nachrichten/{ARTICLE_SLUG}", flaky_base())).await.unwrap();
         wait_text(&c, "h1", "Das hat leider nicht geklappt").await;
         let message = text(&c, ".failure").await;
-        assert!(message.contains("Der Beitrag konnte nicht geladen werden") && message.contains("HTTP 503"), "{message}");
+        assert!(
+            message.contains("Der Beitrag konnte nicht geladen werden") && message.contains("HTTP 503"),
+            "{message}"
+        );
         assert!(c.find(Locator::LinkText("Zur Nachrichtenübersicht")).await.is_ok());
 
         // The server recovers; "Erneut versuchen" loads the article without a page reload.
         set_recover(&c, true).await;
         eval(&c, "window.__sameDocument = true; return null").await;
         find(&c, ".failure button").await.click().await.unwrap();
-        wait_text(&c, "article h1", ARTICLE_HEADLINE).await;
+        ArticleView::on(&c).wait_headline(ARTICLE_HEADLINE).await;
         assert_eq!(eval(&c, "return window.__sameDocument === true").await, true);
 
         // The list: fails, then recovers on retry.

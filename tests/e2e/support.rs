@@ -160,24 +160,75 @@ pub async fn texts(c: &Client, css: &str) -> Vec<String> {
 /// href and width, with the property value, so the suite reads them through getAttribute.)
 pub async fn attr(e: &Element, name: &str) -> Option<String> {
     let c = e.clone().client();
-    let v = c
-        .execute("return arguments[0].getAttribute(arguments[1])", vec![json!(e), json!(name)])
-        .await
-        .unwrap();
+    let v = c.execute("return arguments[0].getAttribute(arguments[1])", vec![json!(e), json!(name)]).await.unwrap();
     v.as_str().map(str::to_owned)
+}
+
+/// The one polling loop of the suite: asks `probe` every 100 ms until it answers `Some`, for at
+/// most `timeout`. `None` when time ran out (the caller says what did not happen).
+pub async fn poll<T, Fut>(c: &Client, timeout: Duration, mut probe: impl FnMut(Client) -> Fut) -> Option<T>
+where
+    Fut: Future<Output = Option<T>>,
+{
+    let deadline = std::time::Instant::now() + timeout;
+    loop {
+        if let Some(value) = probe(c.clone()).await {
+            return Some(value);
+        }
+        if std::time::Instant::now() >= deadline {
+            return None;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// How long the suite waits for something a reader would wait for.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+/// Waits until the JavaScript expression `condition` is true. A frame may still hold its initial
+/// blank document, so errors count as "not yet".
+pub async fn wait_until(c: &Client, condition: &str, what: &str) {
+    let script = format!("try {{ return !!({condition}) }} catch (e) {{ return false }}");
+    let held = poll(c, PATIENCE, |c| {
+        let script = script.clone();
+        async move { (c.execute(&script, vec![]).await.ok()? == true).then_some(()) }
+    })
+    .await;
+    if held.is_none() {
+        panic!("{what} did not happen; page text: {}", page_text(c).await);
+    }
 }
 
 /// Waits until the text of `css` equals `want`.
 pub async fn wait_text(c: &Client, css: &str, want: &str) {
-    for _ in 0..150 {
-        if let Ok(e) = c.find(Locator::Css(css)).await {
-            if e.text().await.map(|t| t == want).unwrap_or(false) {
-                return;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
+    let found = poll(c, PATIENCE, |c| async move {
+        let text = c.find(Locator::Css(css)).await.ok()?.text().await.ok()?;
+        (text == want).then_some(())
+    })
+    .await;
+    if found.is_none() {
+        panic!("{css:?} never read {want:?}; page text: {}", page_text(c).await);
     }
-    panic!("{css:?} never read {want:?}; page text: {}", page_text(c).await);
+}
+
+/// Waits until the text content of `css` contains `want` (also hidden text, e.g. in a status).
+pub async fn wait_contains(c: &Client, css: &str, want: &str) {
+    let script = format!("const e = document.querySelector({css:?}); return e ? e.textContent : ''");
+    let found = poll(c, Duration::from_secs(20), |c| {
+        let script = script.clone();
+        async move { c.execute(&script, vec![]).await.ok()?.as_str()?.contains(want).then_some(()) }
+    })
+    .await;
+    if found.is_none() {
+        panic!("{css} never contained {want:?}; page: {}", page_text(c).await);
+    }
+}
+
+/// Opens `path` on the fixture server with its content read from `tests/fixtures/<fixture>/`.
+pub async fn open_fixture(c: &Client, fixture: &str, path: &str) {
+    c.goto(&format!("{}/fixture-api/", fixture_base())).await.unwrap();
+    eval(c, &format!("document.cookie = 'fixture={fixture}; path=/'; return null")).await;
+    c.goto(&format!("{}{path}", fixture_base())).await.unwrap();
 }
 
 pub async fn page_text(c: &Client) -> String {

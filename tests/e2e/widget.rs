@@ -5,25 +5,15 @@ use crate::filters::expected;
 use crate::support::*;
 use fantoccini::Client;
 use serde_json::Value;
-use std::time::Duration;
 
 async fn js(c: &Client, script: &str) -> Value {
     eval(c, script).await
 }
 
-async fn wait_until(c: &Client, condition: &str, what: &str) {
-    for _ in 0..150 {
-        // A frame may still hold its initial blank document: errors mean "not yet".
-        if js(c, &format!("try {{ return !!({condition}) }} catch (e) {{ return false }}")).await == true {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{what} did not happen; host page: {}", page_text(c).await);
-}
-
 fn headlines_of(id: &str) -> String {
-    format!("return [...document.getElementById('{id}').shadowRoot.querySelectorAll('.headline')].map(a => a.textContent)")
+    format!(
+        "return [...document.getElementById('{id}').shadowRoot.querySelectorAll('.headline')].map(a => a.textContent)"
+    )
 }
 
 #[test]
@@ -56,16 +46,33 @@ fn widgets_and_iframe_on_a_foreign_site() {
         .await;
 
         // Each widget shows the right items, newest first.
-        wait_until(&c, "document.getElementById('w1').getAttribute('data-newsroom-state') === 'ready'", "widget 1 ready").await;
-        wait_until(&c, "document.getElementById('w2').getAttribute('data-newsroom-state') === 'ready'", "widget 2 ready").await;
+        wait_until(
+            &c,
+            "document.getElementById('w1').getAttribute('data-newsroom-state') === 'ready'",
+            "widget 1 ready",
+        )
+        .await;
+        wait_until(
+            &c,
+            "document.getElementById('w2').getAttribute('data-newsroom-state') === 'ready'",
+            "widget 2 ready",
+        )
+        .await;
         let familie: Vec<String> = expected(&["Familie"], "").into_iter().take(3).collect();
         assert_eq!(js(&c, &headlines_of("w1")).await, serde_json::json!(familie));
         let kultur = expected(&["Kultur"], "");
         assert_eq!(js(&c, &headlines_of("w2")).await, serde_json::json!(kultur));
-        assert!(js(&c, "return document.getElementById('w2').shadowRoot.querySelectorAll('img').length").await.as_u64().unwrap() >= 1);
+        assert!(
+            js(&c, "return document.getElementById('w2').shadowRoot.querySelectorAll('img').length")
+                .await
+                .as_u64()
+                .unwrap()
+                >= 1
+        );
 
         // Links point to the newsroom, dates are German.
-        let hrefs = js(&c, "return [...document.getElementById('w1').shadowRoot.querySelectorAll('a')].map(a => a.href)").await;
+        let hrefs =
+            js(&c, "return [...document.getElementById('w1').shadowRoot.querySelectorAll('a')].map(a => a.href)").await;
         for href in hrefs.as_array().unwrap() {
             assert!(href.as_str().unwrap().starts_with(&format!("{newsroom}/")), "{href}");
         }
@@ -83,7 +90,11 @@ fn widgets_and_iframe_on_a_foreign_site() {
         assert_ne!(style[3], "40px");
         assert_eq!(style[4], "0px");
         assert_eq!(style[5], "none");
-        let accent = js(&c, "return getComputedStyle(document.getElementById('w2').shadowRoot.querySelector('.headline')).color").await;
+        let accent = js(
+            &c,
+            "return getComputedStyle(document.getElementById('w2').shadowRoot.querySelector('.headline')).color",
+        )
+        .await;
         assert_eq!(accent, "rgb(200, 0, 0)");
 
         // The widget's CSS does not reach the host.
@@ -94,7 +105,12 @@ fn widgets_and_iframe_on_a_foreign_site() {
         assert_eq!(host[2], "rgb(255, 0, 255)");
 
         // A widget whose content cannot be loaded leaves its fallback link usable.
-        wait_until(&c, "document.getElementById('w3').getAttribute('data-newsroom-state') === 'failed'", "widget 3 failure").await;
+        wait_until(
+            &c,
+            "document.getElementById('w3').getAttribute('data-newsroom-state') === 'failed'",
+            "widget 3 failure",
+        )
+        .await;
         assert_eq!(js(&c, "return document.getElementById('w3').shadowRoot").await, Value::Null);
         assert_eq!(js(&c, "return document.querySelector('#w3 a').offsetHeight > 0").await, true);
 
@@ -105,7 +121,11 @@ fn widgets_and_iframe_on_a_foreign_site() {
         wait_until(&c, "document.getElementById('newsroom-embed').shadowRoot", "embed rendered").await;
         let rat: Vec<String> = expected(&["Rat"], "").into_iter().take(2).collect();
         assert_eq!(js(&c, &headlines_of("newsroom-embed")).await, serde_json::json!(rat));
-        assert_eq!(js(&c, "return document.getElementById('newsroom-embed').shadowRoot.querySelector('.headline').target").await, "_top");
+        assert_eq!(
+            js(&c, "return document.getElementById('newsroom-embed').shadowRoot.querySelector('.headline').target")
+                .await,
+            "_top"
+        );
         let content = js(&c, "return document.documentElement.scrollHeight").await.as_i64().unwrap();
         assert!((height - content).abs() <= 2, "iframe {height}px, content {content}px");
         c.enter_parent_frame().await.unwrap();

@@ -1,7 +1,8 @@
 //! Builders shared by the native test files (`mod support;` in each).
 #![allow(dead_code)] // each test file uses a part
 
-use newsroom::core::model::{Slug, Teaser, Timestamp};
+use newsroom::core::model::{Block, Run, Slug, Teaser, Text, Timestamp};
+use newsroom::core::safe_url::{image_src, link_href};
 use std::sync::Arc;
 
 pub fn arcs(items: Vec<Teaser>) -> Vec<Arc<Teaser>> {
@@ -18,4 +19,41 @@ pub fn teaser(slug: &str, published: &str, tags: &[&str]) -> Teaser {
         tags: tags.iter().map(|s| s.to_string()).collect(),
         image: None,
     }
+}
+
+/// The scheme a browser reads from an href (WHATWG URL: leading C0 controls and spaces are
+/// trimmed, tabs and newlines anywhere removed), lower-cased; `None` for a relative URL.
+pub fn browser_scheme(href: &str) -> Option<String> {
+    let cleaned: String = href.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let s = cleaned.trim_start_matches(|c: char| c <= ' ');
+    let end = s.find(':')?;
+    let scheme = &s[..end];
+    let mut chars = scheme.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
+/// Every href and src that rendering would use for `article`'s body.
+pub fn rendered_urls(blocks: &[Block]) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let text = |t: &Text, out: &mut Vec<(String, bool)>| {
+        if let Text::Runs(runs) = t {
+            for Run { href, .. } in runs {
+                if let Some(h) = href.as_deref().and_then(link_href) {
+                    out.push((h, true));
+                }
+            }
+        }
+    };
+    for b in blocks {
+        match b {
+            Block::Paragraph { text: t } => text(t, &mut out),
+            Block::List { items, .. } => items.iter().for_each(|t| text(t, &mut out)),
+            Block::Link { href, .. } => out.extend(link_href(href).map(|h| (h, true))),
+            Block::Image(i) => out.extend(image_src(&i.src).map(|s| (s, false))),
+            _ => {}
+        }
+    }
+    out
 }

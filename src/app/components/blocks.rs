@@ -40,7 +40,8 @@ pub fn Heading(text: String, level: HeadingLevel) -> impl IntoView {
 
 #[component]
 pub fn ListBlock(ordered: bool, items: Vec<Text>) -> impl IntoView {
-    let items = move || items.clone().into_iter().map(|text| view! { <li dir="auto"><RichText text/></li> }).collect_view();
+    let items =
+        move || items.clone().into_iter().map(|text| view! { <li dir="auto"><RichText text/></li> }).collect_view();
     if ordered {
         view! { <ol>{items()}</ol> }.into_any()
     } else {

@@ -1,8 +1,8 @@
 //! View components. They only wire data and signals to DOM; decisions live in `crate::core`.
 
+pub mod back;
 pub mod blocks;
 pub mod figure;
-pub mod back;
 pub mod share;
 pub mod states;
 pub mod teaser;

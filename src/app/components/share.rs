@@ -29,7 +29,9 @@ pub fn ShareButton(title: String) -> impl IntoView {
             message.set(match result {
                 Ok(m) => m.to_owned(),
                 // The reader closing the share sheet is no error worth a message.
-                Err(e) if e.dyn_ref::<web_sys::DomException>().is_some_and(|d| d.name() == "AbortError") => String::new(),
+                Err(e) if e.dyn_ref::<web_sys::DomException>().is_some_and(|d| d.name() == "AbortError") => {
+                    String::new()
+                }
                 Err(_) => format!("Teilen ist hier nicht möglich. Die Adresse lautet: {url}"),
             });
         });

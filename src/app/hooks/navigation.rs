@@ -65,4 +65,3 @@ pub fn remember_list_url(url: String) {
 pub fn last_list_url() -> Option<String> {
     use_context::<LastList>().and_then(|l| l.0.get_untracked())
 }
-

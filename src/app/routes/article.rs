@@ -1,23 +1,23 @@
 //! Route `/nachrichten/{slug}`: one article and "Weitere Nachrichten".
 
-use crate::app::fetch;
+use crate::app::components::back::BackToList;
 use crate::app::components::blocks::ArticleBody;
 use crate::app::components::figure::Figure;
-use crate::app::components::back::BackToList;
-use crate::app::hooks::navigation::focus_heading_if_navigated;
 use crate::app::components::share::ShareButton;
 use crate::app::components::states::{Failure, InlineFailure, Loading, NotFound};
 use crate::app::components::teaser::{TeaserList, TeaserStyle};
+use crate::app::fetch;
+use crate::app::hooks::navigation::focus_heading_if_navigated;
+use crate::app::hooks::use_store;
+use crate::app::loader::Loader;
 use crate::core::date::german_date;
 use crate::core::error::LoadError;
-use crate::core::load_state::LoadState;
 use crate::core::listing::{related, RELATED_LIMIT};
+use crate::core::load_state::LoadState;
 use crate::core::model::{Article, Slug};
 use crate::core::paths;
-use crate::app::loader::Loader;
 use crate::core::text::reading_minutes;
 use crate::core::tidy::{direction, shown_headline};
-use crate::app::hooks::use_store;
 use leptos::prelude::*;
 use leptos_meta::{Html, Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -48,7 +48,9 @@ pub fn ArticlePage() -> impl IntoView {
         LoadState::Loading => view! { <Loading label="Der Beitrag wird geladen …" on_cancel=cancel/> }.into_any(),
         LoadState::Ready(article) => view! { <ArticleView article/> }.into_any(),
         LoadState::Failed(LoadError::NotFound) => view! { <NotFound/> }.into_any(),
-        LoadState::Failed(error) => view! { <Title text="Fehler"/><Failure error what="Der Beitrag" retry/> }.into_any(),
+        LoadState::Failed(error) => {
+            view! { <Title text="Fehler"/><Failure error what="Der Beitrag" retry/> }.into_any()
+        }
     }
 }
 

@@ -2,12 +2,12 @@
 //! and copies the snippet for their site.
 
 use crate::app::clipboard;
-use crate::app::hooks::navigation::focus_heading_if_navigated;
 use crate::app::components::states::{Failure, Loading};
+use crate::app::hooks::navigation::focus_heading_if_navigated;
+use crate::app::hooks::use_store;
 use crate::core::load_state::LoadState;
 use crate::core::paths::{self, encode_query};
 use crate::core::widget_config::{snippet, EmbedMode, Layout, MAX_LIMIT};
-use crate::app::hooks::use_store;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -37,7 +37,11 @@ pub fn BuilderPage() -> impl IntoView {
             let text = code();
             leptos::task::spawn_local(async move {
                 let done = clipboard::copy(&text).await;
-                copied.set(if done.is_ok() { "Code kopiert.".into() } else { "Bitte markieren und kopieren Sie den Code selbst.".into() });
+                copied.set(if done.is_ok() {
+                    "Code kopiert.".into()
+                } else {
+                    "Bitte markieren und kopieren Sie den Code selbst.".into()
+                });
             });
         }
     };

@@ -3,16 +3,16 @@
 
 use crate::app::components::states::{Failure, InlineFailure, Loading};
 use crate::app::components::teaser::{TeaserItem, TeaserStyle};
+use crate::app::hooks::navigation::{focus_heading_if_navigated, remember_list_url};
+use crate::app::hooks::use_store;
+use crate::app::store::Shared;
 use crate::core::catalog::{result_summary, shown, Facet, Outcome, Query, PAGE_SIZE};
 use crate::core::date::german_date;
 use crate::core::load_state::LoadState;
 use crate::core::paths;
-use crate::app::hooks::use_store;
-use crate::app::store::Shared;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use crate::app::hooks::navigation::{focus_heading_if_navigated, remember_list_url};
 use leptos_router::NavigateOptions;
 
 #[component]
@@ -64,7 +64,12 @@ fn NewsList() -> impl IntoView {
     // first page never does (a narrow filter would otherwise load the whole archive unasked).
     Effect::new(move |_| {
         let wanted = pages.get().saturating_mul(PAGE_SIZE);
-        if pages.get() > 1 && wanted > count.get() && store.next_page().is_some() && !store.loading_older() && store.older_error().is_none() {
+        if pages.get() > 1
+            && wanted > count.get()
+            && store.next_page().is_some()
+            && !store.loading_older()
+            && store.older_error().is_none()
+        {
             store.load_older();
         }
     });
