@@ -41,6 +41,11 @@ fn german_fold(s: &str) -> String {
     s.to_lowercase().replace('ä', "ae").replace('ö', "oe").replace('ü', "ue").replace('ß', "ss")
 }
 
+/// "1 Nachricht", "3 Nachrichten": how the status counts.
+fn news(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "Nachricht" } else { "Nachrichten" })
+}
+
 /// Headlines the reader should see for these tags and words, newest first.
 pub(crate) fn expected(tags: &[&str], words: &str) -> Vec<String> {
     data()
@@ -80,13 +85,7 @@ fn choosing_and_removing_tags_with_faceted_counts_and_history() {
 
         ListView::on(&c).toggle_tag("Integration").await;
         let both = expected(&["Familie", "Integration"], "");
-        ListView::on(&c)
-            .wait_status(&format!(
-                "{} {} zu den Themen Familie und Integration",
-                both.len(),
-                if both.len() == 1 { "Nachricht" } else { "Nachrichten" }
-            ))
-            .await;
+        ListView::on(&c).wait_status(&format!("{} zu den Themen Familie und Integration", news(both.len()))).await;
         assert_eq!(ListView::on(&c).headlines().await, both);
         assert_eq!(ListView::on(&c).query().await, "tag=Familie&tag=Integration");
 
@@ -95,13 +94,7 @@ fn choosing_and_removing_tags_with_faceted_counts_and_history() {
         ListView::on(&c).wait_status(&format!("{} Nachrichten zum Thema Familie", familie.len())).await;
         assert_eq!(ListView::on(&c).headlines().await, familie);
         c.forward().await.unwrap();
-        ListView::on(&c)
-            .wait_status(&format!(
-                "{} {} zu den Themen Familie und Integration",
-                both.len(),
-                if both.len() == 1 { "Nachricht" } else { "Nachrichten" }
-            ))
-            .await;
+        ListView::on(&c).wait_status(&format!("{} zu den Themen Familie und Integration", news(both.len()))).await;
 
         // Unchoosing a tag, then removing all filters.
         ListView::on(&c).toggle_tag("Integration").await;
@@ -148,13 +141,7 @@ fn search_is_umlaut_tolerant_and_combines_with_tags() {
         input.send_keys("GROSSSTADT").await.unwrap();
         let gross = expected(&[], "Großstadt");
         assert!(!gross.is_empty());
-        ListView::on(&c)
-            .wait_status(&format!(
-                "{} {} mit „GROSSSTADT“",
-                gross.len(),
-                if gross.len() == 1 { "Nachricht" } else { "Nachrichten" }
-            ))
-            .await;
+        ListView::on(&c).wait_status(&format!("{} mit „GROSSSTADT“", news(gross.len()))).await;
         assert_eq!(ListView::on(&c).headlines().await, gross);
 
         // Combined with a tag.
@@ -162,13 +149,7 @@ fn search_is_umlaut_tolerant_and_combines_with_tags() {
         input.send_keys("dortmund").await.unwrap();
         ListView::on(&c).toggle_tag("Kultur").await;
         let both = expected(&["Kultur"], "dortmund");
-        ListView::on(&c)
-            .wait_status(&format!(
-                "{} {} zum Thema Kultur mit „dortmund“",
-                both.len(),
-                if both.len() == 1 { "Nachricht" } else { "Nachrichten" }
-            ))
-            .await;
+        ListView::on(&c).wait_status(&format!("{} zum Thema Kultur mit „dortmund“", news(both.len()))).await;
         assert_eq!(ListView::on(&c).headlines().await, both);
         // The typed text survived the tag change.
         assert_eq!(ListView::on(&c).search_field().await.prop("value").await.unwrap().as_deref(), Some("dortmund"));

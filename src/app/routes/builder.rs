@@ -87,20 +87,10 @@ pub fn BuilderPage() -> impl IntoView {
                                 }
                             }/>
                     </p>
-                    <fieldset>
-                        <legend>"Darstellung"</legend>
-                        <input type="radio" id="liste" name="darstellung" checked=true on:change=move |_| cards.set(false)/>
-                        <label for="liste">"Liste"</label>
-                        <input type="radio" id="karten" name="darstellung" on:change=move |_| cards.set(true)/>
-                        <label for="karten">"Karten mit Bild"</label>
-                    </fieldset>
-                    <fieldset>
-                        <legend>"Einbindung"</legend>
-                        <input type="radio" id="skript" name="einbindung" checked=true on:change=move |_| iframe_mode.set(false)/>
-                        <label for="skript">"Skript (passt sich Ihrer Seite an)"</label>
-                        <input type="radio" id="iframe" name="einbindung" on:change=move |_| iframe_mode.set(true)/>
-                        <label for="iframe">"iframe (völlig getrennt)"</label>
-                    </fieldset>
+                    <EitherOr legend="Darstellung" name="darstellung" first=("liste", "Liste")
+                        second=("karten", "Karten mit Bild") chosen=cards/>
+                    <EitherOr legend="Einbindung" name="einbindung" first=("skript", "Skript (passt sich Ihrer Seite an)")
+                        second=("iframe", "iframe (völlig getrennt)") chosen=iframe_mode/>
                 </form>
             }.into_any(),
         }}
@@ -113,5 +103,26 @@ pub fn BuilderPage() -> impl IntoView {
             <button type="button" class="button" on:click=copy>"Code kopieren"</button>
             <span role="status">{move || copied.get()}</span>
         </p>
+    }
+}
+
+/// A choice of two as radio buttons (the first checked at the start); `chosen` is true when the
+/// second is picked.
+#[component]
+fn EitherOr(
+    legend: &'static str,
+    name: &'static str,
+    first: (&'static str, &'static str),
+    second: (&'static str, &'static str),
+    chosen: RwSignal<bool>,
+) -> impl IntoView {
+    view! {
+        <fieldset>
+            <legend>{legend}</legend>
+            <input type="radio" id=first.0 name=name checked=true on:change=move |_| chosen.set(false)/>
+            <label for=first.0>{first.1}</label>
+            <input type="radio" id=second.0 name=name on:change=move |_| chosen.set(true)/>
+            <label for=second.0>{second.1}</label>
+        </fieldset>
     }
 }
