@@ -15,6 +15,10 @@ wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-sign-ext --e
   dist/widget/newsroom-widget_bg.wasm -o dist/widget/newsroom-widget_bg.wasm
 cp public/widget.js public/embed.js public/embed.html dist/
 cp style/embed.css dist/widget/embed.css
+echo "==> publish the sample newsroom (content/) into dist/"
+# The canonical address of the sample: where scripts/serve.sh serves it (NEWSROOM_SITE_URL to change).
+bash scripts/publish.sh content dist --site-url "${NEWSROOM_SITE_URL:-http://127.0.0.1:8080}"
 echo "==> precompress (brotli, gzip)"
+# Publish first: it writes files that are compressed with the rest.
 find dist -type f \( -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.json' -o -name '*.svg' \) \
   -exec brotli -f -q 11 {} \; -exec gzip -f -k -9 {} \;

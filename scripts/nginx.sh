@@ -28,8 +28,9 @@ test_block=""
 build_copy() { # name api
   local copy="$state/dist-$1"
   rm -rf "$copy"; cp -r "$dist" "$copy"
-  sed -i "s|<meta name=\"newsroom:api\" content=\"[^\"]*\">|<meta name=\"newsroom:api\" content=\"$2\">|" "$copy/index.html"
-  rm -f "$copy/index.html.br" "$copy/index.html.gz"
+  # Every page: the app's index.html and the publish step's pages (entry pages, 404).
+  find "$copy" -name '*.html' -exec sed -i "s|<meta name=\"newsroom:api\" content=\"[^\"]*\">|<meta name=\"newsroom:api\" content=\"$2\">|" {} +
+  find "$copy" \( -name '*.html.br' -o -name '*.html.gz' \) -delete
 }
 if $test_servers; then
   [ -f "$state/slow.pid" ] && kill "$(cat "$state/slow.pid")" 2>/dev/null || true

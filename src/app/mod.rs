@@ -20,9 +20,13 @@ pub fn start() {
     leptos::mount::mount_to_body(shell::App);
 }
 
-/// index.html's "loading / cannot start" note: the app has started, so it goes.
+/// index.html's "loading / cannot start" note and a published page's prerendered content (for
+/// readers without JavaScript): the app has started and renders its own views, so they go.
 fn remove_boot_fallback() {
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app-fallback")) {
-        el.remove();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    for id in ["app-fallback", "prerendered"] {
+        if let Some(el) = document.get_element_by_id(id) {
+            el.remove();
+        }
     }
 }

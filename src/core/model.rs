@@ -95,6 +95,25 @@ pub struct Image {
     pub height: Option<u32>,
 }
 
+impl Image {
+    /// "caption · Bild: credit", either part optional: what every view shows under an image.
+    pub fn caption_line(&self) -> Option<String> {
+        let caption = self.caption.as_deref().map(str::trim).filter(|c| !c.is_empty());
+        let credit = self.credit.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(|c| format!("Bild: {c}"));
+        match (caption, credit) {
+            (Some(c), Some(b)) => Some(format!("{c} · {b}")),
+            (Some(c), None) => Some(c.to_owned()),
+            (None, Some(b)) => Some(b),
+            (None, None) => None,
+        }
+    }
+
+    /// "Bild: credit" alone (teasers show no caption).
+    pub fn credit_line(&self) -> Option<String> {
+        Image { caption: None, ..self.clone() }.caption_line()
+    }
+}
+
 /// One block of an article body, tagged by `"type"`.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]

@@ -13,11 +13,14 @@ struct Item {
 }
 
 fn data() -> Vec<Item> {
-    let raw = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/api/news.json")).unwrap();
-    let json: Value = serde_json::from_str(&raw).unwrap();
-    let mut items: Vec<Item> = json["items"]
-        .as_array()
+    // The articles themselves (content/articles/), not the published index: the app's view is
+    // checked against the source.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/content/articles");
+    let articles: Vec<Value> = std::fs::read_dir(dir)
         .unwrap()
+        .map(|e| serde_json::from_str(&std::fs::read_to_string(e.unwrap().path()).unwrap()).unwrap())
+        .collect();
+    let mut items: Vec<Item> = articles
         .iter()
         .map(|i| {
             let s = |k: &str| i[k].as_str().unwrap_or_default().to_owned();

@@ -4,17 +4,39 @@ use crate::support::*;
 use fantoccini::{Client, Locator};
 
 #[test]
-fn without_javascript_the_reader_gets_a_german_message_and_a_link() {
+fn without_javascript_an_article_is_readable_from_its_published_page() {
     with_session(Session { javascript: false }, |c| async move {
         c.goto(&format!("{}/nachrichten/{ARTICLE_SLUG}", base())).await.unwrap();
-        let message = find(&c, "noscript main, main.fallback").await;
-        let text = message.text().await.unwrap();
-        assert!(text.contains("muss JavaScript eingeschaltet sein"), "{text}");
-        let link = c.find(Locator::LinkText("Die Nachrichten als Datei (JSON)")).await.unwrap();
-        assert!(link.is_displayed().await.unwrap());
-        // The "loading" note is hidden: nothing will load.
+        assert_eq!(text(&c, "article h1").await, ARTICLE_HEADLINE);
+        let article = text(&c, "article.article").await;
+        for part in [
+            "Fr 19. Dezember 2025",
+            "Ein Zusammenschluss europäischer Städte",
+            "Schlagworte: bewerbung, dortmund, olympia, rhein-ruhr",
+        ] {
+            assert!(article.contains(part), "the article lacks {part:?}: {article}");
+        }
+        assert!(!find_all(&c, "article .lead").await.is_empty(), "the lead is shown");
+        assert_eq!(texts(&c, "article .tags a").await, ["Internationales", "Familie", "Integration"]);
+        assert!(find_all(&c, ".related .teaser-link").await.len() >= 3, "links to more news");
+        // No "switch JavaScript on" note, and the "loading" note is hidden: nothing will load.
+        assert!(!page_text(&c).await.contains("muss JavaScript eingeschaltet sein"));
         let booting = c.find(Locator::Css("#app-fallback")).await.unwrap();
         assert!(!booting.is_displayed().await.unwrap());
+    });
+}
+
+#[test]
+fn without_javascript_the_list_shows_the_newest_news_as_links() {
+    with_session(Session { javascript: false }, |c| async move {
+        c.goto(&format!("{}/", base())).await.unwrap();
+        assert_eq!(text(&c, "main h1").await, "Nachrichten");
+        let links = find_all(&c, ".teasers .teaser-link").await;
+        assert_eq!(links.len(), 16, "every sample article");
+        assert_eq!(attr(&links[0], "href").await.as_deref().map(|h| h.starts_with("/nachrichten/")), Some(true));
+        // Images carry their credits, as in the app.
+        let first = text(&c, ".teasers > li:first-child").await;
+        assert!(first.contains("Bild: Stadt Dortmund / Markus Mielek"), "{first}");
     });
 }
 
@@ -28,7 +50,9 @@ fn when_the_app_cannot_start_the_reader_is_told_so() {
         assert!(!find(&c, "#app-fallback .booting").await.is_displayed().await.unwrap());
         let data = c.find(Locator::LinkText("Die Nachrichten als Datei (JSON)")).await.unwrap();
         assert_eq!(attr(&data, "href").await.as_deref(), Some("/api/news.json"));
+        // The published article stays readable, under its own single h1.
         assert_eq!(find_all(&c, "h1").await.len(), 1);
+        assert_eq!(text(&c, "article h1").await, ARTICLE_HEADLINE);
     });
 }
 

@@ -131,13 +131,13 @@ where
     });
 }
 
-/// Waits (up to 15 s) for an element to appear.
+/// Waits for an element to appear. (Polled: a view re-rendering meanwhile can make a found
+/// element stale, which is "not yet", not a failure.)
 pub async fn find(c: &Client, css: &str) -> Element {
-    c.wait()
-        .at_most(Duration::from_secs(15))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("element {css:?} did not appear: {e}"))
+    match poll(c, PATIENCE, |c| async move { c.find(Locator::Css(css)).await.ok() }).await {
+        Some(e) => e,
+        None => panic!("element {css:?} did not appear; page text: {}", page_text(c).await),
+    }
 }
 
 pub async fn find_all(c: &Client, css: &str) -> Vec<Element> {

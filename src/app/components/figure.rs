@@ -6,7 +6,7 @@ use leptos::prelude::*;
 /// scheme rules is not loaded; its caption and credit still show.
 #[component]
 pub fn Figure(image: Image, #[prop(optional)] lazy: bool) -> impl IntoView {
-    let caption = caption_text(&image);
+    let caption = image.caption_line();
     let src = safe_url::image_src(&image.src);
     if src.is_none() {
         leptos::logging::warn!("image skipped: source {:?} is not http(s) or relative", image.src);
@@ -25,17 +25,5 @@ pub fn Figure(image: Image, #[prop(optional)] lazy: bool) -> impl IntoView {
             })}
             {caption.map(|c| view! { <figcaption>{c}</figcaption> })}
         </figure>
-    }
-}
-
-/// "caption · Bild: credit", either part optional.
-pub fn caption_text(image: &Image) -> Option<String> {
-    let caption = image.caption.as_deref().map(str::trim).filter(|c| !c.is_empty());
-    let credit = image.credit.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(|c| format!("Bild: {c}"));
-    match (caption, credit) {
-        (Some(c), Some(b)) => Some(format!("{c} · {b}")),
-        (Some(c), None) => Some(c.to_owned()),
-        (None, Some(b)) => Some(b),
-        (None, None) => None,
     }
 }

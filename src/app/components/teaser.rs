@@ -1,4 +1,3 @@
-use super::figure::caption_text;
 use crate::core::date::german_date;
 use crate::core::model::Teaser;
 use crate::core::tidy::shown_headline;
@@ -39,7 +38,7 @@ pub fn TeaserItem(teaser: Arc<Teaser>, style: TeaserStyle) -> impl IntoView {
     };
     let image = teaser.image.as_ref().and_then(|image| {
         let src = safe_url::image_src(&image.src)?;
-        let credit = caption_text(&crate::core::model::Image { caption: None, ..image.clone() });
+        let credit = image.credit_line();
         Some(view! {
             <div class="teaser-image">
                 <img src=src alt=image.alt.clone() width=image.width height=image.height loading="lazy" decoding="async"/>

@@ -1,0 +1,265 @@
+//! The HTML pages: an entry page per article (`nachrichten/{slug}.html`), the list (`index.html`)
+//! and the 404 page, with their heads; and what those heads link to: the Atom feeds and the
+//! oEmbed documents.
+
+use super::article_html;
+use super::feed::{self, Feed};
+use super::html::Html;
+use super::page::{self, alternate, meta, Head};
+use super::site::Site;
+use super::source::Source;
+use super::urls::Urls;
+use super::{Fatal, Outputs};
+use crate::core::listing::{related, RELATED_LIMIT};
+use crate::core::model::{Article, Teaser};
+use crate::core::paths;
+use crate::core::tidy::shown_headline;
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// How many news the list page shows as links (the app shows them in pages of 15).
+pub const LIST_PAGE_ITEMS: usize = 50;
+
+/// oEmbed's frame size.
+const EMBED_SIZE: (u32, u32) = (600, 480);
+
+pub fn write(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls, template: &str) -> Result<(), Fatal> {
+    let items: Vec<Arc<Teaser>> = sources.iter().map(|s| Arc::new(s.article.teaser.clone())).collect();
+    let mut by_tag: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
+    for s in sources {
+        for tag in &s.article.teaser.tags {
+            by_tag.entry(tag).or_default().push(&s.article);
+        }
+    }
+    let render = |head: &Head, main: Html| {
+        page::render(template, head, page::shell(&site.name, main).as_str())
+            .ok_or_else(|| Fatal("index.html is not the app's page (no <html>, <title>, <head> or <body>)".into()))
+    };
+    for s in sources {
+        let a = &s.article;
+        let mut main = Html::new();
+        main.open("p", &[("class", Some("back"))]).element("a", &[("href", Some("/"))], "← Zurück zur Übersicht");
+        main.close("p").newline().append(article_html::article(a)).newline();
+        main.open("section", &[("class", Some("related")), ("aria-labelledby", Some("related-title"))]);
+        main.element("h2", &[("id", Some("related-title"))], "Weitere Nachrichten");
+        main.open("p", &[("class", Some("more"))]).element("a", &[("href", Some("/"))], "Mehr Nachrichten").close("p");
+        main.append(article_html::teasers(&related(a, &items, RELATED_LIMIT), false)).close("section");
+        let head = article_head(a, site, urls);
+        let html = render(&head, main)?;
+        out.insert(format!("nachrichten/{}.html", a.teaser.slug), html.into_bytes());
+        out.insert(format!("oembed/{}.json", a.teaser.slug), oembed(a, site, urls).into_bytes());
+    }
+    // The list.
+    let newest: Vec<&Arc<Teaser>> = items.iter().take(LIST_PAGE_ITEMS).collect();
+    let mut main = Html::new();
+    main.element("h1", &[], "Nachrichten").append(article_html::teasers(&newest, true));
+    let mut extra = Html::new();
+    alternate(
+        &mut extra,
+        "application/atom+xml",
+        &urls.absolute(&urls.feed_all_path()),
+        &format!("Nachrichten – {}", site.name),
+    );
+    social(&mut extra, site, &site.name, &site.description, &urls.absolute("/"), "website");
+    let head = Head {
+        lang: site.language.clone(),
+        title: site.name.clone(),
+        description: site.description.clone(),
+        canonical: urls.absolute("/"),
+        extra,
+    };
+    out.insert("index.html".into(), render(&head, main)?.into_bytes());
+    // The 404 page (nginx answers unknown articles with it, status 404).
+    let mut main = Html::new();
+    main.open("section", &[("class", Some("failure not-found")), ("aria-labelledby", Some("not-found-title"))]);
+    main.element("h1", &[("id", Some("not-found-title")), ("tabindex", Some("-1"))], "Seite nicht gefunden");
+    main.element(
+        "p",
+        &[],
+        "Diese Seite gibt es nicht (mehr). Vielleicht ist der Link veraltet oder falsch geschrieben.",
+    );
+    main.open("p", &[("class", Some("actions"))]).element(
+        "a",
+        &[("href", Some("/")), ("class", Some("button"))],
+        "Zur Nachrichtenübersicht",
+    );
+    main.close("p").close("section");
+    let head = Head {
+        lang: site.language.clone(),
+        title: format!("Seite nicht gefunden – {}", site.name),
+        description: site.description.clone(),
+        canonical: urls.absolute("/"),
+        extra: Html::new(),
+    };
+    out.insert("404.html".into(), render(&head, main)?.into_bytes());
+    // Feeds.
+    let all: Vec<&Article> = sources.iter().map(|s| &s.article).collect();
+    let feed_all = Feed {
+        title: format!("Nachrichten – {}", site.name),
+        self_url: urls.absolute(&urls.feed_all_path()),
+        page_url: urls.absolute("/"),
+        publisher: &site.publisher,
+        language: &site.language,
+    };
+    out.insert(urls.feed_all_path().trim_start_matches('/').to_owned(), feed::atom(&feed_all, &all, urls).into_bytes());
+    for (tag, articles) in by_tag {
+        let f = Feed {
+            title: format!("Nachrichten zum Thema {tag} – {}", site.name),
+            self_url: urls.absolute(&urls.feed_tag_path(tag)),
+            page_url: urls.tag_page(tag),
+            publisher: &site.publisher,
+            language: &site.language,
+        };
+        out.insert(
+            urls.feed_tag_path(tag).trim_start_matches('/').to_owned(),
+            feed::atom(&f, &articles, urls).into_bytes(),
+        );
+    }
+    Ok(())
+}
+
+/// What a link preview shows: the lead, or the start of the text.
+fn description(a: &Article) -> String {
+    let text = a.teaser.lead.clone().unwrap_or_else(|| {
+        a.body
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                crate::core::model::Block::Paragraph { text } => Some(text.plain()),
+                _ => None,
+            })
+            .unwrap_or_default()
+    });
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= 200 {
+        return text;
+    }
+    let cut: String = text.chars().take(200).collect();
+    format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head))
+}
+
+fn article_head(a: &Article, site: &Site, urls: &Urls) -> Head {
+    let t = &a.teaser;
+    let headline = shown_headline(&t.headline);
+    let url = urls.article(&t.slug);
+    let desc = description(a);
+    let mut h = Html::new();
+    if !a.keywords.is_empty() {
+        meta(&mut h, "name", "keywords", &a.keywords.join(", "));
+    }
+    social(&mut h, site, headline, &desc, &url, "article");
+    let image = t.image.as_ref().and_then(|i| Some((urls.image(&i.src)?, i.alt.clone(), i.width, i.height)));
+    let image = image.or_else(|| {
+        site.default_image.as_ref().and_then(|i| Some((urls.image(&i.src)?, i.alt.clone(), i.width, i.height)))
+    });
+    if let Some((src, alt, w, ht)) = &image {
+        meta(&mut h, "property", "og:image", src);
+        if let Some(w) = w {
+            meta(&mut h, "property", "og:image:width", &w.to_string());
+        }
+        if let Some(ht) = ht {
+            meta(&mut h, "property", "og:image:height", &ht.to_string());
+        }
+        meta(&mut h, "property", "og:image:alt", alt);
+        meta(&mut h, "name", "twitter:image", src);
+        meta(&mut h, "name", "twitter:image:alt", alt);
+    }
+    meta(&mut h, "name", "twitter:card", if image.is_some() { "summary_large_image" } else { "summary" });
+    meta(&mut h, "property", "article:published_time", &t.published.to_rfc3339());
+    meta(&mut h, "property", "article:modified_time", &feed::last_change(a));
+    for tag in &t.tags {
+        meta(&mut h, "property", "article:tag", tag);
+    }
+    alternate(
+        &mut h,
+        "application/atom+xml",
+        &urls.absolute(&urls.feed_all_path()),
+        &format!("Nachrichten – {}", site.name),
+    );
+    for tag in &t.tags {
+        alternate(
+            &mut h,
+            "application/atom+xml",
+            &urls.absolute(&urls.feed_tag_path(tag)),
+            &format!("Nachrichten zum Thema {tag}"),
+        );
+    }
+    alternate(&mut h, "application/json+oembed", &urls.absolute(&urls.oembed_path(&t.slug)), headline);
+    let mut organization = json!({"@type": "Organization", "name": site.publisher});
+    if let Some(logo) = site.logo.as_deref().and_then(|l| urls.image(l)) {
+        organization["logo"] = json!({"@type": "ImageObject", "url": logo});
+    }
+    let ld = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": headline,
+        "description": desc,
+        "image": image.as_ref().map(|i| vec![i.0.clone()]).unwrap_or_default(),
+        "datePublished": t.published.to_rfc3339(),
+        "dateModified": feed::last_change(a),
+        "author": organization,
+        "publisher": organization,
+        "inLanguage": a.language(),
+        "keywords": a.keywords.join(", "),
+        "articleSection": t.kicker,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+    });
+    // serde_json cannot fail on a json! value.
+    let _ = page::json_ld(&mut h, &ld);
+    Head {
+        lang: a.language().to_owned(),
+        title: format!("{headline} – {}", site.name),
+        description: desc,
+        canonical: url,
+        extra: h,
+    }
+}
+
+/// Open Graph and Twitter basics shared by every page.
+fn social(h: &mut Html, site: &Site, title: &str, description: &str, url: &str, kind: &str) {
+    meta(h, "property", "og:type", kind);
+    meta(h, "property", "og:title", title);
+    meta(h, "property", "og:description", description);
+    meta(h, "property", "og:url", url);
+    meta(h, "property", "og:site_name", &site.name);
+    meta(h, "property", "og:locale", &site.locale);
+    meta(h, "name", "twitter:title", title);
+    meta(h, "name", "twitter:description", description);
+}
+
+/// The oEmbed document (oembed.com, type "rich"): the iframe embed of the news on the
+/// article's topics, with the article as title.
+fn oembed(a: &Article, site: &Site, urls: &Urls) -> String {
+    let embed = urls.absolute(&paths::embed(
+        &a.teaser.tags.iter().take(1).cloned().collect::<Vec<_>>(),
+        5,
+        crate::core::widget_config::Layout::List,
+    ));
+    let html = format!(
+        "<iframe src=\"{}\" title=\"Nachrichten der Stadt\" width=\"{}\" height=\"{}\" style=\"border: 0\" loading=\"lazy\"></iframe>",
+        super::html::escape(&embed),
+        EMBED_SIZE.0,
+        EMBED_SIZE.1
+    );
+    let mut doc = json!({
+        "version": "1.0",
+        "type": "rich",
+        "title": shown_headline(&a.teaser.headline),
+        "provider_name": site.name,
+        "provider_url": urls.absolute("/"),
+        "author_name": site.publisher,
+        "html": html,
+        "width": EMBED_SIZE.0,
+        "height": EMBED_SIZE.1,
+        "cache_age": 3600,
+    });
+    if let Some(image) = a.teaser.image.as_ref() {
+        if let (Some(src), Some(w), Some(h)) = (urls.image(&image.src), image.width, image.height) {
+            doc["thumbnail_url"] = json!(src);
+            doc["thumbnail_width"] = json!(w);
+            doc["thumbnail_height"] = json!(h);
+        }
+    }
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}

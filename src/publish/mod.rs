@@ -1,0 +1,63 @@
+//! The publish step (native only; `src/bin/publish.rs`): from `CONTENT_DIR/articles/*.json` alone
+//! it derives everything a deployment serves besides the app — the content API the app reads,
+//! an entry page per article with its metadata and its text as HTML, the list page, Atom feeds,
+//! the sitemap, robots.txt, oEmbed documents and the 404 page. It reuses the core: the same
+//! decoder, tidy rules, dates, URL rules, ordering and related-news ranking as the app.
+
+pub mod api;
+pub mod article_html;
+pub mod entry;
+pub mod feed;
+pub mod html;
+pub mod output;
+pub mod page;
+pub mod site;
+pub mod sitemap;
+pub mod source;
+pub mod urls;
+
+use source::{Problem, Severity, Source};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Every file the publish step writes, by path relative to DIST_DIR.
+pub type Outputs = BTreeMap<String, Vec<u8>>;
+
+/// What a run did.
+pub struct Report {
+    pub published: usize,
+    pub problems: Vec<Problem>,
+    pub written: output::Written,
+}
+
+impl Report {
+    /// Some article could not be published.
+    pub fn failed(&self) -> bool {
+        self.problems.iter().any(|p| p.severity == Severity::Error)
+    }
+}
+
+/// A run that could not start (no template, unreadable site file): nothing was written.
+#[derive(Debug)]
+pub struct Fatal(pub String);
+
+/// Publishes `content` into `dist` (a release build of the app) for the site at `site_url`.
+pub fn publish(content: &Path, dist: &Path, site_url: &str) -> Result<Report, Fatal> {
+    let site = site::Site::read(&content.join("site.json")).map_err(Fatal)?;
+    let template = output::template(dist).map_err(|e| Fatal(format!("{}: {e}", dist.join("index.html").display())))?;
+    let (sources, problems) = source::read_articles(&content.join("articles"));
+    let outputs = build(&sources, &site, site_url, &template)?;
+    let written = output::write_all(dist, &outputs).map_err(|e| Fatal(format!("{}: {e}", dist.display())))?;
+    Ok(Report { published: sources.len(), problems, written })
+}
+
+/// Every output, in memory (so a run writes only what changed, and tests read it directly).
+pub fn build(sources: &[Source], site: &site::Site, site_url: &str, template: &str) -> Result<Outputs, Fatal> {
+    let tags = sources.iter().flat_map(|s| s.article.teaser.tags.iter().cloned());
+    let urls = urls::Urls::new(site_url, tags);
+    let mut out = Outputs::new();
+    api::write(&mut out, sources).map_err(|e| Fatal(e.to_string()))?;
+    entry::write(&mut out, sources, site, &urls, template)?;
+    sitemap::write(&mut out, sources, &urls);
+    Ok(out)
+}

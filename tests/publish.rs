@@ -1,0 +1,107 @@
+//! The publish step on content it must survive: a broken article, a headline made to break out
+//! of the JSON-LD, a removed article, a second run. Outputs are read back by parsers (serde_json
+//! for JSON and JSON-LD, the app's decoder for the index), not by searching for strings.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use newsroom::core::decode::decode_index;
+use newsroom::publish::{publish, source::Severity};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("newsroom-publish-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("content/articles")).unwrap();
+    fs::create_dir_all(dir.join("dist")).unwrap();
+    fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html"), dir.join("dist/index.html")).unwrap();
+    dir
+}
+
+fn article(dir: &Path, slug: &str, headline: &str) {
+    let doc = serde_json::json!({
+        "slug": slug, "headline": headline, "published": "2025-12-19T10:00:00+01:00",
+        "lead": "Ein Vorspann.", "tags": ["Familie"], "body": [{"type": "paragraph", "text": "Text."}]
+    });
+    fs::write(dir.join(format!("content/articles/{slug}.json")), doc.to_string()).unwrap();
+}
+
+/// The JSON inside each `<script type="application/ld+json">` of a page.
+fn json_ld(page: &str) -> Vec<serde_json::Value> {
+    let open = "<script type=\"application/ld+json\">";
+    page.match_indices(open)
+        .map(|(i, _)| {
+            let rest = &page[i + open.len()..];
+            serde_json::from_str(&rest[..rest.find("</script>").unwrap()]).unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn a_broken_article_is_reported_by_file_and_field_and_the_others_publish() {
+    let dir = scratch("broken");
+    article(&dir, "gut", "Gute Nachricht");
+    fs::write(
+        dir.join("content/articles/meldung-00002.json"),
+        r#"{"slug":"meldung-00002","published":"2025-12-19T10:00:00+01:00","body":[]}"#,
+    )
+    .unwrap();
+    article(&dir, "falscher-name", "Name");
+    fs::rename(dir.join("content/articles/falscher-name.json"), dir.join("content/articles/anders.json")).unwrap();
+    let report = publish(&dir.join("content"), &dir.join("dist"), "https://nr.example").unwrap();
+    assert!(report.failed());
+    let errors: Vec<String> =
+        report.problems.iter().filter(|p| p.severity == Severity::Error).map(|p| p.german()).collect();
+    assert!(errors.contains(&"meldung-00002.json: das Feld 'headline' fehlt".to_owned()), "{errors:?}");
+    assert!(errors.iter().any(|e| e.starts_with("anders.json: der slug 'falscher-name' passt nicht")), "{errors:?}");
+    assert_eq!(report.published, 1);
+    assert!(dir.join("dist/nachrichten/gut.html").exists());
+    let index = decode_index(&fs::read_to_string(dir.join("dist/api/news.json")).unwrap()).unwrap();
+    assert_eq!(index.index.items.len(), 1);
+}
+
+#[test]
+fn json_ld_survives_a_headline_that_tries_to_end_the_script() {
+    let dir = scratch("jsonld");
+    let hostile = "</script><script>alert(1)</script><!-- & \"quoted\"";
+    article(&dir, "boese", hostile);
+    let report = publish(&dir.join("content"), &dir.join("dist"), "https://nr.example").unwrap();
+    assert!(!report.failed(), "{:?}", report.problems);
+    let page = fs::read_to_string(dir.join("dist/nachrichten/boese.html")).unwrap();
+    let ld = json_ld(&page);
+    assert_eq!(ld.len(), 1, "exactly one JSON-LD block");
+    assert_eq!(ld[0]["@type"], "NewsArticle");
+    assert_eq!(ld[0]["headline"], hostile);
+    // The only scripts are the template's own and the JSON-LD.
+    let template = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html")).unwrap();
+    assert_eq!(page.matches("<script").count(), template.matches("<script").count() + 1);
+    let oembed: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("dist/oembed/boese.json")).unwrap()).unwrap();
+    assert_eq!((oembed["type"].as_str(), oembed["version"].as_str()), (Some("rich"), Some("1.0")));
+    assert_eq!(oembed["title"], hostile);
+}
+
+#[test]
+fn a_second_run_writes_nothing_and_a_removed_article_disappears_everywhere() {
+    let dir = scratch("incremental");
+    article(&dir, "eins", "Eins");
+    article(&dir, "zwei", "Zwei");
+    let (content, dist) = (dir.join("content"), dir.join("dist"));
+    let first = publish(&content, &dist, "https://nr.example").unwrap();
+    assert!(first.written.written > 0);
+    let again = publish(&content, &dist, "https://nr.example").unwrap();
+    assert_eq!((again.written.written, again.written.removed), (0, 0));
+    article(&dir, "zwei", "Zwei, geändert");
+    let changed = publish(&content, &dist, "https://nr.example").unwrap();
+    assert!(changed.written.written > 0 && changed.written.written < first.written.written);
+    fs::remove_file(content.join("articles/zwei.json")).unwrap();
+    let removed = publish(&content, &dist, "https://nr.example").unwrap();
+    assert!(removed.written.removed >= 3, "page, oEmbed, article file");
+    for gone in ["nachrichten/zwei.html", "oembed/zwei.json", "api/articles/zwei.json"] {
+        assert!(!dist.join(gone).exists(), "{gone} stayed");
+    }
+    let sitemap = fs::read_to_string(dist.join("sitemap.xml")).unwrap();
+    assert!(!sitemap.contains("/nachrichten/zwei<"), "sitemap still lists the removed article");
+    let index = decode_index(&fs::read_to_string(dist.join("api/news.json")).unwrap()).unwrap();
+    assert_eq!(index.index.items.iter().map(|t| t.slug.to_string()).collect::<Vec<_>>(), ["eins"]);
+}
