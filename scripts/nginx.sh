@@ -24,10 +24,17 @@ for a in "$@"; do
 done
 mkdir -p "$state"
 test_block=""
-# A copy of the build whose content base is $2.
-build_copy() { # name api
+# A copy of the build whose content base is $2. Its content is another (fixtures, a failing
+# server), so the sample's published pages go (the app's own page serves every route), unless
+# $3 is "published" (the build that cannot start: its published article must stay readable).
+build_copy() { # name api [published]
   local copy="$state/dist-$1"
   rm -rf "$copy"; cp -r "$dist" "$copy"
+  if [ "${3:-}" != published ] && [ -f "$copy/.publish/template.html" ]; then
+    cp "$copy/.publish/template.html" "$copy/index.html"
+    cp "$copy/.publish/template.html" "$copy/404.html"
+    rm -rf "$copy/nachrichten"
+  fi
   # Every page: the app's index.html and the publish step's pages (entry pages, 404).
   find "$copy" -name '*.html' -exec sed -i "s|<meta name=\"newsroom:api\" content=\"[^\"]*\">|<meta name=\"newsroom:api\" content=\"$2\">|" {} +
   find "$copy" \( -name '*.html.br' -o -name '*.html.gz' \) -delete
@@ -38,7 +45,7 @@ if $test_servers; then
   echo $! > "$state/slow.pid"
   build_copy flaky /flaky-api
   build_copy fixture /fixture-api
-  build_copy broken /api
+  build_copy broken /api published
   rm -f "$state"/dist-broken/*.wasm*
   flaky="$state/dist-flaky"
   test_block="

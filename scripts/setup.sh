@@ -23,8 +23,11 @@ fi
 if [ "$browsers" = all ]; then
   apt_pkgs+=(firefox-esr webkit2gtk-driver xvfb xauth)
 fi
-# The e2e suite's slow-headers server (scripts/slow-headers.py) needs a python3, any.
+# The e2e suite's slow-headers server (scripts/slow-headers.py) and the publish step's consumer
+# checks (tests/consumers/) need a python3 with venv; the Nu Html Checker (npm vnu-jar) a Java.
 command -v python3 >/dev/null || apt_pkgs+=(python3-minimal)
+python3 -m venv --help >/dev/null 2>&1 || apt_pkgs+=(python3-venv)
+command -v java >/dev/null || apt_pkgs+=(default-jre-headless)
 missing=()
 for p in "${apt_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
@@ -77,6 +80,14 @@ if ! cmp -s package-lock.json node_modules/.installed-from-lock 2>/dev/null; the
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.installed-from-lock
+fi
+
+# --- PyPI: the consumers that read the publish step's output (feedparser, extruct, lxml) ---
+if ! cmp -s tests/consumers/requirements.txt .venv/.installed-from 2>/dev/null; then
+  say "python venv .venv: tests/consumers/requirements.txt"
+  python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check -r tests/consumers/requirements.txt
+  cp tests/consumers/requirements.txt .venv/.installed-from
 fi
 
 # --- Cargo dependencies (Trunk runs cargo --offline) ------------------------

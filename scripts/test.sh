@@ -3,7 +3,9 @@
 #   0. hygiene: cargo fmt --check, clippy -D warnings (native with the e2e suite, and wasm32)
 #   1. native unit and content tests (cargo test)
 #   2. component tests (wasm-bindgen-test) in each engine
-#   3. end-to-end tests (WebDriver) against the release build served by nginx, in each engine
+#   3. the publish step's output read by real consumers (feedparser, extruct, the Nu Html Checker,
+#      an XML Schema of the sitemap protocol), also for the hostile corpus
+#   4. end-to-end tests (WebDriver) against the release build served by nginx, in each engine
 # ENGINES="chromium firefox webkit" (default) picks the engines. A failure in any engine fails the run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -100,6 +102,12 @@ done
 step "release build"
 if bash scripts/build.sh && bash scripts/nginx.sh start "$E2E_PORT" dist --test-servers; then
   record "release build + nginx" ok
+  run "publish: feeds, metadata, sitemap (feedparser, extruct, XML Schema)" \
+    .venv/bin/python tests/consumers/check_published.py content dist "${NEWSROOM_SITE_URL:-http://127.0.0.1:8080}"
+  run "publish: Nu Html Checker (vnu)" java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only \
+    dist/index.html dist/404.html dist/nachrichten/*.html
+  run "publish: the hostile corpus, outputs parsed" \
+    .venv/bin/python tests/consumers/check_hostile_publish.py target/release/newsroom-publish "$repo"
   run "wasm features vs. promised browsers" bash scripts/wasm-features.sh
   run "size budget (brotli)" bash scripts/size-budget.sh
   for engine in $ENGINES; do

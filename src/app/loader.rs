@@ -42,6 +42,11 @@ impl<T: Clone + Send + Sync + 'static> Loader<T> {
         self.state.get()
     }
 
+    /// Whether the latest load is still under way. Tracked.
+    pub fn is_loading(&self) -> bool {
+        self.state.read().is_loading()
+    }
+
     /// Starts a load, aborting the one in flight. `load` gets the signal to pass to `fetch`.
     pub fn start<F, Fut>(&self, load: F)
     where

@@ -20,11 +20,12 @@ pub fn start() {
     leptos::mount::mount_to_body(shell::App);
 }
 
-/// index.html's "loading / cannot start" note and a published page's prerendered content (for
-/// readers without JavaScript): the app has started and renders its own views, so they go.
+/// index.html's "loading / cannot start" note and the 404 page's text for readers without
+/// JavaScript: the app has started, so they go. (A published article's or list's prerendered
+/// content stays until the app's view is ready: hooks/takeover.rs.)
 fn remove_boot_fallback() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    for id in ["app-fallback", "prerendered"] {
+    for id in ["app-fallback", "static-page"] {
         if let Some(el) = document.get_element_by_id(id) {
             el.remove();
         }

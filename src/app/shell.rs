@@ -1,6 +1,7 @@
 use crate::app::components::states::NotFound;
 use crate::app::components::theme::ThemeToggle;
 use crate::app::hooks::navigation::provide_navigation;
+use crate::app::hooks::takeover::provide_takeover;
 use crate::app::routes::{article::ArticlePage, builder::BuilderPage, list::ListPage};
 use crate::app::store::NewsStore;
 use leptos::prelude::*;
@@ -25,6 +26,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     provide_navigation();
+    provide_takeover(leptos_router::hooks::use_location().pathname);
     view! {
         <a class="skip-link" href="#inhalt" on:click=skip_to_content>"Zum Inhalt springen"</a>
         <header class="site-header">

@@ -39,6 +39,39 @@ pub fn embed(tags: &[String], limit: usize, layout: Layout) -> String {
     format!("/embed?{}", parts.join("&"))
 }
 
+/// The Atom feed of all news (written by the publish step).
+pub const FEED_ALL: &str = "/feeds/nachrichten.xml";
+
+/// The Atom feed of one tag: a readable name (`/feeds/thema-familie.xml`), with a short hash of
+/// the exact tag where the readable form loses something ("Kinder & Jugend" and "Kinder, Jugend",
+/// "Größe" and "Groesse" must not share a feed). The app links it and the publish step writes it: one rule for both.
+pub fn tag_feed(tag: &str) -> String {
+    let folded = super::text::fold(tag);
+    let mut name = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            name.push(c);
+        } else if !name.ends_with('-') {
+            name.push('-');
+        }
+    }
+    let name = name.trim_matches('-');
+    // Readable alone only where the name gives the tag back exactly ("Familie" ↔ familie):
+    // then no other tag has the same name.
+    let mut capitalized = name.to_owned();
+    if let Some(first) = capitalized.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    if !name.is_empty() && tag == capitalized {
+        format!("/feeds/thema-{name}.xml")
+    } else {
+        // FNV-1a: small, stable across runs and platforms.
+        let hash = tag.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+        let name = if name.is_empty() { "thema".to_owned() } else { format!("thema-{name}") };
+        format!("/feeds/{name}-{hash:08x}.xml")
+    }
+}
+
 /// One `tag=` parameter per tag: the one form every URL of ours uses for tags.
 fn tag_params(tags: &[String]) -> Vec<String> {
     tags.iter().map(|t| format!("tag={}", encode_query(t))).collect()
@@ -74,6 +107,18 @@ mod tests {
         assert_eq!(list(&q, 2), "/?tag=Familie&tag=Integration&q=Kita&seite=2");
         assert_eq!(list(&Query::default(), 1), "/");
         assert_eq!(list(&Query::default(), 3), "/?seite=3");
+    }
+
+    #[test]
+    fn tag_feeds_are_readable_and_never_shared() {
+        assert_eq!(tag_feed("Familie"), "/feeds/thema-familie.xml");
+        assert_eq!(tag_feed("Stadtentwicklung"), "/feeds/thema-stadtentwicklung.xml");
+        let (a, b) = (tag_feed("Kinder & Jugend"), tag_feed("Kinder, Jugend"));
+        assert!(a.starts_with("/feeds/thema-kinder-jugend-") && b.starts_with("/feeds/thema-kinder-jugend-"));
+        assert_ne!(a, b);
+        assert_ne!(tag_feed("Größe"), tag_feed("Groesse"));
+        assert_ne!(tag_feed("Familie"), tag_feed("familie"));
+        assert!(tag_feed("<&>").starts_with("/feeds/thema-"));
     }
 
     #[test]

@@ -55,6 +55,10 @@ pub fn article(a: &Article) -> Html {
         h.element("span", &[("class", Some("label"))], "Schlagworte: ").text(&a.keywords.join(", "));
         h.close("p");
     }
+    // The app's share control (it works once the app has taken over; noscript.css hides it).
+    h.open("p", &[("class", Some("share"))]);
+    h.element("button", &[("type", Some("button")), ("class", Some("button secondary"))], "Teilen");
+    h.element("span", &[("class", Some("share-message")), ("role", Some("status"))], "").close("p");
     h.close("footer").close("article");
     h
 }

@@ -5,7 +5,7 @@
 use super::article_html;
 use super::feed::{self, Feed};
 use super::html::Html;
-use super::page::{self, alternate, meta, Head};
+use super::page::{self, alternate, meta, Head, Takeover};
 use super::site::Site;
 use super::source::Source;
 use super::urls::Urls;
@@ -32,10 +32,11 @@ pub fn write(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls, te
             by_tag.entry(tag).or_default().push(&s.article);
         }
     }
-    let render = |head: &Head, main: Html| {
-        page::render(template, head, page::shell(&site.name, main).as_str())
+    let render_as = |head: &Head, main: Html, takeover| {
+        page::render(template, head, page::shell(&site.name, main).as_str(), takeover)
             .ok_or_else(|| Fatal("index.html is not the app's page (no <html>, <title>, <head> or <body>)".into()))
     };
+    let render = |head: &Head, main: Html| render_as(head, main, Takeover::WhenReady);
     for s in sources {
         let a = &s.article;
         let mut main = Html::new();
@@ -92,7 +93,7 @@ pub fn write(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls, te
         canonical: urls.absolute("/"),
         extra: Html::new(),
     };
-    out.insert("404.html".into(), render(&head, main)?.into_bytes());
+    out.insert("404.html".into(), render_as(&head, main, Takeover::AtStart)?.into_bytes());
     // Feeds.
     let all: Vec<&Article> = sources.iter().map(|s| &s.article).collect();
     let feed_all = Feed {

@@ -53,6 +53,8 @@ pub fn atom(feed: &Feed, articles: &[&Article], urls: &Urls) -> String {
         for tag in &t.tags {
             x.push_str(&format!("<category term=\"{0}\" label=\"{0}\"/>\n", escape(tag)));
         }
+        // Also on each entry: readers show an entry's author, and entries travel alone.
+        x.push_str(&format!("<author><name>{}</name></author>\n", escape(feed.publisher)));
         x.push_str("</entry>\n");
     }
     x.push_str("</feed>\n");

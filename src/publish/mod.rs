@@ -53,8 +53,7 @@ pub fn publish(content: &Path, dist: &Path, site_url: &str) -> Result<Report, Fa
 
 /// Every output, in memory (so a run writes only what changed, and tests read it directly).
 pub fn build(sources: &[Source], site: &site::Site, site_url: &str, template: &str) -> Result<Outputs, Fatal> {
-    let tags = sources.iter().flat_map(|s| s.article.teaser.tags.iter().cloned());
-    let urls = urls::Urls::new(site_url, tags);
+    let urls = urls::Urls::new(site_url);
     let mut out = Outputs::new();
     api::write(&mut out, sources).map_err(|e| Fatal(e.to_string()))?;
     entry::write(&mut out, sources, site, &urls, template)?;

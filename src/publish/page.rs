@@ -44,9 +44,20 @@ pub fn json_ld(h: &mut Html, value: &impl Serialize) -> Result<(), serde_json::E
     Ok(())
 }
 
+/// How the app takes over a page's prerendered content.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Takeover {
+    /// The content is what the app will show (an article, the list): it stays until the app's
+    /// view is ready, so the reader sees no change (`#prerendered`, src/app/hooks/takeover.rs).
+    WhenReady,
+    /// The content is for readers without JavaScript only (the 404 page): the app removes it
+    /// when it starts (`#static-page`).
+    AtStart,
+}
+
 /// The template with `head` and `body` filled in. `None` when the template lacks what the
 /// publish step needs (an `index.html` that is not the app's).
-pub fn render(template: &str, head: &Head, body: &str) -> Option<String> {
+pub fn render(template: &str, head: &Head, body: &str, takeover: Takeover) -> Option<String> {
     let mut page = template.to_owned();
     // <html lang>
     let html_at = page.find("<html")?;
@@ -85,7 +96,8 @@ pub fn render(template: &str, head: &Head, body: &str) -> Option<String> {
         }
     }
     let body_open = body_at + page[body_at..].find('>')? + 1;
-    page.insert_str(body_open, &format!("\n<div id=\"prerendered\">\n{body}\n</div>"));
+    let id = if takeover == Takeover::WhenReady { "prerendered" } else { "static-page" };
+    page.insert_str(body_open, &format!("\n<div id=\"{id}\">\n{body}\n</div>"));
     Some(page)
 }
 
@@ -98,6 +110,11 @@ pub fn shell(site_name: &str, main: Html) -> Html {
     h.element("span", &[("class", Some("tagline"))], " – Nachrichten aus der Stadt").close("a");
     h.open("nav", &[("class", Some("site-nav")), ("aria-label", Some("Hauptnavigation"))]).open("ul", &[]);
     h.open("li", &[]).element("a", &[("href", Some("/"))], "Alle Nachrichten").close("li");
+    // The app's theme toggle, so the header does not change when the app takes over (it works
+    // from then on; without JavaScript, noscript.css hides it).
+    h.open("li", &[])
+        .open("button", &[("type", Some("button")), ("class", Some("theme-toggle")), ("aria-pressed", Some("false"))]);
+    h.element("span", &[("aria-hidden", Some("true"))], "☀ ").text("Dunkles Design").close("button").close("li");
     h.close("ul").close("nav").close("header").newline();
     h.open("main", &[("id", Some("inhalt")), ("tabindex", Some("-1"))]).append(main).close("main").newline();
     h.open("footer", &[("class", Some("site-footer"))]);

@@ -3,34 +3,15 @@
 use crate::core::model::Slug;
 use crate::core::paths;
 use crate::core::safe_url;
-use crate::core::text::fold;
-use std::collections::BTreeMap;
 
 pub struct Urls {
     /// `https://newsroom.stadt.example`, no trailing slash.
     pub site: String,
-    /// Each tag's feed file name (`thema-familie`), unique even when two tags fold alike.
-    feed_names: BTreeMap<String, String>,
 }
 
 impl Urls {
-    pub fn new(site: &str, tags: impl IntoIterator<Item = String>) -> Urls {
-        let mut feed_names = BTreeMap::new();
-        let mut taken = std::collections::HashSet::new();
-        for tag in tags {
-            if feed_names.contains_key(&tag) {
-                continue;
-            }
-            let base = format!("thema-{}", file_name(&tag));
-            let mut name = base.clone();
-            let mut n = 2;
-            while !taken.insert(name.clone()) {
-                name = format!("{base}-{n}");
-                n += 1;
-            }
-            feed_names.insert(tag, name);
-        }
-        Urls { site: site.trim_end_matches('/').to_owned(), feed_names }
+    pub fn new(site: &str) -> Urls {
+        Urls { site: site.trim_end_matches('/').to_owned() }
     }
 
     pub fn absolute(&self, path: &str) -> String {
@@ -46,11 +27,11 @@ impl Urls {
     }
 
     pub fn feed_all_path(&self) -> String {
-        "/feeds/nachrichten.xml".to_owned()
+        paths::FEED_ALL.to_owned()
     }
 
     pub fn feed_tag_path(&self, tag: &str) -> String {
-        format!("/feeds/{}.xml", self.feed_names.get(tag).map(String::as_str).unwrap_or("thema"))
+        paths::tag_feed(tag)
     }
 
     pub fn oembed_path(&self, slug: &Slug) -> String {
@@ -72,39 +53,14 @@ impl Urls {
     }
 }
 
-/// A tag as a file name: folded (ä = ae), lower case, other characters as single dashes.
-fn file_name(tag: &str) -> String {
-    let folded = fold(tag);
-    let mut out = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let out = out.trim_matches('-').to_owned();
-    if out.is_empty() {
-        "thema".to_owned()
-    } else {
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn tag_feeds_have_unique_readable_names() {
-        let urls = Urls::new(
-            "https://nr.example/",
-            ["Familie".to_owned(), "Kinder & Jugend".into(), "Kinder, Jugend".into(), "Größe".into()],
-        );
-        assert_eq!(urls.feed_tag_path("Familie"), "/feeds/thema-familie.xml");
-        assert_eq!(urls.feed_tag_path("Kinder & Jugend"), "/feeds/thema-kinder-jugend.xml");
-        assert_eq!(urls.feed_tag_path("Kinder, Jugend"), "/feeds/thema-kinder-jugend-2.xml");
-        assert_eq!(urls.feed_tag_path("Größe"), "/feeds/thema-groesse.xml");
+    fn urls_are_absolute_and_images_follow_the_rules() {
+        let urls = Urls::new("https://nr.example/");
+        assert_eq!(urls.absolute(&urls.feed_tag_path("Familie")), "https://nr.example/feeds/thema-familie.xml");
         assert_eq!(urls.image("/images/a.svg").as_deref(), Some("https://nr.example/images/a.svg"));
         assert_eq!(urls.image("javascript:alert(1)"), None);
     }

@@ -88,7 +88,7 @@ fn article_by_url_shows_the_reference_article_block_by_block() {
 #[test]
 fn article_opens_from_the_list_and_back() {
     with_browser(|c| async move {
-        c.goto(&format!("{}/", base())).await.unwrap();
+        open(&c, &format!("{}/", base())).await;
         find(&c, ".teasers > li").await;
         assert_eq!(find_all(&c, ".teasers > li").await.len(), 15, "a first page of 15");
         let headlines = texts(&c, ".teaser-headline").await;
@@ -127,7 +127,7 @@ fn article_opens_from_the_list_and_back() {
 #[test]
 fn back_from_an_article_restores_the_list_scroll_position() {
     with_browser(|c| async move {
-        c.goto(&format!("{}/?seite=2", base())).await.unwrap();
+        open(&c, &format!("{}/?seite=2", base())).await;
         let link = ListView::on(&c).link_to(ARTICLE_SLUG).await;
         eval(&c, "document.querySelector('.teasers > li:last-child').scrollIntoView(); return null").await;
         let before = eval(&c, "return Math.round(window.scrollY)").await.as_f64().unwrap();

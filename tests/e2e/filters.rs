@@ -62,7 +62,7 @@ pub(crate) fn expected(tags: &[&str], words: &str) -> Vec<String> {
 #[test]
 fn choosing_and_removing_tags_with_faceted_counts_and_history() {
     with_browser(|c| async move {
-        c.goto(&format!("{}/", base())).await.unwrap();
+        open(&c, &format!("{}/", base())).await;
         ListView::on(&c).wait_status("16 Nachrichten").await;
 
         ListView::on(&c).toggle_tag("Familie").await;
@@ -111,7 +111,7 @@ fn choosing_and_removing_tags_with_faceted_counts_and_history() {
 #[test]
 fn a_filtered_url_opens_the_same_view() {
     with_browser(|c| async move {
-        c.goto(&format!("{}/?tag=Familie&tag=Integration", base())).await.unwrap();
+        open(&c, &format!("{}/?tag=Familie&tag=Integration", base())).await;
         let both = expected(&["Familie", "Integration"], "");
         find(&c, ".teasers > li").await;
         assert_eq!(ListView::on(&c).headlines().await, both);
@@ -128,7 +128,7 @@ fn a_filtered_url_opens_the_same_view() {
 #[test]
 fn search_is_umlaut_tolerant_and_combines_with_tags() {
     with_browser(|c| async move {
-        c.goto(&format!("{}/", base())).await.unwrap();
+        open(&c, &format!("{}/", base())).await;
         let input = ListView::on(&c).search_field().await;
         // The label names the field.
         assert_eq!(text(&c, "label[for=suche]").await, "Nachrichten durchsuchen");
@@ -165,7 +165,7 @@ fn search_is_umlaut_tolerant_and_combines_with_tags() {
 #[test]
 fn an_empty_result_says_so_and_offers_to_remove_the_filters() {
     with_browser(|c| async move {
-        c.goto(&format!("{}/?q=xylophon&tag=Sport", base())).await.unwrap();
+        open(&c, &format!("{}/?q=xylophon&tag=Sport", base())).await;
         ListView::on(&c).wait_status("0 Nachrichten zum Thema Sport mit „xylophon“").await;
         assert!(text(&c, ".empty").await.contains("Keine Nachrichten gefunden."));
         assert!(find_all(&c, ".teasers > li").await.is_empty());
@@ -178,7 +178,7 @@ fn an_empty_result_says_so_and_offers_to_remove_the_filters() {
 #[test]
 fn a_tag_on_an_article_opens_the_filtered_list() {
     with_browser(|c| async move {
-        c.goto(&format!("{}/nachrichten/{ARTICLE_SLUG}", base())).await.unwrap();
+        open(&c, &format!("{}/nachrichten/{ARTICLE_SLUG}", base())).await;
         find(&c, "article .tags a[href='/?tag=Familie']").await.click().await.unwrap();
         let familie = expected(&["Familie"], "");
         ListView::on(&c).wait_status(&format!("{} Nachrichten zum Thema Familie", familie.len())).await;

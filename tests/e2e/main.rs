@@ -17,6 +17,7 @@ mod list;
 mod network;
 mod paging;
 mod platform;
+mod publish;
 mod reading;
 mod screenshots;
 mod states;

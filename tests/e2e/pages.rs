@@ -15,7 +15,7 @@ impl<'c> ListView<'c> {
 
     /// Opens `path` (e.g. "/?tag=Familie") of the build under test and waits for the list.
     pub async fn open(c: &'c Client, path: &str) -> ListView<'c> {
-        c.goto(&format!("{}{path}", base())).await.unwrap();
+        open(c, &format!("{}{path}", base())).await;
         wait_text(c, "main h1", "Nachrichten").await;
         ListView { c }
     }
@@ -90,7 +90,7 @@ impl<'c> ArticleView<'c> {
 
     /// Opens the article `slug` of the build under test and waits for its headline.
     pub async fn open(c: &'c Client, slug: &str, headline: &str) -> ArticleView<'c> {
-        c.goto(&format!("{}/nachrichten/{slug}", base())).await.unwrap();
+        open(c, &format!("{}/nachrichten/{slug}", base())).await;
         let view = ArticleView { c };
         view.wait_headline(headline).await;
         view

@@ -15,7 +15,7 @@ async fn active_element(c: &Client) -> String {
 #[test]
 fn a_route_change_moves_focus_to_the_new_h1_and_updates_the_title() {
     with_browser(|c| async move {
-        c.goto(&format!("{}/?seite=2", base())).await.unwrap();
+        open(&c, &format!("{}/?seite=2", base())).await;
         ListView::on(&c).link_to(ARTICLE_SLUG).await.click().await.unwrap();
         ArticleView::on(&c).wait_headline(ARTICLE_HEADLINE).await;
         let on_h1 = |c: Client| async move { Some(active_element(&c).await).filter(|a| a.starts_with("H1:")) };
@@ -32,7 +32,7 @@ fn a_route_change_moves_focus_to_the_new_h1_and_updates_the_title() {
 #[test]
 fn the_skip_link_is_the_first_tab_stop_and_leads_to_the_content() {
     with_browser(|c| async move {
-        c.goto(&format!("{}/", base())).await.unwrap();
+        open(&c, &format!("{}/", base())).await;
         find(&c, ".teasers > li").await;
         let body = c.find(Locator::Css("body")).await.unwrap();
         body.send_keys("\u{E004}").await.unwrap(); // Tab
@@ -48,7 +48,7 @@ fn the_skip_link_is_the_first_tab_stop_and_leads_to_the_content() {
 #[test]
 fn the_theme_toggle_is_remembered() {
     with_browser(|c| async move {
-        c.goto(&format!("{}/", base())).await.unwrap();
+        open(&c, &format!("{}/", base())).await;
         eval(&c, "localStorage.setItem('newsroom-theme', 'light'); return null").await;
         c.refresh().await.unwrap();
         let toggle = find(&c, ".theme-toggle").await;
@@ -68,7 +68,7 @@ fn the_theme_toggle_is_remembered() {
 #[test]
 fn sharing_gives_visible_feedback() {
     with_browser(|c| async move {
-        c.goto(&format!("{}/nachrichten/{ARTICLE_SLUG}", base())).await.unwrap();
+        open(&c, &format!("{}/nachrichten/{ARTICLE_SLUG}", base())).await;
         // Stand in for the platform's share sheet and clipboard, which headless browsers lack.
         eval(&c, "window.__shared = null; navigator.share = undefined;
                   Object.defineProperty(navigator, 'clipboard', { value: { writeText: t => { window.__shared = t; return Promise.resolve(); } } });
@@ -84,7 +84,7 @@ fn sharing_gives_visible_feedback() {
 #[test]
 fn back_to_the_list_keeps_the_filters() {
     with_browser(|c| async move {
-        c.goto(&format!("{}/?tag=Familie", base())).await.unwrap();
+        open(&c, &format!("{}/?tag=Familie", base())).await;
         ListView::on(&c).link_to(ARTICLE_SLUG).await.click().await.unwrap();
         ArticleView::on(&c).wait_headline(ARTICLE_HEADLINE).await;
         c.find(Locator::LinkText("← Zurück zur Übersicht")).await.unwrap().click().await.unwrap();

@@ -8,7 +8,7 @@ use fantoccini::Locator;
 fn unknown_slug_and_unknown_path_show_the_404_view() {
     with_browser(|c| async move {
         for path in ["/nachrichten/gibt-es-nicht", "/nachrichten/Ungueltig%20Slug", "/irgendwo/unbekannt"] {
-            c.goto(&format!("{}{path}", base())).await.unwrap();
+            open(&c, &format!("{}{path}", base())).await;
             wait_text(&c, "h1", "Seite nicht gefunden").await;
             assert_eq!(find_all(&c, "h1").await.len(), 1, "{path}");
             let back = c.find(Locator::LinkText("Zur Nachrichtenübersicht")).await.unwrap();
@@ -22,7 +22,7 @@ fn unknown_slug_and_unknown_path_show_the_404_view() {
 fn a_failing_server_shows_the_failure_view_and_retry_recovers() {
     with_browser(|c| async move {
         // The article: the content server answers 503.
-        c.goto(&format!("{}/nachrichten/{ARTICLE_SLUG}", flaky_base())).await.unwrap();
+        open(&c, &format!("{}/nachrichten/{ARTICLE_SLUG}", flaky_base())).await;
         wait_text(&c, "h1", "Das hat leider nicht geklappt").await;
         let message = text(&c, ".failure").await;
         assert!(
@@ -40,7 +40,7 @@ fn a_failing_server_shows_the_failure_view_and_retry_recovers() {
 
         // The list: fails, then recovers on retry.
         set_recover(&c, false).await;
-        c.goto(&format!("{}/", flaky_base())).await.unwrap();
+        open(&c, &format!("{}/", flaky_base())).await;
         wait_text(&c, ".failure h2", "Das hat leider nicht geklappt").await;
         assert_eq!(text(&c, "h1").await, "Nachrichten");
         assert!(text(&c, ".failure").await.contains("Die Nachrichtenliste konnte nicht geladen werden"));

@@ -224,6 +224,13 @@ pub async fn wait_contains(c: &Client, css: &str, want: &str) {
     }
 }
 
+/// Opens `url` and waits until the app has taken over a published page: from then on the app's
+/// view is what the reader sees and what the test talks to (the published copy is removed).
+pub async fn open(c: &Client, url: &str) {
+    c.goto(url).await.unwrap();
+    wait_until(c, "!document.getElementById('prerendered')", "the app taking over the published page").await;
+}
+
 /// Opens `path` on the fixture server with its content read from `tests/fixtures/<fixture>/`.
 pub async fn open_fixture(c: &Client, fixture: &str, path: &str) {
     c.goto(&format!("{}/fixture-api/", fixture_base())).await.unwrap();
@@ -261,4 +268,10 @@ pub async fn open_framed(c: &Client, origin: &str, path: &str, width: u32, heigh
     )
     .await;
     c.enter_frame(0).await.unwrap();
+    wait_until(
+        c,
+        "document.querySelector('main') && !document.getElementById('prerendered')",
+        "the framed app taking over",
+    )
+    .await;
 }

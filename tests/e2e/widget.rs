@@ -20,7 +20,7 @@ fn headlines_of(id: &str) -> String {
 fn widgets_and_iframe_on_a_foreign_site() {
     with_browser(|c| async move {
         let newsroom = base();
-        c.goto(&format!("{}/", host_base())).await.unwrap();
+        open(&c, &format!("{}/", host_base())).await;
         let before = js(&c, "return [location.href, history.length]").await;
         js(
             &c,
@@ -138,7 +138,7 @@ fn widgets_and_iframe_on_a_foreign_site() {
 #[test]
 fn the_builder_makes_the_snippet_and_previews_it() {
     with_browser(|c| async move {
-        c.goto(&format!("{}/embed/builder", base())).await.unwrap();
+        open(&c, &format!("{}/embed/builder", base())).await;
         wait_text(&c, "h1", "Nachrichten einbetten").await;
         find(&c, "label[for='thema-Familie']").await.click().await.unwrap();
         let limit = find(&c, "#anzahl").await;

@@ -47,6 +47,7 @@ pub fn Failure(
     if heading {
         crate::app::hooks::navigation::focus_heading_if_navigated();
     }
+    crate::app::hooks::takeover::release_prerendered();
     let retry = retry.filter(|_| error.retryable());
     view! {
         <section class="failure" role="alert" aria-labelledby="failure-title">
@@ -82,6 +83,7 @@ pub fn InlineFailure(error: LoadError, what: &'static str, retry: Callback<()>) 
 #[component]
 pub fn NotFound() -> impl IntoView {
     crate::app::hooks::navigation::focus_heading_if_navigated();
+    crate::app::hooks::takeover::release_prerendered();
     view! {
         <leptos_meta::Title text="Seite nicht gefunden"/>
         <section class="failure not-found" aria-labelledby="not-found-title">

@@ -2,6 +2,7 @@
 //! Components render; hooks connect.
 
 pub mod navigation;
+pub mod takeover;
 
 use crate::app::store::NewsStore;
 

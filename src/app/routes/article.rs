@@ -8,6 +8,7 @@ use crate::app::components::states::{Failure, InlineFailure, Loading, NotFound};
 use crate::app::components::teaser::{TeaserList, TeaserStyle};
 use crate::app::fetch;
 use crate::app::hooks::navigation::focus_heading_if_navigated;
+use crate::app::hooks::takeover::release_when;
 use crate::app::hooks::use_store;
 use crate::app::loader::Loader;
 use crate::core::date::german_date;
@@ -42,6 +43,9 @@ pub fn ArticlePage() -> impl IntoView {
         slug.track();
         load();
     });
+    // A published page shows the article until the app's view has it and its related news.
+    let store = use_store();
+    release_when(move || !article.is_loading() && !store.catalog().is_loading());
     let retry = Callback::new(move |_| load());
     let cancel = Callback::new(move |_| article.cancel());
     move || match article.get() {

@@ -15,6 +15,7 @@ use leptos_meta::Title;
 pub fn BuilderPage() -> impl IntoView {
     focus_heading_if_navigated();
     let store = use_store();
+    crate::app::hooks::takeover::release_prerendered();
     let tags = RwSignal::new(Vec::<String>::new());
     let limit = RwSignal::new(5usize);
     let cards = RwSignal::new(false);

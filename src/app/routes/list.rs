@@ -4,6 +4,7 @@
 use crate::app::components::states::{Failure, InlineFailure, Loading};
 use crate::app::components::teaser::{TeaserItem, TeaserStyle};
 use crate::app::hooks::navigation::{focus_heading_if_navigated, remember_list_url};
+use crate::app::hooks::takeover::release_when;
 use crate::app::hooks::use_store;
 use crate::app::store::Shared;
 use crate::core::catalog::{result_summary, shown, Facet, Outcome, Query, PAGE_SIZE};
@@ -11,7 +12,7 @@ use crate::core::date::german_date;
 use crate::core::load_state::LoadState;
 use crate::core::paths;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Link, Title};
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -23,6 +24,7 @@ pub fn ListPage() -> impl IntoView {
     Effect::new(move |_| remember_list_url(format!("{}{}", location.pathname.get(), location.search.get())));
     // Only the kind of state re-renders the page; older pages arriving update the list in place.
     let state = Memo::new(move |_| store.catalog().map(|_| ()));
+    release_when(move || !state.read().is_loading());
     view! {
         <Title text=""/>
         <h1>"Nachrichten"</h1>
@@ -82,7 +84,15 @@ fn NewsList() -> impl IntoView {
     };
     let oldest = move || catalog.read().items.last().map(|t| german_date(&t.published)).unwrap_or_default();
 
+    // Feed readers find the news shown here: all news, and each chosen topic's own feed.
+    let feeds = move || {
+        query.read().tags.iter().map(|tag| {
+            view! { <Link rel="alternate" type_="application/atom+xml" href=paths::tag_feed(tag) title=format!("Nachrichten zum Thema {tag}")/> }
+        }).collect_view()
+    };
     view! {
+        <Link rel="alternate" type_="application/atom+xml" href=paths::FEED_ALL title="Alle Nachrichten"/>
+        {feeds}
         <FilterBar query outcome/>
         <p class="count" role="status">
             {move || {

@@ -1,0 +1,136 @@
+"""The publish step's output read by the programs that read it in the wild: feedparser (what most
+feed readers are built on), extruct (metadata extraction as search engines and link previews do),
+an XML Schema of the Sitemaps protocol (lxml), and JSON parsers. Expectations come from the
+articles themselves (content/articles/*.json), read here independently of the Rust code.
+
+Usage: check_published.py CONTENT_DIR DIST_DIR SITE_URL     (prints "N passed, M failed")
+"""
+import glob
+import json
+import os
+import sys
+from datetime import datetime, timezone
+
+import extruct
+import feedparser
+from lxml import etree, html
+
+content, dist, site = sys.argv[1], sys.argv[2], sys.argv[3].rstrip("/")
+passed, failures = 0, []
+
+
+def check(condition, message):
+    global passed
+    if condition:
+        passed += 1
+    else:
+        failures.append(message)
+
+
+def instant(stamp):
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone(timezone.utc)
+
+
+articles = []
+for path in sorted(glob.glob(os.path.join(content, "articles", "*.json"))):
+    with open(path, encoding="utf-8-sig") as f:
+        articles.append(json.load(f))
+# Newest first by the instant, then by slug: the format's order.
+articles.sort(key=lambda a: a["slug"])
+articles.sort(key=lambda a: instant(a["published"]), reverse=True)
+site_name = "Newsroom"
+if os.path.exists(os.path.join(content, "site.json")):
+    site_name = json.load(open(os.path.join(content, "site.json"), encoding="utf-8")).get("name", site_name)
+
+
+def expect_feed(path, title, chosen):
+    feed = feedparser.parse(path)
+    check(feed.bozo == 0, f"{path}: feedparser reports a problem: {feed.get('bozo_exception')}")
+    check(feed.version == "atom10", f"{path}: not read as Atom 1.0 ({feed.version})")
+    check(feed.feed.get("title") == title, f"{path}: title {feed.feed.get('title')!r}, expected {title!r}")
+    want = chosen[:50]
+    got = [e.get("link") for e in feed.entries]
+    check(got == [f"{site}/nachrichten/{a['slug']}" for a in want], f"{path}: entries {got}")
+    for entry, a in zip(feed.entries, want):
+        check(entry.get("id") == f"{site}/nachrichten/{a['slug']}", f"{path}: id of {a['slug']}")
+        check(entry.get("title") == a["headline"].strip(), f"{path}: title of {a['slug']}: {entry.get('title')!r}")
+        published = datetime(*entry.published_parsed[:6], tzinfo=timezone.utc)
+        check(published == instant(a["published"]), f"{path}: published of {a['slug']}: {published}")
+        updated = datetime(*entry.updated_parsed[:6], tzinfo=timezone.utc)
+        check(updated == instant(a.get("updated") or a["published"]), f"{path}: updated of {a['slug']}")
+        check([t.term for t in entry.get("tags", [])] == a.get("tags", []), f"{path}: categories of {a['slug']}")
+        if a.get("lead"):
+            check(entry.get("summary") == a["lead"].strip(), f"{path}: summary of {a['slug']}")
+        check(entry.get("author"), f"{path}: no author for {a['slug']}")
+    return feed
+
+
+expect_feed(os.path.join(dist, "feeds", "nachrichten.xml"), f"Nachrichten – {site_name}", articles)
+tags = sorted({t for a in articles for t in a.get("tags", [])})
+feeds_by_title = {}
+for path in glob.glob(os.path.join(dist, "feeds", "thema-*.xml")):
+    feeds_by_title[feedparser.parse(path).feed.get("title")] = path
+for tag in tags:
+    title = f"Nachrichten zum Thema {tag} – {site_name}"
+    check(title in feeds_by_title, f"no feed titled {title!r}")
+    if title in feeds_by_title:
+        expect_feed(feeds_by_title[title], title, [a for a in articles if tag in a.get("tags", [])])
+
+for a in articles:
+    path = os.path.join(dist, "nachrichten", a["slug"] + ".html")
+    page = open(path, encoding="utf-8").read()
+    url = f"{site}/nachrichten/{a['slug']}"
+    data = extruct.extract(page, base_url=url, syntaxes=["json-ld", "opengraph"], uniform=True)
+    news = [d for d in data["json-ld"] if d.get("@type") == "NewsArticle"]
+    check(len(data["json-ld"]) == 1 and len(news) == 1, f"{path}: JSON-LD items {data['json-ld']}")
+    if news:
+        n = news[0]
+        check(n.get("headline") == a["headline"].strip(), f"{path}: JSON-LD headline {n.get('headline')!r}")
+        check(instant(n["datePublished"]) == instant(a["published"]), f"{path}: datePublished")
+        check(n.get("mainEntityOfPage", {}).get("@id") == url, f"{path}: mainEntityOfPage")
+        check(n.get("publisher", {}).get("name"), f"{path}: no publisher")
+        check(n.get("inLanguage") == a.get("language", "de"), f"{path}: inLanguage")
+    og = data["opengraph"][0] if data["opengraph"] else {}
+    check(og.get("og:title") == a["headline"].strip(), f"{path}: og:title {og.get('og:title')!r}")
+    # extruct's uniform form moves og:type to @type.
+    check(og.get("@type") == "article" and og.get("og:url") == url, f"{path}: og:type/og:url")
+    check(og.get("og:locale") == "de_DE" and og.get("og:site_name") == site_name, f"{path}: og:locale/site_name")
+    check(og.get("og:image", "").startswith("http"), f"{path}: og:image {og.get('og:image')!r}")
+    doc = html.fromstring(page)
+    check(doc.get("lang") == a.get("language", "de"), f"{path}: html lang {doc.get('lang')}")
+    check(doc.findtext(".//title") == f"{a['headline'].strip()} – {site_name}", f"{path}: title")
+    canonical = doc.xpath("//link[@rel='canonical']/@href")
+    check(canonical == [url], f"{path}: canonical {canonical}")
+    feeds = doc.xpath("//link[@rel='alternate'][@type='application/atom+xml']/@href")
+    check(len(feeds) == 1 + len(a.get("tags", [])), f"{path}: feed links {feeds}")
+    for href in feeds:
+        local = os.path.join(dist, href[len(site) + 1:])
+        check(href.startswith(site) and os.path.exists(local), f"{path}: feed link {href} leads nowhere")
+    oembed = doc.xpath("//link[@rel='alternate'][@type='application/json+oembed']/@href")
+    check(len(oembed) == 1, f"{path}: oEmbed links {oembed}")
+    if oembed:
+        doc_o = json.load(open(os.path.join(dist, oembed[0][len(site) + 1:]), encoding="utf-8"))
+        check(doc_o.get("version") == "1.0" and doc_o.get("type") == "rich", f"{path}: oEmbed version/type")
+        check("<iframe" in doc_o.get("html", "") and doc_o.get("width") and doc_o.get("height"), f"{path}: oEmbed html")
+    # Readable without JavaScript: the text is in the page.
+    body = " ".join(doc.xpath("//div[@id='prerendered']//article//text()"))
+    check(a["headline"].strip() in body, f"{path}: headline not in the page's text")
+    if a.get("lead"):
+        check(a["lead"].strip() in body, f"{path}: lead not in the page's text")
+
+schema = etree.XMLSchema(etree.parse(os.path.join(os.path.dirname(__file__), "sitemap.xsd")))
+sitemap = etree.parse(os.path.join(dist, "sitemap.xml"))
+check(schema.validate(sitemap), f"sitemap.xml: {schema.error_log}")
+ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+locs = sitemap.xpath("//s:loc/text()", namespaces=ns)
+check(sorted(locs) == sorted([f"{site}/"] + [f"{site}/nachrichten/{a['slug']}" for a in articles]), f"sitemap.xml: {locs}")
+robots = open(os.path.join(dist, "robots.txt"), encoding="utf-8").read()
+check(f"Sitemap: {site}/sitemap.xml" in robots.splitlines(), "robots.txt names no sitemap")
+
+index = json.load(open(os.path.join(dist, "api", "news.json"), encoding="utf-8"))
+check([i["slug"] for i in index["items"]] == [a["slug"] for a in articles][: len(index["items"])], "api/news.json order")
+
+for f in failures:
+    print("FAILED:", f)
+print(f"publish consumers: {passed} passed, {len(failures)} failed")
+sys.exit(1 if failures else 0)

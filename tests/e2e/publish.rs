@@ -1,0 +1,94 @@
+//! Published pages through nginx: the entry page of a known article answers 200 with its
+//! metadata, an unknown one 404 with the app's 404 view; and when the app starts on an entry
+//! page it takes over without the reader seeing a change.
+
+use crate::pages::ArticleView;
+use crate::support::*;
+use std::io::{Read, Write};
+
+/// A plain HTTP/1.1 GET against the build under test: (status, body).
+fn get(path: &str) -> (u16, String) {
+    let host = base().trim_start_matches("http://").to_owned();
+    let mut stream = std::net::TcpStream::connect(&host).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+    (status, body)
+}
+
+#[test]
+fn a_known_article_answers_200_with_its_preview_and_an_unknown_one_404() {
+    let (status, page) = get(&format!("/nachrichten/{ARTICLE_SLUG}"));
+    assert_eq!(status, 200);
+    let escaped = ARTICLE_HEADLINE.replace('"', "&quot;");
+    assert!(page.contains(&format!("<meta property=\"og:title\" content=\"{escaped}\">")), "no og:title");
+    let (status, page) = get("/nachrichten/gibt-es-nicht");
+    assert_eq!(status, 404);
+    assert!(page.contains("<title>Seite nicht gefunden"), "the 404 page");
+    with_browser(|c| async move {
+        open(&c, &format!("{}/nachrichten/gibt-es-nicht", base())).await;
+        wait_text(&c, "main h1", "Seite nicht gefunden").await;
+        wait_until(&c, "!document.getElementById('prerendered')", "the app taking over").await;
+        assert_eq!(find_all(&c, "h1").await.len(), 1);
+    });
+}
+
+/// The text of `main` in the served page (as a reader without JavaScript gets it) and in the
+/// page now (the app's view), without white space (block boundaries differ only in that).
+const TEXTS: &str = r#"
+    const served = await (await fetch(location.href, { cache: 'no-store' })).text();
+    const doc = new DOMParser().parseFromString(served, 'text/html');
+    const squeeze = (el) => el ? el.textContent.replace(/\s+/g, '') : null;
+    return [squeeze(doc.querySelector('#prerendered main')), squeeze(document.querySelector('main'))];
+"#;
+
+#[test]
+fn the_app_takes_over_an_entry_page_without_a_visible_change() {
+    with_browser(|c| async move {
+        ArticleView::open(&c, ARTICLE_SLUG, ARTICLE_HEADLINE).await;
+        wait_until(&c, "!document.getElementById('prerendered')", "the app taking over").await;
+        wait_until(&c, "document.querySelectorAll('.related .teaser').length > 0", "related news").await;
+        let texts = c
+            .execute_async(&format!("const done = arguments[0]; (async () => {{ {TEXTS} }})().then(done)"), vec![])
+            .await
+            .unwrap();
+        let (served, now) = (texts[0].as_str().unwrap_or_default(), texts[1].as_str().unwrap_or_default());
+        assert!(!served.is_empty(), "the served page has the article");
+        assert_eq!(served, now, "the text before and after the app took over");
+        // The headline stands where the published page has it: the same page, scripts off, in a
+        // frame as wide as this window.
+        let tops = c
+            .execute_async(
+                r#"const done = arguments[0];
+                   const f = document.createElement('iframe');
+                   f.setAttribute('sandbox', 'allow-same-origin');
+                   f.style.cssText = 'position:absolute;left:0;top:0;border:0;visibility:hidden;width:' + innerWidth + 'px;height:' + innerHeight + 'px';
+                   f.onload = () => setTimeout(() => {
+                     const before = f.contentDocument.querySelector('article h1').getBoundingClientRect().top;
+                     const after = document.querySelector('article h1').getBoundingClientRect().top + scrollY;
+                     f.remove(); done([before, after]);
+                   }, 300);
+                   f.src = location.href; document.body.appendChild(f);"#,
+                vec![],
+            )
+            .await
+            .unwrap();
+        let (before, after) = (tops[0].as_f64().unwrap(), tops[1].as_f64().unwrap());
+        assert!((before - after).abs() <= 1.0, "headline at {before} px before, {after} px after");
+        if std::env::var("BROWSER").as_deref() == Ok("chromium") {
+            let cls = c
+                .execute_async(
+                    "const done = arguments[0]; let sum = 0;
+                     new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; })
+                       .observe({ type: 'layout-shift', buffered: true });
+                     setTimeout(() => done(sum), 300);",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert_eq!(cls.as_f64(), Some(0.0), "cumulative layout shift");
+        }
+    });
+}
