@@ -25,8 +25,16 @@ make_site() { # name api
   rm -f ".bench/$1/index.html.br" ".bench/$1/index.html.gz"
 }
 make_site site /api; make_site site-1k /api-1k; make_site site-10k /api-10k
-ports=(8390 8391 8392)
+# The same app without published pages: client-side rendering only (the figure before publish).
+make_site site-csr /api
+cp .bench/site-csr/.publish/template.html .bench/site-csr/index.html
+cp .bench/site-csr/.publish/template.html .bench/site-csr/404.html
+rm -rf .bench/site-csr/nachrichten .bench/site-csr/404.html.*
+ports=(8390 8391 8392 8393)
 trap 'for p in "${ports[@]}"; do bash scripts/nginx.sh stop $p; done' EXIT
 bash scripts/nginx.sh start 8390 .bench/site; bash scripts/nginx.sh start 8391 .bench/site-1k; bash scripts/nginx.sh start 8392 .bench/site-10k
+bash scripts/nginx.sh start 8393 .bench/site-csr
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(chromium --version 2>/dev/null)"
-node bench/run.mjs http://127.0.0.1:8390 http://127.0.0.1:8391 http://127.0.0.1:8392
+node bench/run.mjs http://127.0.0.1:8390 http://127.0.0.1:8391 http://127.0.0.1:8392 http://127.0.0.1:8393
+# The publish step at 1,000 / 10,000 / 100,000 articles (BENCH_PUBLISH_SIZES to choose).
+bash bench/publish.sh

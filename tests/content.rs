@@ -47,8 +47,9 @@ fn every_sample_article_decodes_completely_and_publishes() {
     assert!(problems.is_empty(), "{problems:?}");
     let template = fs::read_to_string(repo().join("index.html")).unwrap();
     let site = newsroom::publish::site::Site::read(&repo().join("content/site.json")).unwrap();
-    let out = newsroom::publish::build(&sources, &site, "https://nr.example", &template).unwrap();
-    let index = decode_index(std::str::from_utf8(&out["api/news.json"]).unwrap()).unwrap();
+    let mut out = newsroom::publish::Outputs::in_memory();
+    newsroom::publish::build(&mut out, &sources, &site, "https://nr.example", &template).unwrap();
+    let index = decode_index(std::str::from_utf8(out.get("api/news.json").unwrap()).unwrap()).unwrap();
     assert!(index.skipped.is_empty(), "skipped: {:?}", index.skipped);
     let mut indexed: Vec<String> = index.index.items.iter().map(|t| t.slug.to_string()).collect();
     indexed.sort();

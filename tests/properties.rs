@@ -5,7 +5,7 @@
 mod support;
 
 use newsroom::core::catalog::{Catalog, Query};
-use newsroom::core::listing::related;
+use newsroom::core::listing::{related, RelatedIndex};
 use newsroom::core::model::{Article, Body, Teaser};
 use proptest::prelude::*;
 use std::sync::Arc;
@@ -107,5 +107,26 @@ proptest! {
         let expected: Vec<_> = expected.iter().map(|t| t.slug.clone()).collect();
         let got: Vec<_> = shown.iter().map(|t| t.slug.clone()).collect();
         prop_assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn related_for_many_articles_is_related_for_each(
+        items in proptest::collection::vec(arb_teaser(), 1..60),
+        articles in proptest::collection::vec((0usize..60, proptest::collection::vec(0u32..45, 0..6)), 1..12),
+        limit in 0usize..20,
+    ) {
+        // One index for a whole collection, asked for article after article (with more picks
+        // later than earlier, so cached rankings must grow): each answer as `related` gives it.
+        let catalog = Catalog::new(&[&items]);
+        let mut index = RelatedIndex::new(&catalog.items);
+        for (at, picks) in articles {
+            let current = Teaser::clone(&catalog.items[at % catalog.items.len()]);
+            let article = Article {
+                teaser: current, updated: None, language: None, keywords: vec![], body: Body::default(),
+                related: picks.iter().map(|p| format!("n{p}")).collect(),
+            };
+            let slugs = |v: Vec<&Arc<Teaser>>| v.iter().map(|t| t.slug.clone()).collect::<Vec<_>>();
+            prop_assert_eq!(slugs(index.related(&article, limit)), slugs(related(&article, &catalog.items, limit)));
+        }
     }
 }

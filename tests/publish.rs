@@ -105,3 +105,38 @@ fn a_second_run_writes_nothing_and_a_removed_article_disappears_everywhere() {
     let index = decode_index(&fs::read_to_string(dist.join("api/news.json")).unwrap()).unwrap();
     assert_eq!(index.index.items.iter().map(|t| t.slug.to_string()).collect::<Vec<_>>(), ["eins"]);
 }
+
+#[test]
+fn the_command_exits_non_zero_and_names_file_and_field_in_german_or_json() {
+    let dir = scratch("cli");
+    article(&dir, "gut", "Gute Nachricht");
+    fs::write(
+        dir.join("content/articles/kaputt.json"),
+        r#"{"slug":"kaputt","headline":"H","published":"gestern","body":[]}"#,
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_newsroom-publish"))
+            .arg(dir.join("content"))
+            .arg(dir.join("dist"))
+            .args(["--site-url", "https://nr.example"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let text = run(&[]);
+    assert_eq!(text.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&text.stderr);
+    assert!(stderr.contains("kaputt.json: das Feld 'published' hat einen ungültigen Wert"), "{stderr}");
+    let json = run(&["--format", "json"]);
+    assert_eq!(json.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["published"], 1);
+    let problem = &report["problems"][0];
+    assert_eq!((problem["file"].as_str(), problem["field"].as_str()), (Some("kaputt.json"), Some("published")));
+    assert_eq!(problem["severity"], "error");
+    // Without a site URL the run does not start.
+    let usage = std::process::Command::new(env!("CARGO_BIN_EXE_newsroom-publish")).arg("x").output().unwrap();
+    assert_eq!(usage.status.code(), Some(2));
+}

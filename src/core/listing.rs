@@ -1,6 +1,7 @@
 //! Ordering of news: the list (newest first) and "Weitere Nachrichten" under an article.
 
 use super::model::{Article, Teaser};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// How many items "Weitere Nachrichten" shows.
@@ -47,4 +48,75 @@ pub fn related<'a>(article: &Article, items: &'a [Arc<Teaser>], limit: usize) ->
     let room = limit - out.len();
     out.extend(by_shared.into_iter().rev().flatten().take(room));
     out
+}
+
+/// `related` for many articles of one collection (the publish step: every article's page). The
+/// same result as `related`, without a pass over every entry for every article: picks are found
+/// by slug, and the ranking by shared tags depends only on the article's set of tags, so it is
+/// computed once per set (a newsroom has far fewer tag sets than articles).
+pub struct RelatedIndex<'a> {
+    items: &'a [Arc<Teaser>],
+    by_slug: HashMap<&'a str, usize>,
+    /// Per tag set: for each number of shared tags, the newest entries (positions in `items`),
+    /// and how many each level was allowed to hold.
+    rankings: HashMap<Vec<String>, (Vec<Vec<usize>>, usize)>,
+}
+
+impl<'a> RelatedIndex<'a> {
+    /// `items` newest first, each slug once (as `Catalog::items` and the publish step's are).
+    pub fn new(items: &'a [Arc<Teaser>]) -> RelatedIndex<'a> {
+        let by_slug = items.iter().enumerate().map(|(i, t)| (t.slug.as_str(), i)).collect();
+        RelatedIndex { items, by_slug, rankings: HashMap::new() }
+    }
+
+    pub fn related(&mut self, article: &Article, limit: usize) -> Vec<&'a Arc<Teaser>> {
+        let items = self.items;
+        let mut out: Vec<&Arc<Teaser>> = Vec::with_capacity(limit);
+        let is_taken =
+            |out: &Vec<&Arc<Teaser>>, t: &Teaser| t.slug == article.teaser.slug || out.iter().any(|o| o.slug == t.slug);
+        for pick in &article.related {
+            if out.len() == limit {
+                return out;
+            }
+            if let Some(&i) = self.by_slug.get(pick.as_str()) {
+                if !is_taken(&out, &items[i]) {
+                    out.push(&items[i]);
+                }
+            }
+        }
+        // Each level must hold `limit` entries besides the ones already taken.
+        let cap = limit + 1 + out.len();
+        let mut key: Vec<String> = article.teaser.tags.clone();
+        key.sort();
+        key.dedup();
+        let fresh = self.rankings.get(&key).is_none_or(|(_, held)| *held < cap);
+        if fresh {
+            let mut levels: Vec<Vec<usize>> = Vec::new();
+            for (i, t) in items.iter().enumerate() {
+                let shared = t.tags.iter().filter(|tag| key.binary_search(tag).is_ok()).count();
+                if levels.len() <= shared {
+                    levels.resize_with(shared + 1, Vec::new);
+                }
+                if levels[shared].len() < cap {
+                    levels[shared].push(i);
+                }
+            }
+            self.rankings.insert(key.clone(), (levels, cap));
+        }
+        let (levels, _) = &self.rankings[&key];
+        let room = limit - out.len();
+        let mut rest = Vec::with_capacity(room);
+        for level in levels.iter().rev() {
+            for &i in level {
+                if rest.len() == room {
+                    break;
+                }
+                if !is_taken(&out, &items[i]) {
+                    rest.push(&items[i]);
+                }
+            }
+        }
+        out.extend(rest);
+        out
+    }
 }

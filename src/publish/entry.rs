@@ -10,7 +10,7 @@ use super::site::Site;
 use super::source::Source;
 use super::urls::Urls;
 use super::{Fatal, Outputs};
-use crate::core::listing::{related, RELATED_LIMIT};
+use crate::core::listing::{RelatedIndex, RELATED_LIMIT};
 use crate::core::model::{Article, Teaser};
 use crate::core::paths;
 use crate::core::tidy::shown_headline;
@@ -18,14 +18,16 @@ use serde_json::json;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// How many news the list page shows as links (the app shows them in pages of 15).
-pub const LIST_PAGE_ITEMS: usize = 50;
+/// How many news the list page shows as links: the app's first page, so the app takes the page
+/// over without a change.
+pub const LIST_PAGE_ITEMS: usize = crate::core::catalog::PAGE_SIZE;
 
 /// oEmbed's frame size.
 const EMBED_SIZE: (u32, u32) = (600, 480);
 
 pub fn write(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls, template: &str) -> Result<(), Fatal> {
     let items: Vec<Arc<Teaser>> = sources.iter().map(|s| Arc::new(s.article.teaser.clone())).collect();
+    let mut related = RelatedIndex::new(&items);
     let mut by_tag: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
     for s in sources {
         for tag in &s.article.teaser.tags {
@@ -45,7 +47,7 @@ pub fn write(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls, te
         main.open("section", &[("class", Some("related")), ("aria-labelledby", Some("related-title"))]);
         main.element("h2", &[("id", Some("related-title"))], "Weitere Nachrichten");
         main.open("p", &[("class", Some("more"))]).element("a", &[("href", Some("/"))], "Mehr Nachrichten").close("p");
-        main.append(article_html::teasers(&related(a, &items, RELATED_LIMIT), false)).close("section");
+        main.append(article_html::teasers(&related.related(a, RELATED_LIMIT), false)).close("section");
         let head = article_head(a, site, urls);
         let html = render(&head, main)?;
         out.insert(format!("nachrichten/{}.html", a.teaser.slug), html.into_bytes());

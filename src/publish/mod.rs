@@ -16,12 +16,9 @@ pub mod sitemap;
 pub mod source;
 pub mod urls;
 
+pub use output::Outputs;
 use source::{Problem, Severity, Source};
-use std::collections::BTreeMap;
 use std::path::Path;
-
-/// Every file the publish step writes, by path relative to DIST_DIR.
-pub type Outputs = BTreeMap<String, Vec<u8>>;
 
 /// What a run did.
 pub struct Report {
@@ -46,17 +43,23 @@ pub fn publish(content: &Path, dist: &Path, site_url: &str) -> Result<Report, Fa
     let site = site::Site::read(&content.join("site.json")).map_err(Fatal)?;
     let template = output::template(dist).map_err(|e| Fatal(format!("{}: {e}", dist.join("index.html").display())))?;
     let (sources, problems) = source::read_articles(&content.join("articles"));
-    let outputs = build(&sources, &site, site_url, &template)?;
-    let written = output::write_all(dist, &outputs).map_err(|e| Fatal(format!("{}: {e}", dist.display())))?;
+    let mut out = Outputs::on_disk(dist);
+    build(&mut out, &sources, &site, site_url, &template)?;
+    let written = out.finish().map_err(|e| Fatal(format!("{}: {e}", dist.display())))?;
     Ok(Report { published: sources.len(), problems, written })
 }
 
-/// Every output, in memory (so a run writes only what changed, and tests read it directly).
-pub fn build(sources: &[Source], site: &site::Site, site_url: &str, template: &str) -> Result<Outputs, Fatal> {
+/// Every output, into `out` (on disk, or in memory for tests).
+pub fn build(
+    out: &mut Outputs,
+    sources: &[Source],
+    site: &site::Site,
+    site_url: &str,
+    template: &str,
+) -> Result<(), Fatal> {
     let urls = urls::Urls::new(site_url);
-    let mut out = Outputs::new();
-    api::write(&mut out, sources).map_err(|e| Fatal(e.to_string()))?;
-    entry::write(&mut out, sources, site, &urls, template)?;
-    sitemap::write(&mut out, sources, &urls);
-    Ok(out)
+    api::write(out, sources).map_err(|e| Fatal(e.to_string()))?;
+    entry::write(out, sources, site, &urls, template)?;
+    sitemap::write(out, sources, &urls);
+    Ok(())
 }

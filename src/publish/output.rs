@@ -3,7 +3,6 @@
 //! page, feed entry file, oEmbed) are deleted, with their precompressed copies.
 
 use super::page::MARKER;
-use super::Outputs;
 use std::collections::BTreeSet;
 use std::io;
 use std::path::Path;
@@ -31,42 +30,106 @@ pub fn template(dist: &Path) -> io::Result<String> {
     std::fs::read_to_string(kept)
 }
 
-pub fn write_all(dist: &Path, outputs: &Outputs) -> io::Result<Written> {
-    let manifest = dist.join(STATE).join("manifest.txt");
-    let before: BTreeSet<String> =
-        std::fs::read_to_string(&manifest).unwrap_or_default().lines().map(str::to_owned).collect();
-    let mut stats = Written::default();
-    for (path, bytes) in outputs {
-        let target = dist.join(path);
-        if std::fs::read(&target).ok().as_deref() == Some(bytes.as_slice()) {
-            stats.unchanged += 1;
-            continue;
+/// Where outputs go as they are made: into memory (tests read them there), or straight into
+/// DIST_DIR, so a run holds one page at a time, not the whole site.
+pub struct Outputs {
+    target: Target,
+    paths: BTreeSet<String>,
+    stats: Written,
+    error: Option<io::Error>,
+}
+
+enum Target {
+    Memory(std::collections::BTreeMap<String, Vec<u8>>),
+    Disk(std::path::PathBuf),
+}
+
+impl Outputs {
+    pub fn in_memory() -> Outputs {
+        Outputs {
+            target: Target::Memory(Default::default()),
+            paths: BTreeSet::new(),
+            stats: Written::default(),
+            error: None,
         }
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        // Written beside and renamed: a reader never gets half a file.
-        let partial = target.with_extension("publishing");
-        std::fs::write(&partial, bytes)?;
-        std::fs::rename(&partial, &target)?;
-        remove_compressed(&target);
-        stats.written += 1;
     }
-    for stale in before.iter().filter(|p| !outputs.contains_key(*p)) {
-        // Only paths this step wrote; never anything outside DIST_DIR.
-        if stale.contains("..") || stale.starts_with('/') {
-            continue;
+
+    pub fn on_disk(dist: &Path) -> Outputs {
+        Outputs {
+            target: Target::Disk(dist.to_owned()),
+            paths: BTreeSet::new(),
+            stats: Written::default(),
+            error: None,
         }
-        let target = dist.join(stale);
-        if std::fs::remove_file(&target).is_ok() {
-            stats.removed += 1;
-        }
-        remove_compressed(&target);
     }
-    std::fs::create_dir_all(dist.join(STATE))?;
-    let list: Vec<&str> = outputs.keys().map(String::as_str).collect();
-    std::fs::write(manifest, list.join("\n"))?;
-    Ok(stats)
+
+    /// A file at `path` (relative to DIST_DIR). On disk it is written only if its bytes changed.
+    pub fn insert(&mut self, path: String, bytes: Vec<u8>) {
+        match &mut self.target {
+            Target::Memory(files) => {
+                files.insert(path.clone(), bytes);
+            }
+            Target::Disk(dist) => match write_if_changed(&dist.join(&path), &bytes) {
+                Ok(true) => self.stats.written += 1,
+                Ok(false) => self.stats.unchanged += 1,
+                Err(e) => {
+                    self.error.get_or_insert(e);
+                }
+            },
+        }
+        self.paths.insert(path);
+    }
+
+    /// A file made in memory (`None` on disk, or when there is none).
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        match &self.target {
+            Target::Memory(files) => files.get(path).map(Vec::as_slice),
+            Target::Disk(_) => None,
+        }
+    }
+
+    /// On disk: removes what a former run wrote and this one did not (with its compressed
+    /// copies) and records what this run wrote.
+    pub fn finish(mut self) -> io::Result<Written> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        let Target::Disk(dist) = &self.target else { return Ok(self.stats) };
+        let manifest = dist.join(STATE).join("manifest.txt");
+        let before: BTreeSet<String> =
+            std::fs::read_to_string(&manifest).unwrap_or_default().lines().map(str::to_owned).collect();
+        for stale in before.difference(&self.paths) {
+            // Only paths this step wrote; never anything outside DIST_DIR.
+            if stale.contains("..") || stale.starts_with('/') {
+                continue;
+            }
+            let target = dist.join(stale);
+            if std::fs::remove_file(&target).is_ok() {
+                self.stats.removed += 1;
+            }
+            remove_compressed(&target);
+        }
+        std::fs::create_dir_all(dist.join(STATE))?;
+        let list: Vec<&str> = self.paths.iter().map(String::as_str).collect();
+        std::fs::write(manifest, list.join("\n"))?;
+        Ok(self.stats)
+    }
+}
+
+/// Writes `bytes` to `target` unless it holds them already; `true` when written.
+fn write_if_changed(target: &Path, bytes: &[u8]) -> io::Result<bool> {
+    if std::fs::read(target).ok().as_deref() == Some(bytes) {
+        return Ok(false);
+    }
+    if let Some(dir) = target.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    // Written beside and renamed: a reader never gets half a file.
+    let partial = target.with_extension("publishing");
+    std::fs::write(&partial, bytes)?;
+    std::fs::rename(&partial, target)?;
+    remove_compressed(target);
+    Ok(true)
 }
 
 /// The `.br` and `.gz` copies of a changed or removed file are stale (scripts/publish.sh

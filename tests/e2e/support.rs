@@ -148,12 +148,17 @@ pub async fn text(c: &Client, css: &str) -> String {
     find(c, css).await.text().await.unwrap()
 }
 
+/// The texts of every element matching `css`, read together. (Polled: a list re-rendering
+/// between finding and reading makes an element stale, which is "read again", not a failure.)
 pub async fn texts(c: &Client, css: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for e in find_all(c, css).await {
-        out.push(e.text().await.unwrap());
-    }
-    out
+    let read = |c: Client| async move {
+        let mut out = Vec::new();
+        for e in c.find_all(Locator::Css(css)).await.ok()? {
+            out.push(e.text().await.ok()?);
+        }
+        Some(out)
+    };
+    poll(c, PATIENCE, read).await.unwrap_or_else(|| panic!("the texts of {css:?} could not be read"))
 }
 
 /// The attribute as written in the DOM. (WebKitWebDriver answers some attributes, such as
