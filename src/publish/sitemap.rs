@@ -43,3 +43,33 @@ fn urlset(entries: &[(String, Option<String>)]) -> String {
     x.push_str("</urlset>\n");
     x
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::decode::decode_article;
+
+    fn source(i: usize) -> Source {
+        let json = format!(r#"{{"slug":"m-{i}","headline":"H","published":"2025-12-19T10:00:00+01:00","body":[]}}"#);
+        Source { file: format!("m-{i}.json"), article: decode_article(&json).unwrap(), raw: Vec::new() }
+    }
+
+    #[test]
+    fn past_50000_urls_the_sitemap_is_an_index_of_files() {
+        let urls = Urls::new("https://nr.example");
+        let sources: Vec<Source> = (0..URLS_PER_FILE).map(source).collect();
+        let mut out = Outputs::in_memory();
+        write(&mut out, &sources, &urls);
+        // The list and 50,000 articles: 50,001 URLs.
+        let index = String::from_utf8(out.get("sitemap.xml").unwrap().to_vec()).unwrap();
+        assert!(index.contains("<sitemapindex"), "an index");
+        assert_eq!(index.matches("<sitemap>").count(), 2);
+        let second = String::from_utf8(out.get("sitemap-2.xml").unwrap().to_vec()).unwrap();
+        assert_eq!(second.matches("<url>").count(), 1);
+        let robots = String::from_utf8(out.get("robots.txt").unwrap().to_vec()).unwrap();
+        assert!(robots.lines().any(|l| l == "Sitemap: https://nr.example/sitemap.xml"));
+        let mut small = Outputs::in_memory();
+        write(&mut small, &sources[..3], &urls);
+        assert!(String::from_utf8(small.get("sitemap.xml").unwrap().to_vec()).unwrap().contains("<urlset"));
+    }
+}

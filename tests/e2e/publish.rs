@@ -2,7 +2,7 @@
 //! metadata, an unknown one 404 with the app's 404 view; and when the app starts on an entry
 //! page it takes over without the reader seeing a change.
 
-use crate::pages::ArticleView;
+use crate::pages::{ArticleView, ListView};
 use crate::support::*;
 use std::io::{Read, Write};
 
@@ -90,5 +90,28 @@ fn the_app_takes_over_an_entry_page_without_a_visible_change() {
                 .unwrap();
             assert_eq!(cls.as_f64(), Some(0.0), "cumulative layout shift");
         }
+    });
+}
+
+#[test]
+fn a_topic_view_links_its_feed_and_the_feed_is_served() {
+    with_browser(|c| async move {
+        ListView::open(&c, "/?tag=Familie").await;
+        let link = "link[rel=alternate][type='application/atom+xml'][title='Nachrichten zum Thema Familie']";
+        wait_until(&c, &format!("document.querySelector(\"{link}\")"), "the topic's feed link").await;
+        let answer = c
+            .execute_async(
+                &format!(
+                    "const done = arguments[0];
+                     fetch(document.querySelector(\"{link}\").href).then(async (r) =>
+                       done([r.status, r.headers.get('content-type'), (await r.text()).includes('<title>Nachrichten zum Thema Familie')]))"
+                ),
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(answer[0], 200);
+        assert!(answer[1].as_str().unwrap_or_default().starts_with("application/atom+xml"), "{answer}");
+        assert_eq!(answer[2], true, "the feed of that topic");
     });
 }
