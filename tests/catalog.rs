@@ -64,6 +64,15 @@ fn summaries_in_german() {
     assert_eq!(result_summary(8, &q(&["Familie"], "")), "8 Nachrichten zum Thema Familie");
     assert_eq!(result_summary(1, &q(&[], " Olympia ")), "1 Nachricht mit „Olympia“");
     assert_eq!(result_summary(2, &q(&["A", "B", "C"], "")), "2 Nachrichten zu den Themen A, B und C");
+    assert_eq!(result_summary(0, &q(&["Sport"], "xylophon")), "Keine Nachrichten zum Thema Sport mit „xylophon“");
+}
+
+#[test]
+fn list_titles_say_what_is_shown() {
+    assert_eq!(list_title(&q(&[], "")), "");
+    assert_eq!(list_title(&q(&["Familie"], "")), "Familie – Nachrichten");
+    assert_eq!(list_title(&q(&["Familie", "Kultur"], " Kita ")), "Familie, Kultur · „Kita“ – Nachrichten");
+    assert_eq!(list_title(&q(&[], "Kita")), "„Kita“ – Nachrichten");
 }
 
 #[test]

@@ -51,6 +51,8 @@ fn related_picks_then_shared_tags_then_recency() {
     // As the catalog holds them: newest first.
     let items = Catalog::new(&[&items]).items;
     let a = article("self", &["A", "B"], &["pick", "unknown", "self", "pick"]);
-    assert_eq!(slugs(&related(&a, &items, 15)), ["pick", "two", "one-new", "one-old", "none-new"]);
+    // Picks, then the ones sharing the most tags, newest first.
+    assert_eq!(slugs(&related(&a, &items, 15)), ["pick", "none-new", "one-new", "one-old", "two"]);
     assert_eq!(slugs(&related(&a, &items, 2)), ["pick", "two"]);
+    assert_eq!(slugs(&related(&a, &items, 3)), ["pick", "one-new", "two"]);
 }

@@ -102,8 +102,11 @@ proptest! {
         let mut rest: Vec<&Arc<Teaser>> = catalog.items.iter()
             .filter(|t| t.slug != article.teaser.slug && !expected.iter().any(|e| e.slug == t.slug)).collect();
         rest.sort_by_key(|t| std::cmp::Reverse(t.tags.iter().filter(|tag| article.teaser.tags.contains(tag)).count()));
+        let picked = expected.len();
         expected.extend(rest);
         expected.truncate(limit);
+        // The part that is not picked is shown newest first.
+        expected[picked.min(limit)..].sort_by(|a, b| newsroom::core::listing::newer_first(a, b));
         let expected: Vec<_> = expected.iter().map(|t| t.slug.clone()).collect();
         let got: Vec<_> = shown.iter().map(|t| t.slug.clone()).collect();
         prop_assert_eq!(got, expected);

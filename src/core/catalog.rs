@@ -212,8 +212,11 @@ pub fn shown(pages: usize, total: usize) -> usize {
 
 /// "8 Nachrichten zum Thema Familie", "1 Nachricht zu „Olympia“", …
 pub fn result_summary(count: usize, query: &Query) -> String {
-    let noun = if count == 1 { "Nachricht" } else { "Nachrichten" };
-    let mut s = format!("{count} {noun}");
+    let mut s = match count {
+        0 => "Keine Nachrichten".to_owned(),
+        1 => "1 Nachricht".to_owned(),
+        n => format!("{n} Nachrichten"),
+    };
     match query.tags.len() {
         0 => {}
         1 => s.push_str(&format!(" zum Thema {}", query.tags[0])),
@@ -224,6 +227,24 @@ pub fn result_summary(count: usize, query: &Query) -> String {
         s.push_str(&format!(" mit „{text}“"));
     }
     s
+}
+
+/// The page title of a list view that shows a selection: "Familie – Nachrichten",
+/// "Familie, Kultur · „Kita“ – Nachrichten"; empty for all news (the site's name alone).
+pub fn list_title(query: &Query) -> String {
+    let mut parts = Vec::new();
+    if !query.tags.is_empty() {
+        parts.push(query.tags.join(", "));
+    }
+    let text = query.text.trim();
+    if !text.is_empty() {
+        parts.push(format!("„{text}“"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("{} – Nachrichten", parts.join(" · "))
+    }
 }
 
 fn join_german(items: &[String]) -> String {

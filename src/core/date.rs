@@ -1,8 +1,9 @@
-//! German dates as the city's newsroom prints them: "Fr 19. Dezember 2025".
+//! Dates as the city's newsroom prints them: "Fr 19. Dezember 2025" (and, for an English
+//! widget, "Fri 19 December 2025").
 //! The calendar date is the one in the timestamp's own offset: publishers send local time.
 
 use super::model::Timestamp;
-use chrono::{Datelike, Weekday};
+use chrono::{Datelike, Timelike, Weekday};
 
 const WEEKDAYS: [&str; 7] = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"];
 const MONTHS: [&str; 12] = [
@@ -26,6 +27,34 @@ pub fn german_date(ts: &Timestamp) -> String {
     format!("{} {}. {} {}", weekday_abbr(d.weekday()), d.day(), MONTHS[d.month0() as usize], d.year())
 }
 
+/// "Di 2. April 2024, 9:15 Uhr": date and time in the timestamp's own offset (for "Aktualisiert").
+pub fn german_date_time(ts: &Timestamp) -> String {
+    format!("{}, {}:{:02} Uhr", german_date(ts), ts.0.hour(), ts.0.minute())
+}
+
+const WEEKDAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "Fri 19 December 2025" (British order, as a city's English pages print it).
+pub fn english_date(ts: &Timestamp) -> String {
+    let d = ts.0.date_naive();
+    let weekday = WEEKDAYS_EN[d.weekday().num_days_from_monday() as usize];
+    format!("{weekday} {} {} {}", d.day(), MONTHS_EN[d.month0() as usize], d.year())
+}
+
 fn weekday_abbr(w: Weekday) -> &'static str {
     WEEKDAYS[w.num_days_from_monday() as usize]
 }
@@ -41,6 +70,17 @@ mod tests {
     #[test]
     fn reference_page_date() {
         assert_eq!(fmt("2025-12-19T09:30:00+01:00"), "Fr 19. Dezember 2025");
+    }
+
+    #[test]
+    fn update_time_and_english_dates_in_the_timestamps_own_offset() {
+        let ts = Timestamp::parse("2024-04-02T09:15:00+02:00").unwrap();
+        assert_eq!(german_date_time(&ts), "Di 2. April 2024, 9:15 Uhr");
+        // 23:30 UTC is already the next day in Berlin: the offset's own clock counts.
+        let late = Timestamp::parse("2025-12-19T00:05:00+01:00").unwrap();
+        assert_eq!(german_date_time(&late), "Fr 19. Dezember 2025, 0:05 Uhr");
+        assert_eq!(english_date(&Timestamp::parse("2025-12-19T09:30:00+01:00").unwrap()), "Fri 19 December 2025");
+        assert_eq!(english_date(&Timestamp::parse("2024-04-02T09:15:00+02:00").unwrap()), "Tue 2 April 2024");
     }
 
     #[test]

@@ -14,7 +14,8 @@ pub fn newer_first(a: &Teaser, b: &Teaser) -> std::cmp::Ordering {
 }
 
 /// "Weitere Nachrichten": the article's own picks first (in their order, unknown slugs skipped),
-/// then the others by number of shared tags, ties by recency. Never the article itself.
+/// then the others that share the most tags (ties by recency), shown newest first — an order a
+/// reader can see at a glance. Never the article itself.
 /// `items` are newest first and each slug once, as `Catalog::items` are: one pass, no sorting,
 /// also for an index of 100,000 entries.
 pub fn related<'a>(article: &Article, items: &'a [Arc<Teaser>], limit: usize) -> Vec<&'a Arc<Teaser>> {
@@ -46,7 +47,9 @@ pub fn related<'a>(article: &Article, items: &'a [Arc<Teaser>], limit: usize) ->
         }
     }
     let room = limit - out.len();
-    out.extend(by_shared.into_iter().rev().flatten().take(room));
+    let mut rest: Vec<&Arc<Teaser>> = by_shared.into_iter().rev().flatten().take(room).collect();
+    rest.sort_by(|a, b| newer_first(a, b));
+    out.extend(rest);
     out
 }
 
@@ -116,6 +119,7 @@ impl<'a> RelatedIndex<'a> {
                 }
             }
         }
+        rest.sort_by(|a, b| newer_first(a, b));
         out.extend(rest);
         out
     }

@@ -74,6 +74,11 @@ impl Article {
         words(&self.teaser.headline) + self.teaser.lead.as_deref().map_or(0, words) + blocks
     }
 
+    /// The `updated` time when it is after publication (an equal or earlier one says nothing).
+    pub fn shown_update(&self) -> Option<&Timestamp> {
+        self.updated.as_ref().filter(|u| **u > self.teaser.published)
+    }
+
     pub fn language(&self) -> &str {
         self.language.as_deref().filter(|l| !l.trim().is_empty()).unwrap_or("de")
     }

@@ -92,14 +92,30 @@ impl WidgetConfig {
         Query { tags: self.tags.clone(), text: String::new() }
     }
 
+    /// A date as the widget's language writes it.
+    pub fn date(&self, ts: &super::model::Timestamp) -> String {
+        match self.lang {
+            Lang::De => super::date::german_date(ts),
+            Lang::En => super::date::english_date(ts),
+        }
+    }
+
     pub fn label(&self, key: Label) -> &'static str {
         match (key, self.lang) {
             (Label::Region, Lang::De) => "Nachrichten der Stadt",
             (Label::Region, Lang::En) => "City news",
             (Label::More, Lang::De) => "Mehr Nachrichten",
             (Label::More, Lang::En) => "More news",
-            (Label::Empty, Lang::De) => "Zurzeit keine Nachrichten zu diesem Thema.",
-            (Label::Empty, Lang::En) => "No news on this topic at the moment.",
+            (Label::Empty, Lang::De) => match self.tags.len() {
+                0 => "Zurzeit keine Nachrichten.",
+                1 => "Zurzeit keine Nachrichten zu diesem Thema.",
+                _ => "Zurzeit keine Nachrichten zu diesen Themen.",
+            },
+            (Label::Empty, Lang::En) => match self.tags.len() {
+                0 => "No news at the moment.",
+                1 => "No news on this topic at the moment.",
+                _ => "No news on these topics at the moment.",
+            },
         }
     }
 }
@@ -194,6 +210,25 @@ mod tests {
         let iframe = snippet(EmbedMode::Iframe, "https://nr.example", &tags, 3, Layout::List);
         assert!(iframe.contains("src=\"https://nr.example/embed?tag=Familie&amp;tag=Kinder%20%26%20%22Jugend%22&amp;limit=3&amp;layout=list\""), "{iframe}");
         assert!(iframe.ends_with("<script src=\"https://nr.example/embed.js\"></script>"));
+    }
+
+    #[test]
+    fn labels_and_dates_follow_the_language_and_the_number_of_topics() {
+        let ts = crate::core::model::Timestamp::parse("2025-12-19T09:30:00+01:00").unwrap();
+        assert_eq!(parse(&[]).date(&ts), "Fr 19. Dezember 2025");
+        assert_eq!(parse(&[("data-lang", "en")]).date(&ts), "Fri 19 December 2025");
+        assert_eq!(
+            parse(&[("data-tags", "Familie")]).label(Label::Empty),
+            "Zurzeit keine Nachrichten zu diesem Thema."
+        );
+        assert_eq!(
+            parse(&[("data-tags", "Familie,Wirtschaft")]).label(Label::Empty),
+            "Zurzeit keine Nachrichten zu diesen Themen."
+        );
+        assert_eq!(
+            parse(&[("data-tags", "A,B"), ("data-lang", "en")]).label(Label::Empty),
+            "No news on these topics at the moment."
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! per block type and one dispatch (`block`), built with the escaping writer.
 
 use super::html::Html;
-use crate::core::date::german_date;
+use crate::core::date::{german_date, german_date_time};
 use crate::core::model::{Article, Block, HeadingLevel, Image, Run, Teaser, Text};
 use crate::core::paths;
 use crate::core::safe_url;
@@ -28,6 +28,10 @@ pub fn article(a: &Article) -> Html {
     let unit = if minutes == 1 { "Minute" } else { "Minuten" };
     h.element("span", &[("class", Some("reading-time"))], &format!(" · Lesezeit {minutes} {unit}"));
     h.close("p");
+    if let Some(u) = a.shown_update() {
+        h.open("p", &[("class", Some("article-updated"))]).text("Aktualisiert: ");
+        h.element("time", &[("datetime", Some(&u.to_rfc3339()))], &german_date_time(u)).close("p");
+    }
     if let Some(lead) = &t.lead {
         h.element("p", &[("class", Some("lead")), ("dir", Some("auto"))], lead);
     }

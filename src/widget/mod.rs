@@ -4,7 +4,6 @@
 //! page's CSS does not reach in, the widget's CSS does not leak out.
 
 use crate::core::catalog::Catalog;
-use crate::core::date::german_date;
 use crate::core::decode::decode_index;
 use crate::core::model::Teaser;
 use crate::core::safe_url;
@@ -195,12 +194,17 @@ fn item(document: &Document, config: &WidgetConfig, t: &Teaser, target: Option<&
                 img.set_attribute("height", &h.to_string()).ok()?;
             }
             li.append_child(&img).ok()?;
+            // Press photos are licensed with a credit: shown wherever the photo is.
+            if let Some(credit) = image.credit_line() {
+                let small = el(document, "small", "credit", Some(&credit))?;
+                li.append_child(&small).ok()?;
+            }
         }
     }
     let a = link(document, &config.article_url(t.slug.as_str()), shown_headline(&t.headline), "headline", target)?;
     a.set_attribute("dir", "auto").ok()?;
     li.append_child(&a).ok()?;
-    let time = el(document, "time", "date", Some(&german_date(&t.published)))?;
+    let time = el(document, "time", "date", Some(&config.date(&t.published)))?;
     time.set_attribute("datetime", &t.published.to_rfc3339()).ok()?;
     li.append_child(&time).ok()?;
     Some(li)

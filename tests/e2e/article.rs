@@ -78,6 +78,17 @@ fn article_by_url_shows_the_reference_article_block_by_block() {
         assert_eq!(headlines[0], "Stadt Dortmund und ihr Netzwerk bieten Wohnungslosen umfangreiche Hilfen an");
         assert_eq!(headlines[1], "Dortmund ist in der Auswahl für ein Yad Vashem Bildungszentrum");
         assert!(!headlines.iter().any(|h| h == ARTICLE_HEADLINE));
+        // After the picks, newest first: an order a reader can see at a glance.
+        let stamps =
+            eval(&c, "return [...document.querySelectorAll('.related time')].map(t => t.getAttribute('datetime'))")
+                .await;
+        let stamps: Vec<chrono::DateTime<chrono::FixedOffset>> = stamps
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| chrono::DateTime::parse_from_rfc3339(s.as_str().unwrap()).unwrap())
+            .collect();
+        assert!(stamps[2..].windows(2).all(|w| w[0] >= w[1]), "not newest first: {stamps:?}");
         let first = text(&c, ".related .teasers > li:first-child").await;
         assert!(first.contains("Do 18. Dezember 2025") && first.contains("Bild: Adobe Stock / kuarmungadd"), "{first}");
         let more = c.find(Locator::LinkText("Mehr Nachrichten")).await.unwrap();

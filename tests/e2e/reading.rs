@@ -92,3 +92,35 @@ fn back_to_the_list_keeps_the_filters() {
         assert_eq!(c.current_url().await.unwrap().query(), Some("tag=Familie"));
     });
 }
+
+#[test]
+fn back_to_the_list_links_the_list_the_reader_came_from() {
+    with_browser(|c| async move {
+        ListView::open(&c, "/?tag=Familie").await;
+        let first = find(&c, ".teasers > li:first-child .teaser-link").await;
+        let headline = first.text().await.unwrap();
+        first.click().await.unwrap();
+        ArticleView::on(&c).wait_headline(&headline).await;
+        // The link's address is the list with its filter: for a new tab, copying, a links list.
+        let back = find(&c, ".back a").await;
+        assert_eq!(attr(&back, "href").await.as_deref(), Some("/?tag=Familie"));
+        back.click().await.unwrap();
+        ListView::on(&c)
+            .wait_status(&format!("{} Nachrichten zum Thema Familie", crate::filters::expected(&["Familie"], "").len()))
+            .await;
+    });
+}
+
+#[test]
+fn an_updated_article_says_when_it_was_changed() {
+    with_browser(|c| async move {
+        let headline = "In Hörde hat sich viel getan – Stadtumbau nach 16 Jahren vor dem Abschluss";
+        ArticleView::open(&c, "in-hoerde-hat-sich-viel-getan", headline).await;
+        assert_eq!(text(&c, ".article-updated").await, "Aktualisiert: Di 16. Dezember 2025, 9:15 Uhr");
+        let time = find(&c, ".article-updated time").await;
+        assert_eq!(attr(&time, "datetime").await.as_deref(), Some("2025-12-16T09:15:00+01:00"));
+        // An article never changed says nothing of the kind.
+        ArticleView::open(&c, ARTICLE_SLUG, ARTICLE_HEADLINE).await;
+        assert!(find_all(&c, ".article-updated").await.is_empty());
+    });
+}

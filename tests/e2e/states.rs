@@ -44,6 +44,8 @@ fn a_failing_server_shows_the_failure_view_and_retry_recovers() {
         wait_text(&c, ".failure h2", "Das hat leider nicht geklappt").await;
         assert_eq!(text(&c, "h1").await, "Nachrichten");
         assert!(text(&c, ".failure").await.contains("Die Nachrichtenliste konnte nicht geladen werden"));
+        // No link to the list while on it.
+        assert!(c.find(Locator::LinkText("Zur Nachrichtenübersicht")).await.is_err());
         set_recover(&c, true).await;
         find(&c, ".failure button").await.click().await.unwrap();
         wait_text(&c, "h1", "Nachrichten").await;

@@ -216,6 +216,13 @@ pub async fn wait_text(c: &Client, css: &str, want: &str) {
     }
 }
 
+/// Waits until the document's title is `want`.
+pub async fn wait_title(c: &Client, want: &str) {
+    if poll(c, PATIENCE, |c| async move { (c.title().await.ok()? == want).then_some(()) }).await.is_none() {
+        panic!("the title never read {want:?} but {:?}", c.title().await);
+    }
+}
+
 /// Waits until the text content of `css` contains `want` (also hidden text, e.g. in a status).
 pub async fn wait_contains(c: &Client, css: &str, want: &str) {
     let script = format!("const e = document.querySelector({css:?}); return e ? e.textContent : ''");

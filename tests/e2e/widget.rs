@@ -160,3 +160,81 @@ fn the_builder_makes_the_snippet_and_previews_it() {
         c.enter_parent_frame().await.unwrap();
     });
 }
+
+/// For the articles carrying `tag`, newest first: the credit line each image should show
+/// ("Bild: …"), `None` for an image without a credit; articles without an image are left out.
+fn image_credits(tag: &str, limit: usize) -> Vec<Option<String>> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/content/articles");
+    let mut articles: Vec<Value> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| serde_json::from_str(&std::fs::read_to_string(e.unwrap().path()).unwrap()).unwrap())
+        .filter(|a: &Value| a["tags"].as_array().is_some_and(|t| t.iter().any(|x| x == tag)))
+        .collect();
+    articles.sort_by_key(|a| {
+        std::cmp::Reverse(chrono::DateTime::parse_from_rfc3339(a["published"].as_str().unwrap()).unwrap())
+    });
+    articles
+        .iter()
+        .take(limit)
+        .filter(|a| a["image"].is_object())
+        .map(|a| a["image"]["credit"].as_str().map(|c| format!("Bild: {c}")))
+        .collect()
+}
+
+#[test]
+fn cards_credit_their_photos_english_widgets_write_english_and_empty_topics_say_so() {
+    with_browser(|c| async move {
+        let newsroom = base();
+        open(&c, &format!("{}/", host_base())).await;
+        js(
+            &c,
+            &format!(
+                r#"const w = document.getElementById('widgets');
+                   const widget = (id, attrs) => {{
+                     const d = document.createElement('div'); d.id = id; d.setAttribute('data-newsroom', '');
+                     for (const [k, v] of Object.entries(attrs)) d.setAttribute(k, v);
+                     w.appendChild(d); }};
+                   widget('cards', {{'data-tags': 'Kultur', 'data-layout': 'cards', 'data-limit': '10'}});
+                   widget('english', {{'data-lang': 'en', 'data-limit': '2'}});
+                   widget('none', {{'data-tags': 'Familie,Wirtschaft'}});
+                   const s = document.createElement('script'); s.type = 'module'; s.src = '{newsroom}/widget.js'; document.head.appendChild(s);
+                   return null"#
+            ),
+        )
+        .await;
+        for id in ["cards", "english", "none"] {
+            let ready = format!("document.getElementById('{id}').getAttribute('data-newsroom-state') === 'ready'");
+            wait_until(&c, &ready, &format!("widget {id} ready")).await;
+        }
+        // Every photo carries its credit, as everywhere in the newsroom.
+        let shown = js(
+            &c,
+            "return [...document.getElementById('cards').shadowRoot.querySelectorAll('.item')]
+                .filter(li => li.querySelector('img'))
+                .map(li => li.querySelector('.credit') ? li.querySelector('.credit').textContent : null)",
+        )
+        .await;
+        let want = image_credits("Kultur", 10);
+        assert!(want.iter().any(Option::is_some), "the sample has credited photos");
+        assert_eq!(shown, serde_json::json!(want));
+        // English labels with English dates.
+        let english = js(
+            &c,
+            "const r = document.getElementById('english').shadowRoot;
+             return [[...r.querySelectorAll('time')].map(t => t.textContent), r.querySelector('.more').textContent]",
+        )
+        .await;
+        let dates: Vec<String> = serde_json::from_value(english[0].clone()).unwrap();
+        assert_eq!(dates.len(), 2);
+        for d in &dates {
+            let words: Vec<&str> = d.split(' ').collect();
+            assert!(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].contains(&words[0]), "{d}");
+            assert!(d.contains("December 2025") || d.contains("November 2025"), "{d}");
+        }
+        assert_eq!(english[1], "More news");
+        // Two topics without news: said in the plural.
+        let empty =
+            js(&c, "return document.getElementById('none').shadowRoot.querySelector('.empty').textContent").await;
+        assert_eq!(empty, "Zurzeit keine Nachrichten zu diesen Themen.");
+    });
+}

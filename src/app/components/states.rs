@@ -36,12 +36,14 @@ pub fn Loading(#[prop(into)] label: String, #[prop(optional)] on_cancel: Option<
 /// A failure in German words with a way on: retry (where it can help) and back to the list.
 /// `what` names the content, e.g. "Der Beitrag".
 #[component]
-/// `heading=false` where the page already has its h1 (the list keeps "Nachrichten").
+/// `heading=false` where the page already has its h1 (the list keeps "Nachrichten");
+/// `to_list=false` on the list itself (a link to where the reader already is leads nowhere).
 pub fn Failure(
     error: LoadError,
     what: &'static str,
     #[prop(optional)] retry: Option<Callback<()>>,
     #[prop(default = true)] heading: bool,
+    #[prop(default = true)] to_list: bool,
 ) -> impl IntoView {
     leptos::logging::warn!("{what}: {error}");
     if heading {
@@ -61,7 +63,7 @@ pub fn Failure(
                 {retry.map(|cb| view! {
                     <button type="button" class="button" on:click=move |_| cb.run(())>"Erneut versuchen"</button>
                 })}
-                <a href="/" class="button secondary">"Zur Nachrichtenübersicht"</a>
+                {to_list.then(|| view! { <a href="/" class="button secondary">"Zur Nachrichtenübersicht"</a> })}
             </p>
         </section>
     }

@@ -11,7 +11,7 @@ use crate::app::hooks::navigation::focus_heading_if_navigated;
 use crate::app::hooks::takeover::release_when;
 use crate::app::hooks::use_store;
 use crate::app::loader::Loader;
-use crate::core::date::german_date;
+use crate::core::date::{german_date, german_date_time};
 use crate::core::error::LoadError;
 use crate::core::listing::{related, RELATED_LIMIT};
 use crate::core::load_state::LoadState;
@@ -79,6 +79,9 @@ pub fn ArticleView(article: Arc<Article>) -> impl IntoView {
                     <time datetime=a.teaser.published.to_rfc3339()>{german_date(&a.teaser.published)}</time>
                     <span class="reading-time">{format!(" · Lesezeit {minutes} {}", if minutes == 1 { "Minute" } else { "Minuten" })}</span>
                 </p>
+                {a.shown_update().map(|u| view! {
+                    <p class="article-updated">"Aktualisiert: "<time datetime=u.to_rfc3339()>{german_date_time(u)}</time></p>
+                })}
                 {a.teaser.lead.clone().map(|l| view! { <p class="lead" dir="auto">{l}</p> })}
                 {a.teaser.image.clone().map(|image| view! { <Figure image/> })}
             </header>

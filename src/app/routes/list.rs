@@ -7,7 +7,7 @@ use crate::app::hooks::navigation::{focus_heading_if_navigated, remember_list_ur
 use crate::app::hooks::takeover::release_when;
 use crate::app::hooks::use_store;
 use crate::app::store::Shared;
-use crate::core::catalog::{result_summary, shown, Facet, Outcome, Query, PAGE_SIZE};
+use crate::core::catalog::{list_title, result_summary, shown, Facet, Outcome, Query, PAGE_SIZE};
 use crate::core::date::german_date;
 use crate::core::load_state::LoadState;
 use crate::core::paths;
@@ -21,21 +21,34 @@ pub fn ListPage() -> impl IntoView {
     let store = use_store();
     focus_heading_if_navigated();
     let location = use_location();
-    Effect::new(move |_| remember_list_url(format!("{}{}", location.pathname.get(), location.search.get())));
+    // Only the list's own URLs: when the reader opens an article the location changes before
+    // this view goes, and "Zurück zur Übersicht" must not point at the article.
+    Effect::new(move |_| {
+        if location.pathname.get() == "/" {
+            remember_list_url(format!("/{}", location.search.get()));
+        }
+    });
     // Only the kind of state re-renders the page; older pages arriving update the list in place.
     let state = Memo::new(move |_| store.catalog().map(|_| ()));
+    // The title says what is shown: "Familie – Nachrichten – Newsroom".
+    let url = use_query_map();
     release_when(move || !state.read().is_loading());
     view! {
-        <Title text=""/>
+        <Title text=move || list_title(&query_from(&url.read()))/>
         <h1>"Nachrichten"</h1>
         {move || match state.get() {
             LoadState::Loading => view! { <Loading label="Die Nachrichten werden geladen …" on_cancel=Callback::new(move |_| store.cancel())/> }.into_any(),
             LoadState::Failed(error) => view! {
-                <Failure error what="Die Nachrichtenliste" retry=Callback::new(move |_| store.retry()) heading=false/>
+                <Failure error what="Die Nachrichtenliste" retry=Callback::new(move |_| store.retry()) heading=false to_list=false/>
             }.into_any(),
             LoadState::Ready(()) => view! { <NewsList/> }.into_any(),
         }}
     }
+}
+
+/// The list's query from its URL (`?tag=…&tag=…&q=…`).
+fn query_from(params: &leptos_router::params::ParamsMap) -> Query {
+    Query { tags: params.get_all("tag").unwrap_or_default(), text: params.get("q").unwrap_or_default() }
 }
 
 /// Moves to another list URL: a new history entry for filters and paging, a replaced one while
@@ -49,10 +62,7 @@ fn NewsList() -> impl IntoView {
     let store = use_store();
     let catalog = Memo::new(move |_| store.catalog().ready().cloned().unwrap_or_else(|| Shared(Default::default())));
     let url = use_query_map();
-    let query = Memo::new(move |_| {
-        let m = url.read();
-        Query { tags: m.get_all("tag").unwrap_or_default(), text: m.get("q").unwrap_or_default() }
-    });
+    let query = Memo::new(move |_| query_from(&url.read()));
     let pages = Memo::new(move |_| url.read().get("seite").and_then(|s| s.parse::<usize>().ok()).unwrap_or(1));
     let outcome = Memo::new(move |_| Shared(std::sync::Arc::new(catalog.read().search(&query.read()))));
     let count = Memo::new(move |_| outcome.read().hits.len());
@@ -93,7 +103,7 @@ fn NewsList() -> impl IntoView {
     view! {
         <Link rel="alternate" type_="application/atom+xml" href=paths::FEED_ALL title="Alle Nachrichten"/>
         {feeds}
-        <FilterBar query outcome/>
+        <FilterBar query outcome found=count/>
         <p class="count" role="status">
             {move || {
                 let summary = result_summary(count.get(), &query.get());
@@ -106,14 +116,13 @@ fn NewsList() -> impl IntoView {
                 <OlderButton/>
             </p>
         })}
-        {move || (count.get() == 0).then(|| view! {
+        // Nothing found: the count above says so; one way out, right here (the filter bar's own
+        // button steps aside meanwhile).
+        {move || (count.get() == 0 && !query.read().is_empty()).then(|| view! {
             <div class="empty">
-                <p>"Keine Nachrichten gefunden."</p>
-                {move || (!query.get().is_empty()).then(|| view! {
-                    <button type="button" class="button" on:click=move |_| go(paths::list(&Query::default(), 1), false)>
-                        "Alle Filter entfernen"
-                    </button>
-                })}
+                <button type="button" class="button" on:click=move |_| go(paths::list(&Query::default(), 1), false)>
+                    "Alle Filter entfernen"
+                </button>
             </div>
         })}
         <ul class="teasers">
@@ -146,7 +155,7 @@ fn OlderButton() -> impl IntoView {
 }
 
 #[component]
-fn FilterBar(query: Memo<Query>, outcome: Memo<Shared<Outcome>>) -> impl IntoView {
+fn FilterBar(query: Memo<Query>, outcome: Memo<Shared<Outcome>>, found: Memo<usize>) -> impl IntoView {
     // What the reader types; the URL keeps the trimmed text. Synced back on back/forward.
     let typed = RwSignal::new(query.get_untracked().text);
     Effect::new(move |_| {
@@ -203,7 +212,7 @@ fn FilterBar(query: Memo<Query>, outcome: Memo<Shared<Outcome>>) -> impl IntoVie
                         </li>
                     </For>
                 </ul>
-                {move || (!query.get().is_empty()).then(|| view! {
+                {move || (!query.get().is_empty() && found.get() > 0).then(|| view! {
                     <button type="button" class="button secondary clear" on:click=move |_| go(paths::list(&Query::default(), 1), false)>
                         "Alle Filter entfernen"
                     </button>
