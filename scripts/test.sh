@@ -105,7 +105,7 @@ if bash scripts/build.sh && bash scripts/nginx.sh start "$E2E_PORT" dist --test-
   run "publish: feeds, metadata, sitemap (feedparser, extruct, XML Schema)" \
     .venv/bin/python tests/consumers/check_published.py content dist "${NEWSROOM_SITE_URL:-http://127.0.0.1:8080}"
   run "publish: Nu Html Checker (vnu)" java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only \
-    dist/index.html dist/404.html dist/nachrichten/*.html
+    dist/index.html dist/404.html dist/barrierefreiheit.html dist/nachrichten/*.html
   run "publish: the hostile corpus, outputs parsed" \
     .venv/bin/python tests/consumers/check_hostile_publish.py target/release/newsroom-publish "$repo"
   run "wasm features vs. promised browsers" bash scripts/wasm-features.sh

@@ -46,7 +46,7 @@ fn every_sample_article_decodes_completely_and_publishes() {
     let (sources, problems) = newsroom::publish::source::read_articles(&repo().join("content/articles"));
     assert!(problems.is_empty(), "{problems:?}");
     let template = fs::read_to_string(repo().join("index.html")).unwrap();
-    let site = newsroom::publish::site::Site::read(&repo().join("content/site.json")).unwrap();
+    let site = newsroom::publish::site::read(&repo().join("content/site.json")).unwrap();
     let mut out = newsroom::publish::Outputs::in_memory();
     newsroom::publish::build(&mut out, &sources, &site, "https://nr.example", &template).unwrap();
     let index = decode_index(std::str::from_utf8(out.get("api/news.json").unwrap()).unwrap()).unwrap();

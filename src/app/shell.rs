@@ -1,8 +1,8 @@
 use crate::app::components::states::NotFound;
-use crate::app::components::theme::ThemeToggle;
+use crate::app::components::theme::ThemeChoice;
 use crate::app::hooks::navigation::provide_navigation;
 use crate::app::hooks::takeover::provide_takeover;
-use crate::app::routes::{article::ArticlePage, builder::BuilderPage, list::ListPage};
+use crate::app::routes::{article::ArticlePage, builder::BuilderPage, list::ListPage, statement::StatementPage};
 use crate::app::store::NewsStore;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -34,7 +34,7 @@ fn Shell() -> impl IntoView {
             <nav class="site-nav" aria-label="Hauptnavigation">
                 <ul>
                     <li><a href="/">"Alle Nachrichten"</a></li>
-                    <li><ThemeToggle/></li>
+                    <li><ThemeChoice/></li>
                 </ul>
             </nav>
         </header>
@@ -43,10 +43,17 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/") view=ListPage/>
                 <Route path=path!("/nachrichten/:slug") view=ArticlePage/>
                 <Route path=path!("/embed/builder") view=BuilderPage/>
+                <Route path=path!("/barrierefreiheit") view=StatementPage/>
             </Routes>
         </main>
         <footer class="site-footer">
             <p>"Newsroom – Pressemitteilungen, Ratsentscheidungen und Termine der Stadt."</p>
+            <nav aria-label="Service">
+                <ul class="footer-links">
+                    <li><a href="/barrierefreiheit">"Erklärung zur Barrierefreiheit"</a></li>
+                    <li><a href="/embed/builder">"Nachrichten einbinden"</a></li>
+                </ul>
+            </nav>
         </footer>
     }
 }

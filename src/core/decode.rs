@@ -8,6 +8,7 @@ use super::error::{DecodeError, LoadError, Problem};
 use super::json::{self, Json, Reader, SyntaxError};
 use super::model::{Article, Block, Body, HeadingLevel, Image, NewsIndex, Run, Slug, Teaser, Text, Timestamp};
 use super::safe_url;
+use super::site::{Contact, Enforcement, Site, FIELDS as SITE_FIELDS};
 use super::tidy::{tidy_article, tidy_teaser};
 use std::sync::Arc;
 
@@ -163,6 +164,41 @@ pub fn decode_article(text: &str) -> Result<Article, LoadError> {
     let mut article = article(&value).map_err(LoadError::Decode)?;
     tidy_article(&mut article);
     Ok(article)
+}
+
+/// A site file (`site.json`): every field optional, wrong types dropped; the names of members it
+/// does not know are returned beside it (the publish step reports them: most are typos).
+pub fn decode_site(text: &str) -> Result<(Site, Vec<String>), LoadError> {
+    let value = json::parse(text.trim_start_matches('\u{feff}')).map_err(|e| syntax(text, e))?;
+    let Json::Obj(members) = &value else { return Err(wrong_type(".")) };
+    let unknown = members.iter().map(|(k, _)| k.to_string()).filter(|k| !SITE_FIELDS.contains(&k.as_str())).collect();
+    let default = Site::default();
+    let text_or =
+        |key: &str, fallback: String| optional_string(&value, key).filter(|s| !s.trim().is_empty()).unwrap_or(fallback);
+    let contact = value.get("contact").map_or_else(Default::default, |c| Contact {
+        email: optional_string(c, "email"),
+        phone: optional_string(c, "phone"),
+        address: optional_string(c, "address"),
+    });
+    let enforcement = match value.get("enforcement") {
+        Some(e) => match optional_string(e, "name") {
+            Some(name) => Enforcement { name, url: optional_string(e, "url") },
+            None => default.enforcement.clone(),
+        },
+        None => default.enforcement.clone(),
+    };
+    let site = Site {
+        name: text_or("name", default.name),
+        description: text_or("description", default.description),
+        publisher: text_or("publisher", default.publisher),
+        logo: optional_string(&value, "logo"),
+        default_image: value.get("default_image").and_then(|i| image(i).ok()),
+        language: text_or("language", default.language),
+        locale: text_or("locale", default.locale),
+        contact,
+        enforcement,
+    };
+    Ok((site, unknown))
 }
 
 /// A document that does not even start like JSON is most likely an HTML error page.
@@ -380,6 +416,20 @@ mod tests {
     fn missing_headline_is_named() {
         let err = decode_article(r#"{"slug":"a","published":"2025-12-19T10:00:00+01:00","body":[]}"#).unwrap_err();
         assert_eq!(err, LoadError::Decode(DecodeError { path: "headline".into(), problem: Problem::Missing }));
+    }
+
+    #[test]
+    fn a_site_file_takes_defaults_and_names_unknown_fields() {
+        let (site, unknown) = decode_site(
+            r#"{"name":"Stadtnachrichten","nmae":"x","contact":{"email":"presse@stadt.example"},"publisher":7}"#,
+        )
+        .unwrap();
+        assert_eq!(site.name, "Stadtnachrichten");
+        assert_eq!(site.publisher, Site::default().publisher, "a wrong type takes the default");
+        assert_eq!(site.contact.email.as_deref(), Some("presse@stadt.example"));
+        assert_eq!(site.enforcement, Enforcement::default());
+        assert_eq!(unknown, ["nmae"]);
+        assert!(matches!(decode_site("[]"), Err(LoadError::Decode(_))));
     }
 
     #[test]

@@ -13,6 +13,8 @@ pub mod paths;
 pub mod safe_url;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod site;
+pub mod statement;
 pub mod text;
 pub mod tidy;
 pub mod widget_config;

@@ -39,12 +39,7 @@ pub fn article(a: &Article) -> Html {
         figure(&mut h, image, false);
     }
     h.close("header").newline();
-    h.open("div", &[("class", Some("article-body"))]);
-    for b in &a.body.blocks {
-        block(&mut h, b);
-        h.newline();
-    }
-    h.close("div");
+    h.append(body(&a.body.blocks));
     h.open("footer", &[("class", Some("article-footer"))]);
     if !t.tags.is_empty() {
         h.open("nav", &[("class", Some("tags")), ("aria-label", Some("Themen"))]).open("ul", &[]);
@@ -64,6 +59,18 @@ pub fn article(a: &Article) -> Html {
     h.element("button", &[("type", Some("button")), ("class", Some("button secondary"))], "Teilen");
     h.element("span", &[("class", Some("share-message")), ("role", Some("status"))], "").close("p");
     h.close("footer").close("article");
+    h
+}
+
+/// `<div class="article-body">` with every block, as the app's `ArticleBody`.
+pub fn body(blocks: &[Block]) -> Html {
+    let mut h = Html::new();
+    h.open("div", &[("class", Some("article-body"))]);
+    for b in blocks {
+        block(&mut h, b);
+        h.newline();
+    }
+    h.close("div");
     h
 }
 

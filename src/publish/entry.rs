@@ -13,6 +13,7 @@ use super::{Fatal, Outputs};
 use crate::core::listing::{RelatedIndex, RELATED_LIMIT};
 use crate::core::model::{Article, Teaser};
 use crate::core::paths;
+use crate::core::statement;
 use crate::core::tidy::shown_headline;
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -73,6 +74,20 @@ pub fn write(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls, te
         extra,
     };
     out.insert("index.html".into(), render(&head, main)?.into_bytes());
+    // The accessibility statement, readable without JavaScript too.
+    let mut main = Html::new();
+    main.element("h1", &[("tabindex", Some("-1"))], statement::TITLE);
+    main.open("div", &[("class", Some("statement"))])
+        .append(article_html::body(&statement::statement(site)))
+        .close("div");
+    let head = Head {
+        lang: site.language.clone(),
+        title: format!("{} – {}", statement::TITLE, site.name),
+        description: format!("{}: Stand, Einschränkungen, Kontakt", statement::TITLE),
+        canonical: urls.absolute("/barrierefreiheit"),
+        extra: Html::new(),
+    };
+    out.insert("barrierefreiheit.html".into(), render(&head, main)?.into_bytes());
     // The 404 page (nginx answers unknown articles with it, status 404).
     let mut main = Html::new();
     main.open("section", &[("class", Some("failure not-found")), ("aria-labelledby", Some("not-found-title"))]);

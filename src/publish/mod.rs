@@ -40,7 +40,7 @@ pub struct Fatal(pub String);
 
 /// Publishes `content` into `dist` (a release build of the app) for the site at `site_url`.
 pub fn publish(content: &Path, dist: &Path, site_url: &str) -> Result<Report, Fatal> {
-    let site = site::Site::read(&content.join("site.json")).map_err(Fatal)?;
+    let site = site::read(&content.join("site.json")).map_err(Fatal)?;
     let template = output::template(dist).map_err(|e| Fatal(format!("{}: {e}", dist.join("index.html").display())))?;
     let (sources, problems) = source::read_articles(&content.join("articles"));
     let mut out = Outputs::on_disk(dist);
@@ -59,6 +59,7 @@ pub fn build(
 ) -> Result<(), Fatal> {
     let urls = urls::Urls::new(site_url);
     api::write(out, sources).map_err(|e| Fatal(e.to_string()))?;
+    site::write(out, site).map_err(|e| Fatal(e.to_string()))?;
     entry::write(out, sources, site, &urls, template)?;
     sitemap::write(out, sources, &urls);
     Ok(())

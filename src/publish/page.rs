@@ -110,15 +110,22 @@ pub fn shell(site_name: &str, main: Html) -> Html {
     h.element("span", &[("class", Some("tagline"))], " – Nachrichten aus der Stadt").close("a");
     h.open("nav", &[("class", Some("site-nav")), ("aria-label", Some("Hauptnavigation"))]).open("ul", &[]);
     h.open("li", &[]).element("a", &[("href", Some("/"))], "Alle Nachrichten").close("li");
-    // The app's theme toggle, so the header does not change when the app takes over (it works
+    // The app's design choice, so the header does not change when the app takes over (it works
     // from then on; without JavaScript, noscript.css hides it).
-    h.open("li", &[])
-        .open("button", &[("type", Some("button")), ("class", Some("theme-toggle")), ("aria-pressed", Some("false"))]);
-    h.element("span", &[("aria-hidden", Some("true"))], "☀ ").text("Dunkles Design").close("button").close("li");
+    h.open("li", &[]).open("label", &[("class", Some("theme-choice"))]).element("span", &[], "Design");
+    h.open("select", &[]);
+    h.element("option", &[("value", Some("system")), ("selected", Some(""))], "System");
+    h.element("option", &[("value", Some("light"))], "Hell").element("option", &[("value", Some("dark"))], "Dunkel");
+    h.close("select").close("label").close("li");
     h.close("ul").close("nav").close("header").newline();
     h.open("main", &[("id", Some("inhalt")), ("tabindex", Some("-1"))]).append(main).close("main").newline();
     h.open("footer", &[("class", Some("site-footer"))]);
     h.element("p", &[], "Newsroom – Pressemitteilungen, Ratsentscheidungen und Termine der Stadt.");
-    h.close("footer");
+    h.open("nav", &[("aria-label", Some("Service"))]).open("ul", &[("class", Some("footer-links"))]);
+    h.open("li", &[])
+        .element("a", &[("href", Some("/barrierefreiheit"))], "Erklärung zur Barrierefreiheit")
+        .close("li");
+    h.open("li", &[]).element("a", &[("href", Some("/embed/builder"))], "Nachrichten einbinden").close("li");
+    h.close("ul").close("nav").close("footer");
     h
 }

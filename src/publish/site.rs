@@ -1,83 +1,87 @@
-//! The site file (`CONTENT_DIR/site.json`, optional): who publishes, under which name, with which
-//! default image and contact. Every field has a default, so a newsroom works without one; no city
-//! is hard-coded.
+//! The site file (`CONTENT_DIR/site.json`, optional), read with the core's decoder
+//! (`core::site`), and served to the app as `api/site.json` (written with serde).
 
-use serde::Deserialize;
+use super::Outputs;
+pub use crate::core::site::Site;
+use serde::Serialize;
+use std::path::Path;
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Site {
-    /// The newsroom's name: page titles ("… – Newsroom"), og:site_name, feeds.
-    pub name: String,
-    /// One sentence for the list page's description.
-    pub description: String,
-    /// Who publishes: author and publisher in JSON-LD and the feeds.
-    pub publisher: String,
-    /// The publisher's logo (an absolute URL or a path on the site).
-    pub logo: Option<String>,
-    /// Shown in link previews of articles without an image.
-    pub default_image: Option<SiteImage>,
-    /// BCP 47 language of the newsroom ("de").
-    pub language: String,
-    /// Open Graph locale ("de_DE").
-    pub locale: String,
-    /// Feedback contact for the accessibility statement and the feeds.
-    pub contact: Contact,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SiteImage {
-    pub src: String,
-    pub alt: String,
-    pub width: Option<u32>,
-    pub height: Option<u32>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Contact {
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub address: Option<String>,
-}
-
-impl Default for Site {
-    fn default() -> Site {
-        Site {
-            name: "Newsroom".into(),
-            description: "Pressemitteilungen, Ratsentscheidungen und Termine der Stadt.".into(),
-            publisher: "Presse- und Informationsamt".into(),
-            logo: None,
-            default_image: None,
-            language: "de".into(),
-            locale: "de_DE".into(),
-            contact: Contact::default(),
-        }
+/// Reads the site file; the defaults when there is none. A misspelt field is an error, so a
+/// newsroom does not silently run on defaults.
+pub fn read(path: &Path) -> Result<Site, String> {
+    let name = path.display();
+    let text = match std::fs::read_to_string(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Site::default()),
+        Err(e) => return Err(format!("{name}: {e}")),
+        Ok(text) => text,
+    };
+    let (site, unknown) =
+        crate::core::decode::decode_site(&text).map_err(|e| format!("{name}: {}", e.explain("Die Datei")))?;
+    if let Some(field) = unknown.first() {
+        let known = crate::core::site::FIELDS.join(", ");
+        return Err(format!("{name}: unbekanntes Feld '{field}' (bekannt sind: {known})"));
     }
+    Ok(site)
 }
 
-impl Site {
-    /// Reads the site file; `Ok(default)` when there is none.
-    pub fn read(path: &std::path::Path) -> Result<Site, String> {
-        match std::fs::read_to_string(path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Site::default()),
-            Err(e) => Err(format!("{}: {e}", path.display())),
-            Ok(text) => serde_json::from_str(text.trim_start_matches('\u{feff}'))
-                .map_err(|e| format!("{}: {e}", path.display())),
-        }
-    }
+#[derive(Serialize)]
+struct SiteJson<'a> {
+    name: &'a str,
+    description: &'a str,
+    publisher: &'a str,
+    language: &'a str,
+    contact: ContactJson<'a>,
+    enforcement: EnforcementJson<'a>,
+}
+
+#[derive(Serialize)]
+struct ContactJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phone: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    address: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct EnforcementJson<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+/// `api/site.json`: what the app shows of the site (the accessibility statement's contact).
+pub fn write(out: &mut Outputs, site: &Site) -> Result<(), serde_json::Error> {
+    let json = SiteJson {
+        name: &site.name,
+        description: &site.description,
+        publisher: &site.publisher,
+        language: &site.language,
+        contact: ContactJson {
+            email: site.contact.email.as_deref(),
+            phone: site.contact.phone.as_deref(),
+            address: site.contact.address.as_deref(),
+        },
+        enforcement: EnforcementJson { name: &site.enforcement.name, url: site.enforcement.url.as_deref() },
+    };
+    out.insert("api/site.json".into(), serde_json::to_vec(&json)?);
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::decode::decode_site;
 
     #[test]
-    fn missing_fields_take_defaults_and_unknown_ones_are_refused() {
-        let site: Site = serde_json::from_str(r#"{"name": "Stadtnachrichten"}"#).unwrap();
-        assert_eq!((site.name.as_str(), site.locale.as_str()), ("Stadtnachrichten", "de_DE"));
-        assert!(serde_json::from_str::<Site>(r#"{"nmae": "x"}"#).is_err());
-        assert_eq!(Site::read(std::path::Path::new("/does/not/exist.json")).unwrap().name, "Newsroom");
+    fn the_served_site_file_reads_back_as_the_same_site() {
+        let site = Site { publisher: "Stadt Musterstadt".into(), ..Site::default() };
+        let mut out = Outputs::in_memory();
+        write(&mut out, &site).unwrap();
+        let (back, unknown) = decode_site(std::str::from_utf8(out.get("api/site.json").unwrap()).unwrap()).unwrap();
+        assert!(unknown.is_empty());
+        assert_eq!((back.publisher, back.enforcement, back.contact), (site.publisher, site.enforcement, site.contact));
+        assert!(read(Path::new("/does/not/exist.json")).unwrap() == Site::default());
     }
 }

@@ -65,6 +65,11 @@ fn article() {
 }
 
 #[test]
+fn accessibility_statement() {
+    with_browser(|c| async move { check(&c, &base(), "/barrierefreiheit", ".statement .article-body").await });
+}
+
+#[test]
 fn not_found() {
     with_browser(|c| async move { check(&c, &base(), "/nachrichten/gibt-es-nicht", ".not-found").await });
 }

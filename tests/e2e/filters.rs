@@ -122,7 +122,7 @@ fn a_filtered_url_opens_the_same_view() {
             attr(&ListView::on(&c).tag_button("Integration").await, "aria-pressed").await.as_deref(),
             Some("true")
         );
-        c.refresh().await.unwrap();
+        reload(&c).await;
         find(&c, ".teasers > li").await;
         assert_eq!(ListView::on(&c).headlines().await, both);
     });

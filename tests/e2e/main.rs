@@ -20,5 +20,6 @@ mod platform;
 mod publish;
 mod reading;
 mod screenshots;
+mod statement;
 mod states;
 mod widget;

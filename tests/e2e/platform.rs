@@ -27,6 +27,16 @@ fn without_javascript_an_article_is_readable_from_its_published_page() {
 }
 
 #[test]
+fn without_javascript_the_accessibility_statement_is_readable() {
+    with_session(Session { javascript: false }, |c| async move {
+        c.goto(&format!("{}/barrierefreiheit", base())).await.unwrap();
+        assert_eq!(text(&c, "main h1").await, "Erklärung zur Barrierefreiheit");
+        assert!(text(&c, ".statement").await.contains("Feedback und Kontakt"));
+        assert!(!find_all(&c, ".statement a[href^='mailto:']").await.is_empty());
+    });
+}
+
+#[test]
 fn without_javascript_the_list_shows_the_newest_news_as_links() {
     with_session(Session { javascript: false }, |c| async move {
         c.goto(&format!("{}/", base())).await.unwrap();

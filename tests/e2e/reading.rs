@@ -23,7 +23,7 @@ fn a_route_change_moves_focus_to_the_new_h1_and_updates_the_title() {
         assert_eq!(active, format!("H1:{}", &ARTICLE_HEADLINE.chars().take(60).collect::<String>()));
         assert_eq!(c.title().await.unwrap(), format!("{ARTICLE_HEADLINE} – Newsroom"));
         // A first load leaves focus at the start of the page.
-        c.refresh().await.unwrap();
+        reload(&c).await;
         ArticleView::on(&c).wait_headline(ARTICLE_HEADLINE).await;
         assert!(active_element(&c).await.starts_with("BODY"), "{}", active_element(&c).await);
     });
@@ -46,22 +46,36 @@ fn the_skip_link_is_the_first_tab_stop_and_leads_to_the_content() {
 }
 
 #[test]
-fn the_theme_toggle_is_remembered() {
+fn the_design_follows_the_system_or_the_readers_remembered_choice() {
     with_browser(|c| async move {
-        open(&c, &format!("{}/", base())).await;
+        let home = format!("{}/", base());
+        open(&c, &home).await;
         eval(&c, "localStorage.setItem('newsroom-theme', 'light'); return null").await;
-        c.refresh().await.unwrap();
-        let toggle = find(&c, ".theme-toggle").await;
-        assert_eq!(attr(&toggle, "aria-pressed").await.as_deref(), Some("false"));
+        open(&c, &home).await;
+        let select = find(&c, ".theme-choice select").await;
+        // The choice is visible and named: "Design", "Hell".
+        assert_eq!(select.prop("value").await.unwrap().as_deref(), Some("light"));
+        assert_eq!(text(&c, ".theme-choice span").await, "Design");
         let light_bg = eval(&c, "return getComputedStyle(document.body).backgroundColor").await;
-        toggle.click().await.unwrap();
+        select.select_by_value("dark").await.unwrap();
         assert_eq!(eval(&c, "return document.documentElement.dataset.theme").await, "dark");
         let dark_bg = eval(&c, "return getComputedStyle(document.body).backgroundColor").await;
         assert_ne!(light_bg, dark_bg);
-        c.refresh().await.unwrap();
-        let toggle = find(&c, ".theme-toggle").await;
-        assert_eq!(attr(&toggle, "aria-pressed").await.as_deref(), Some("true"));
+        // Remembered across visits.
+        open(&c, &home).await;
+        let select = find(&c, ".theme-choice select").await;
+        assert_eq!(select.prop("value").await.unwrap().as_deref(), Some("dark"));
         assert_eq!(eval(&c, "return getComputedStyle(document.body).backgroundColor").await, dark_bg);
+        // And back to following the system: nothing stored, no theme set.
+        select.select_by_value("system").await.unwrap();
+        assert_eq!(
+            eval(
+                &c,
+                "return [localStorage.getItem('newsroom-theme'), document.documentElement.hasAttribute('data-theme')]"
+            )
+            .await,
+            serde_json::json!([null, false])
+        );
     });
 }
 

@@ -243,6 +243,12 @@ pub async fn open(c: &Client, url: &str) {
     wait_until(c, "!document.getElementById('prerendered')", "the app taking over the published page").await;
 }
 
+/// Reloads the page and waits until the app has taken it over again (see `open`).
+pub async fn reload(c: &Client) {
+    c.refresh().await.unwrap();
+    wait_until(c, "!document.getElementById('prerendered')", "the app taking over the reloaded page").await;
+}
+
 /// Opens `path` on the fixture server with its content read from `tests/fixtures/<fixture>/`.
 pub async fn open_fixture(c: &Client, fixture: &str, path: &str) {
     c.goto(&format!("{}/fixture-api/", fixture_base())).await.unwrap();

@@ -1,5 +1,7 @@
-//! Light and dark themes: the system setting by default, a toggle that is remembered.
-//! (public/boot.js applies a remembered choice before the app starts, so nothing flashes.)
+//! Light and dark: the system's setting by default, or the reader's choice (remembered), with a
+//! way back to following the system. A labelled select shows the current state to sight and to
+//! screen readers alike. (public/boot.js applies a remembered choice before the app starts, so
+//! nothing flashes.)
 
 use leptos::prelude::*;
 
@@ -9,32 +11,58 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-fn system_prefers_dark() -> bool {
-    window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches())
+/// The reader's choice, as stored (`None`: follow the system).
+fn stored() -> &'static str {
+    match storage().and_then(|s| s.get_item(KEY).ok().flatten()).as_deref() {
+        Some("dark") => "dark",
+        Some("light") => "light",
+        _ => "system",
+    }
+}
+
+/// Remembers and applies a choice: "system", "light" or "dark".
+fn apply(choice: &str) {
+    let root = document().document_element();
+    match choice {
+        "light" | "dark" => {
+            if let Some(s) = storage() {
+                let _ = s.set_item(KEY, choice);
+            }
+            if let Some(root) = root {
+                let _ = root.set_attribute("data-theme", choice);
+            }
+        }
+        _ => {
+            if let Some(s) = storage() {
+                let _ = s.remove_item(KEY);
+            }
+            if let Some(root) = root {
+                let _ = root.remove_attribute("data-theme");
+            }
+        }
+    }
 }
 
 #[component]
-pub fn ThemeToggle() -> impl IntoView {
-    let stored = storage().and_then(|s| s.get_item(KEY).ok().flatten());
-    let dark = RwSignal::new(match stored.as_deref() {
-        Some("dark") => true,
-        Some("light") => false,
-        _ => system_prefers_dark(),
-    });
-    let toggle = move |_| {
-        dark.update(|d| *d = !*d);
-        let theme = if dark.get_untracked() { "dark" } else { "light" };
-        if let Some(s) = storage() {
-            let _ = s.set_item(KEY, theme);
-        }
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-theme", theme);
-        }
+pub fn ThemeChoice() -> impl IntoView {
+    let choice = RwSignal::new(stored());
+    let on_change = move |ev| {
+        let value = match event_target_value(&ev).as_str() {
+            "light" => "light",
+            "dark" => "dark",
+            _ => "system",
+        };
+        choice.set(value);
+        apply(value);
     };
     view! {
-        <button type="button" class="theme-toggle" aria-pressed=move || dark.get().to_string() on:click=toggle>
-            <span aria-hidden="true">{move || if dark.get() { "☾ " } else { "☀ " }}</span>
-            "Dunkles Design"
-        </button>
+        <label class="theme-choice">
+            <span>"Design"</span>
+            <select on:change=on_change>
+                <option value="system" selected=move || choice.get() == "system">"System"</option>
+                <option value="light" selected=move || choice.get() == "light">"Hell"</option>
+                <option value="dark" selected=move || choice.get() == "dark">"Dunkel"</option>
+            </select>
+        </label>
     }
 }

@@ -3,3 +3,4 @@
 pub mod article;
 pub mod builder;
 pub mod list;
+pub mod statement;
