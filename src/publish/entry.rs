@@ -10,6 +10,7 @@ use super::site::Site;
 use super::source::Source;
 use super::urls::Urls;
 use super::{Fatal, Outputs};
+use crate::core::catalog::{result_summary, Catalog, Query};
 use crate::core::listing::{RelatedIndex, RELATED_LIMIT};
 use crate::core::model::{Article, Teaser};
 use crate::core::paths;
@@ -57,7 +58,14 @@ pub fn write(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls, te
     // The list.
     let newest: Vec<&Arc<Teaser>> = items.iter().take(LIST_PAGE_ITEMS).collect();
     let mut main = Html::new();
-    main.element("h1", &[], "Nachrichten").append(article_html::teasers(&newest, true));
+    main.element("h1", &[], "Nachrichten").append(list_controls(&items));
+    main.append(article_html::teasers(&newest, true));
+    if items.len() > newest.len() {
+        // The app's paging control (noscript.css hides it: without JavaScript the feeds and the
+        // sitemap lead further).
+        main.open("p", &[("class", Some("more-news"))]);
+        main.element("button", &[("type", Some("button")), ("class", Some("button"))], "Mehr Nachrichten").close("p");
+    }
     let mut extra = Html::new();
     alternate(
         &mut extra,
@@ -135,6 +143,71 @@ pub fn write(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls, te
         );
     }
     Ok(())
+}
+
+/// The list's search, topics (with their counts) and result count as the app first shows them, so
+/// the app takes the list over without a change (noscript.css hides them: without JavaScript they
+/// could not work).
+fn list_controls(items: &[Arc<Teaser>]) -> Html {
+    let outcome = Catalog::new(&[items]).search(&Query::default());
+    let mut h = Html::new();
+    h.open("section", &[("class", Some("filters")), ("aria-label", Some("Nachrichten filtern"))]);
+    h.open("form", &[("role", Some("search")), ("class", Some("search"))]);
+    h.element("label", &[("for", Some("suche"))], "Nachrichten durchsuchen");
+    h.open(
+        "input",
+        &[
+            ("id", Some("suche")),
+            ("type", Some("search")),
+            ("autocomplete", Some("off")),
+            ("enterkeyhint", Some("search")),
+        ],
+    );
+    h.close("form");
+    h.open(
+        "button",
+        &[
+            ("type", Some("button")),
+            ("class", Some("filter-toggle")),
+            ("aria-controls", Some("themen")),
+            ("aria-expanded", Some("false")),
+        ],
+    );
+    h.text("Themen filtern").close("button");
+    let group = [
+        ("id", Some("themen")),
+        ("class", Some("tag-filters collapsed")),
+        ("role", Some("group")),
+        ("aria-labelledby", Some("tag-filter-label")),
+    ];
+    h.open("div", &group).element(
+        "span",
+        &[("id", Some("tag-filter-label")), ("class", Some("filter-label"))],
+        "Themen",
+    );
+    h.open("ul", &[]);
+    for f in &outcome.facets {
+        h.open("li", &[]).open(
+            "button",
+            &[
+                ("type", Some("button")),
+                ("class", Some("tag-toggle")),
+                ("aria-pressed", Some("false")),
+                ("disabled", (f.count == 0).then_some("")),
+            ],
+        );
+        h.text(&f.tag)
+            .element("span", &[("class", Some("facet-count"))], &format!(" ({})", f.count))
+            .close("button")
+            .close("li");
+    }
+    h.close("ul").close("div").close("section");
+    h.element(
+        "p",
+        &[("class", Some("count")), ("role", Some("status"))],
+        &result_summary(outcome.hits.len(), &Query::default()),
+    );
+    h
 }
 
 /// What a link preview shows: the lead, or the start of the text.

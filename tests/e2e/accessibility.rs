@@ -48,6 +48,15 @@ fn list_unfiltered() {
 }
 
 #[test]
+fn list_with_the_topics_opened() {
+    // On phones the topics open behind "Themen filtern": opened here wherever the button shows.
+    let opened = "js:(() => { const b = document.querySelector('.filter-toggle');
+        if (b && getComputedStyle(b).display !== 'none' && b.getAttribute('aria-expanded') === 'false') b.click();
+        return document.querySelector('.teasers > li') && getComputedStyle(document.getElementById('themen')).display !== 'none'; })()";
+    with_browser(move |c| async move { check(&c, &base(), "/", opened).await });
+}
+
+#[test]
 fn list_filtered() {
     with_browser(|c| async move { check(&c, &base(), "/?tag=Familie&q=stadt", ".teasers > li").await });
 }

@@ -188,6 +188,7 @@ fn FilterBar(query: Memo<Query>, outcome: Memo<Shared<Outcome>>, found: Memo<usi
     // One button per tag, kept across taps: only its count, state and `disabled` change.
     let slots = move || facets.read().iter().enumerate().map(|(i, f)| (i, f.tag.clone())).collect::<Vec<_>>();
     let facet = move |i: usize| facets.read().get(i).map(|f| (f.count, f.chosen)).unwrap_or((0, false));
+    let open = RwSignal::new(false);
     view! {
         <section class="filters" aria-label="Nachrichten filtern">
             <form role="search" class="search" on:submit=|ev| ev.prevent_default()>
@@ -195,7 +196,13 @@ fn FilterBar(query: Memo<Query>, outcome: Memo<Shared<Outcome>>, found: Memo<usi
                 <input id="suche" type="search" autocomplete="off" enterkeyhint="search"
                     prop:value=move || typed.get() on:input=on_input/>
             </form>
-            <div class="tag-filters" role="group" aria-labelledby="tag-filter-label">
+            // On a phone the topics wait behind one button, so the first news are on the first
+            // screen; on wider screens the button is hidden and the topics always shown (CSS).
+            <button type="button" class="filter-toggle" aria-controls="themen"
+                aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                "Themen filtern"{move || { let n = query.read().tags.len(); (n > 0).then(|| format!(" ({n})")) }}
+            </button>
+            <div id="themen" class="tag-filters" class:collapsed=move || !open.get() role="group" aria-labelledby="tag-filter-label">
                 <span id="tag-filter-label" class="filter-label">"Themen"</span>
                 <ul>
                     <For each=slots key=|slot| slot.clone() let:((i, tag))>
