@@ -1,6 +1,7 @@
 // Newsroom iframe embed helper for host pages: resizes every <iframe data-newsroom-embed> to the
-// height its content reports. Only messages from the newsroom's own origin (where this file came
-// from) and from one of those iframes are taken.
+// height its content reports, growing and shrinking (a phone turning), within a sane range (as
+// WordPress does for its embeds). Only messages from the newsroom's own origin (where this file
+// came from) and from one of those iframes are taken.
 (function () {
   var script = document.currentScript;
   if (!script) return;
@@ -12,7 +13,7 @@
     var frames = document.querySelectorAll("iframe[data-newsroom-embed]");
     for (var i = 0; i < frames.length; i++) {
       if (frames[i].contentWindow === event.source) {
-        frames[i].style.height = Math.max(40, Math.min(Math.round(data.height), 20000)) + "px";
+        frames[i].style.height = Math.max(80, Math.min(Math.round(data.height), 6000)) + "px";
       }
     }
   });

@@ -3,10 +3,9 @@
 //! message depends on which it was.
 
 use crate::app::schedule::{Slice, STEP};
-use crate::core::decode::{decode_article, decode_site, IndexDecoder};
+use crate::core::decode::{decode_article, IndexDecoder};
 use crate::core::error::LoadError;
 use crate::core::model::{Article, NewsIndex, Slug};
-use crate::core::site::Site;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -64,13 +63,11 @@ pub async fn fetch_article(slug: &Slug, abort: web_sys::AbortSignal) -> Result<A
     Ok(Arc::new(article))
 }
 
-/// The site file the publish step serves (`{api}/site.json`); its defaults where there is none.
-pub async fn fetch_site(abort: web_sys::AbortSignal) -> Result<Arc<Site>, LoadError> {
-    let text = match fetch_text(&format!("{}/site.json", api_base()), Some(&abort)).await {
-        Err(LoadError::NotFound) => return Ok(Arc::new(Site::default())),
-        other => other?,
-    };
-    Ok(Arc::new(decode_site(&text)?.0))
+/// A page of the site in the content format (`{api}/pages/{name}.json`, written by the publish
+/// step), such as the accessibility statement: its text lives with the content, not in the app.
+pub async fn fetch_page(name: &'static str, abort: web_sys::AbortSignal) -> Result<Arc<Article>, LoadError> {
+    let text = fetch_text(&format!("{}/pages/{name}.json", api_base()), Some(&abort)).await?;
+    Ok(Arc::new(decode_article(&text)?))
 }
 
 /// The response boot.js already requested for `url`, taken once (a retry fetches anew). It is

@@ -1,8 +1,8 @@
 //! The site file (`site.json`): who publishes the newsroom, under which name, with which default
 //! image, feedback contact and enforcement body (for the accessibility statement). Every field has
 //! a default, so a newsroom works without one; no city is hard-coded. The publish step reads it
-//! from CONTENT_DIR and serves it as `{api}/site.json`, which the app reads for
-//! `/barrierefreiheit`; both decode it with `decode::decode_site`.
+//! from CONTENT_DIR (`decode::decode_site`) for the pages' metadata, the feeds and the
+//! accessibility statement.
 
 use super::model::Image;
 

@@ -1,12 +1,16 @@
 //! The accessibility statement ("Erklärung zur Barrierefreiheit", BITV 2.0 § 7) as structured
-//! content: the app shows it at `/barrierefreiheit` and the publish step writes it as a page, both
-//! from these blocks (rendered like an article body, text never HTML). What it says of Newsroom is
+//! content: the publish step writes these blocks as a page in the content format
+//! (`api/pages/barrierefreiheit.json`, which the app shows at `/barrierefreiheit` like an article
+//! body) and as HTML for readers without JavaScript; text never HTML. What it says of Newsroom is
 //! true of Newsroom; who publishes, the contact and the enforcement body come from the site file.
 
 use super::model::{Block, HeadingLevel, Run, Text};
 use super::site::Site;
 
 pub const TITLE: &str = "Erklärung zur Barrierefreiheit";
+
+/// When the statement was made (RFC 3339), the date `PREPARED` names.
+pub const DATE: &str = "2026-11-26T00:00:00+01:00";
 
 /// When this statement was made and on what it rests.
 const PREPARED: &str = "Diese Erklärung wurde am 26. November 2026 erstellt. Sie beruht auf einer Selbstbewertung: \

@@ -82,12 +82,14 @@ pub fn write(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls, te
         extra,
     };
     out.insert("index.html".into(), render(&head, main)?.into_bytes());
-    // The accessibility statement, readable without JavaScript too.
+    // The accessibility statement: for the app as a page in the content format, and as a page
+    // readable without JavaScript.
+    let blocks = statement::statement(site);
+    super::api::write_page(out, "barrierefreiheit", statement::TITLE, statement::DATE, &site.language, &blocks)
+        .map_err(|e| Fatal(e.to_string()))?;
     let mut main = Html::new();
     main.element("h1", &[("tabindex", Some("-1"))], statement::TITLE);
-    main.open("div", &[("class", Some("statement"))])
-        .append(article_html::body(&statement::statement(site)))
-        .close("div");
+    main.open("div", &[("class", Some("statement"))]).append(article_html::body(&blocks)).close("div");
     let head = Head {
         lang: site.language.clone(),
         title: format!("{} – {}", statement::TITLE, site.name),

@@ -59,7 +59,6 @@ pub fn build(
 ) -> Result<(), Fatal> {
     let urls = urls::Urls::new(site_url);
     api::write(out, sources).map_err(|e| Fatal(e.to_string()))?;
-    site::write(out, site).map_err(|e| Fatal(e.to_string()))?;
     entry::write(out, sources, site, &urls, template)?;
     sitemap::write(out, sources, &urls);
     Ok(())

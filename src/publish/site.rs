@@ -1,9 +1,6 @@
-//! The site file (`CONTENT_DIR/site.json`, optional), read with the core's decoder
-//! (`core::site`), and served to the app as `api/site.json` (written with serde).
+//! The site file (`CONTENT_DIR/site.json`, optional), read with the core's decoder (`core::site`).
 
-use super::Outputs;
 pub use crate::core::site::Site;
-use serde::Serialize;
 use std::path::Path;
 
 /// Reads the site file; the defaults when there is none. A misspelt field is an error, so a
@@ -24,64 +21,19 @@ pub fn read(path: &Path) -> Result<Site, String> {
     Ok(site)
 }
 
-#[derive(Serialize)]
-struct SiteJson<'a> {
-    name: &'a str,
-    description: &'a str,
-    publisher: &'a str,
-    language: &'a str,
-    contact: ContactJson<'a>,
-    enforcement: EnforcementJson<'a>,
-}
-
-#[derive(Serialize)]
-struct ContactJson<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    email: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    phone: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    address: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct EnforcementJson<'a> {
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
-}
-
-/// `api/site.json`: what the app shows of the site (the accessibility statement's contact).
-pub fn write(out: &mut Outputs, site: &Site) -> Result<(), serde_json::Error> {
-    let json = SiteJson {
-        name: &site.name,
-        description: &site.description,
-        publisher: &site.publisher,
-        language: &site.language,
-        contact: ContactJson {
-            email: site.contact.email.as_deref(),
-            phone: site.contact.phone.as_deref(),
-            address: site.contact.address.as_deref(),
-        },
-        enforcement: EnforcementJson { name: &site.enforcement.name, url: site.enforcement.url.as_deref() },
-    };
-    out.insert("api/site.json".into(), serde_json::to_vec(&json)?);
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::decode::decode_site;
 
     #[test]
-    fn the_served_site_file_reads_back_as_the_same_site() {
-        let site = Site { publisher: "Stadt Musterstadt".into(), ..Site::default() };
-        let mut out = Outputs::in_memory();
-        write(&mut out, &site).unwrap();
-        let (back, unknown) = decode_site(std::str::from_utf8(out.get("api/site.json").unwrap()).unwrap()).unwrap();
-        assert!(unknown.is_empty());
-        assert_eq!((back.publisher, back.enforcement, back.contact), (site.publisher, site.enforcement, site.contact));
+    fn no_site_file_means_the_defaults_and_a_misspelt_field_is_refused() {
         assert!(read(Path::new("/does/not/exist.json")).unwrap() == Site::default());
+        let dir = std::env::temp_dir().join(format!("newsroom-site-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("site.json"), r#"{"nmae": "Stadt"}"#).unwrap();
+        let error = read(&dir.join("site.json")).unwrap_err();
+        assert!(error.contains("unbekanntes Feld 'nmae'"), "{error}");
+        assert_eq!(decode_site(r#"{"name": "Stadt"}"#).unwrap().0.name, "Stadt");
     }
 }

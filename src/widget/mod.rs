@@ -85,13 +85,17 @@ fn parent_origin(param: Option<String>, referrer: String) -> Option<String> {
     matches!(url.protocol().as_str(), "http:" | "https:").then(|| url.origin())
 }
 
-/// Posts `{type: "newsroom:height", height}` to the parent whenever the page's height changes.
+/// Posts `{type: "newsroom:height", height}` to the parent whenever the content's height
+/// changes, in both directions. The content (`main`) is measured, not the document: a document is
+/// never lower than its iframe, so it could only ever report growth. Resizing the iframe does not
+/// change the content's height, so the report cannot loop.
 fn report_height(origin: String) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(content) = document.query_selector("main").ok().flatten() else { return };
+    let measured = content.clone();
     let post = move || {
         let Some(window) = web_sys::window() else { return };
-        let Some(height) = window.document().and_then(|d| d.document_element()).map(|e| e.scroll_height()) else {
-            return;
-        };
+        let height = (measured.get_bounding_client_rect().bottom() + window.scroll_y().unwrap_or(0.0)).ceil();
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &"newsroom:height".into());
         let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
@@ -101,11 +105,8 @@ fn report_height(origin: String) {
     };
     post();
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries| post());
-    if let (Ok(observer), Some(root)) = (
-        web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()),
-        web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()),
-    ) {
-        observer.observe(&root);
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(&content);
     }
     // Lives as long as the page.
     callback.forget();

@@ -140,12 +140,20 @@ pub async fn find(c: &Client, css: &str) -> Element {
     }
 }
 
+/// Every element matching `css` now (polled over a view being replaced at that moment, which
+/// some drivers report as a stale element).
 pub async fn find_all(c: &Client, css: &str) -> Vec<Element> {
-    c.find_all(Locator::Css(css)).await.unwrap()
+    let all = poll(c, PATIENCE, |c| async move { c.find_all(Locator::Css(css)).await.ok() }).await;
+    all.unwrap_or_else(|| panic!("{css:?} could not be looked up"))
 }
 
+/// The text of the element matching `css` (waited for, read again if it went stale meanwhile).
 pub async fn text(c: &Client, css: &str) -> String {
-    find(c, css).await.text().await.unwrap()
+    let read = |c: Client| async move { c.find(Locator::Css(css)).await.ok()?.text().await.ok() };
+    match poll(c, PATIENCE, read).await {
+        Some(t) => t,
+        None => panic!("element {css:?} did not appear; page text: {}", page_text(c).await),
+    }
 }
 
 /// The texts of every element matching `css`, read together. (Polled: a list re-rendering

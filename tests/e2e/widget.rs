@@ -238,3 +238,98 @@ fn cards_credit_their_photos_english_widgets_write_english_and_empty_topics_say_
         assert_eq!(empty, "Zurzeit keine Nachrichten zu diesen Themen.");
     });
 }
+
+#[test]
+fn the_iframe_embed_follows_its_content_down_as_well_as_up() {
+    with_browser(|c| async move {
+        let newsroom = base();
+        open(&c, &format!("{}/", host_base())).await;
+        js(
+            &c,
+            &format!(
+                r#"const f = document.createElement('iframe'); f.id = 'resized'; f.title = 'Nachrichten der Stadt';
+                   f.setAttribute('data-newsroom-embed', ''); f.src = '{newsroom}/embed?limit=5';
+                   f.style.cssText = 'height: 60px; width: 640px; border: 0';
+                   document.getElementById('widgets').appendChild(f);
+                   const e = document.createElement('script'); e.src = '{newsroom}/embed.js'; document.head.appendChild(e);
+                   return null"#
+            ),
+        )
+        .await;
+        let height = "return parseInt(document.getElementById('resized').style.height || '0')";
+        wait_until(&c, "parseInt(document.getElementById('resized').style.height || '0') > 100", "the first height")
+            .await;
+        // Let the height settle (images may arrive after the first report).
+        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+        let wide = js(&c, height).await.as_i64().unwrap();
+        // A phone turning: narrower, the text wraps, the frame grows …
+        js(&c, "document.getElementById('resized').style.width = '280px'; return null").await;
+        wait_until(&c, &format!("parseInt(document.getElementById('resized').style.height) > {wide}"), "growing").await;
+        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+        let narrow = js(&c, height).await.as_i64().unwrap();
+        // … and wider again, it shrinks back to what it was.
+        js(&c, "document.getElementById('resized').style.width = '640px'; return null").await;
+        wait_until(&c, &format!("parseInt(document.getElementById('resized').style.height) < {narrow}"), "shrinking")
+            .await;
+        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+        let again = js(&c, height).await.as_i64().unwrap();
+        assert!((again - wide).abs() <= 2, "wide {wide} px, narrow {narrow} px, wide again {again} px");
+        // No resize loop: the height stays put.
+        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+        assert_eq!(js(&c, height).await.as_i64().unwrap(), again);
+    });
+}
+
+#[test]
+fn the_builder_counts_topics_validates_the_number_and_previews_at_full_height() {
+    with_browser(|c| async move {
+        open(&c, &format!("{}/embed/builder", base())).await;
+        wait_text(&c, "h1", "Nachrichten einbetten").await;
+        // Each topic says how many news it would bring.
+        let familie = expected(&["Familie"], "").len();
+        assert_eq!(text(&c, "label[for='thema-Familie']").await, format!("Familie ({familie})"));
+        find(&c, "label[for='thema-Familie']").await.click().await.unwrap();
+        let both = expected(&["Familie", "Wirtschaft"], "").len();
+        assert_eq!(text(&c, "label[for='thema-Wirtschaft']").await, format!("Wirtschaft ({both})"));
+        assert_eq!(both, 0, "the sample has no news on both");
+        find(&c, "label[for='thema-Wirtschaft']").await.click().await.unwrap();
+        // An empty widget is announced before anyone copies it.
+        wait_contains(&c, ".builder-result", "keine Nachrichten").await;
+        find(&c, "label[for='thema-Wirtschaft']").await.click().await.unwrap();
+        wait_contains(&c, ".builder-result", &format!("zurzeit {} Nachrichten", familie.min(5))).await;
+
+        // "Code kopiert." is about the code as it was.
+        eval(&c, "Object.defineProperty(navigator, 'clipboard', { value: { writeText: t => Promise.resolve() } }); return null").await;
+        find(&c, ".share button").await.click().await.unwrap();
+        wait_text(&c, ".share [role=status]", "Code kopiert.").await;
+        find(&c, "label[for='karten']").await.click().await.unwrap();
+        wait_text(&c, ".share [role=status]", "").await;
+
+        // A number the widget cannot take is explained, and the code waits for a valid one.
+        let limit = find(&c, "#anzahl").await;
+        for wrong in ["-3", "2.5", "99"] {
+            limit.clear().await.unwrap();
+            limit.send_keys(wrong).await.unwrap();
+            wait_text(&c, "#anzahl-hinweis", "Bitte eine ganze Zahl von 1 bis 50 eingeben.").await;
+            assert_eq!(attr(&limit, "aria-invalid").await.as_deref(), Some("true"), "{wrong}");
+            assert_eq!(attr(&find(&c, ".share button").await, "disabled").await.as_deref(), Some(""), "{wrong}");
+            assert!(!find(&c, "#code").await.prop("value").await.unwrap().unwrap_or_default().contains("data-limit"));
+        }
+        limit.clear().await.unwrap();
+        limit.send_keys("7").await.unwrap();
+        wait_until(&c, "document.getElementById('code').value.includes('data-limit=\"7\"')", "the code with 7").await;
+        assert_eq!(attr(&limit, "aria-invalid").await.as_deref(), Some("false"));
+
+        // The preview is as high as what it shows: the last card is not cut off.
+        let fits = format!(
+            "(() => {{ const f = document.querySelector('.builder-preview'); const d = f.contentDocument;
+               const root = d && d.getElementById('newsroom-embed') && d.getElementById('newsroom-embed').shadowRoot;
+               const items = root ? root.querySelectorAll('.item') : [];
+               if (items.length !== {}) return false;
+               const last = items[items.length - 1].getBoundingClientRect();
+               return last.bottom <= f.getBoundingClientRect().height && f.getBoundingClientRect().height > 320; }})()",
+            familie.min(7)
+        );
+        wait_until(&c, &fits, "a preview as high as its cards").await;
+    });
+}

@@ -5,6 +5,8 @@ use crate::app::clipboard;
 use crate::app::components::states::{Failure, Loading};
 use crate::app::hooks::navigation::focus_heading_if_navigated;
 use crate::app::hooks::use_store;
+use crate::app::store::Shared;
+use crate::core::catalog::{Outcome, Query};
 use crate::core::load_state::LoadState;
 use crate::core::paths::{self, encode_query};
 use crate::core::widget_config::{snippet, EmbedMode, Layout, MAX_LIMIT};
@@ -22,6 +24,26 @@ pub fn BuilderPage() -> impl IntoView {
     let iframe_mode = RwSignal::new(false);
     let copied = RwSignal::new(String::new());
     let origin = window().location().origin().unwrap_or_default();
+    // What the editor typed into "Anzahl": the snippet never shows anything else; an invalid
+    // number is explained, and the code waits until it is corrected.
+    let limit_text = RwSignal::new(limit.get_untracked().to_string());
+    let limit_error = Memo::new(move |_| match limit_text.read().trim().parse::<usize>() {
+        Ok(n) if (1..=MAX_LIMIT).contains(&n) => None,
+        _ => Some(format!("Bitte eine ganze Zahl von 1 bis {MAX_LIMIT} eingeben.")),
+    });
+    // "Code kopiert." is about the code as it was: any change of the options takes it back.
+    Effect::new(move |first: Option<()>| {
+        tags.track();
+        limit.track();
+        cards.track();
+        iframe_mode.track();
+        if first.is_some() {
+            copied.set(String::new());
+        }
+    });
+    let preview_frame = NodeRef::<leptos::html::Iframe>::new();
+    let preview_height = RwSignal::new(320i32);
+    follow_preview_height(preview_frame, preview_height, origin.clone());
 
     let layout = move || if cards.get() { Layout::Cards } else { Layout::List };
     let code = {
@@ -32,6 +54,16 @@ pub fn BuilderPage() -> impl IntoView {
         }
     };
     let preview = move || paths::embed(&tags.get(), limit.get(), layout());
+    let code_shown = code.clone();
+    // What the widget would show with the chosen topics, and each topic's count if added.
+    let outcome = Memo::new(move |_| {
+        let query = Query { tags: tags.get(), text: String::new() };
+        Shared(std::sync::Arc::new(store.catalog().ready().map(|c| c.search(&query)).unwrap_or_else(|| Outcome {
+            hits: Vec::new(),
+            facets: Vec::new(),
+            unknown_tags: Vec::new(),
+        })))
+    });
     let copy = {
         let code = code.clone();
         move |_| {
@@ -70,23 +102,42 @@ pub fn BuilderPage() -> impl IntoView {
                             {catalog.tags.iter().cloned().map(|tag| {
                                 let id = format!("thema-{}", encode_query(&tag));
                                 let t = tag.clone();
+                                let counted = tag.clone();
+                                // How many news the widget would show with this topic added.
+                                let count = move || outcome.read().facets.iter().find(|f| f.tag == counted).map_or(0, |f| f.count);
                                 view! {
                                     <li>
                                         <input type="checkbox" id=id.clone() on:change=move |_| toggle_tag(t.clone())/>
-                                        <label for=id>{tag}</label>
+                                        <label for=id>{tag}<span class="facet-count">{move || format!(" ({})", count())}</span></label>
                                     </li>
                                 }
                             }).collect_view()}
                         </ul>
+                        <p class="builder-result" role="status">{move || match outcome.read().hits.len() {
+                            0 => "Zu dieser Auswahl gibt es zurzeit keine Nachrichten: Das eingebundene Widget bliebe leer. Wählen Sie weniger Themen.".to_owned(),
+                            1 => "Mit dieser Auswahl zeigt das Widget zurzeit 1 Nachricht.".to_owned(),
+                            n => format!("Mit dieser Auswahl zeigt das Widget zurzeit {} Nachrichten.", n.min(limit.get())),
+                        }}</p>
                     </fieldset>
                     <p>
                         <label for="anzahl">"Anzahl der Nachrichten"</label>
-                        <input id="anzahl" type="number" min="1" max=MAX_LIMIT.to_string() prop:value=move || limit.get().to_string()
+                        <input id="anzahl" type="number" min="1" max=MAX_LIMIT.to_string() step="1" inputmode="numeric"
+                            prop:value=move || limit_text.get()
+                            aria-invalid=move || limit_error.get().is_some().to_string() aria-describedby="anzahl-hinweis"
                             on:input=move |ev| {
-                                if let Ok(n) = event_target_value(&ev).parse::<usize>() {
-                                    limit.set(n.clamp(1, MAX_LIMIT));
+                                let typed = event_target_value(&ev);
+                                if let Ok(n) = typed.trim().parse::<usize>() {
+                                    if (1..=MAX_LIMIT).contains(&n) {
+                                        limit.set(n);
+                                    }
                                 }
-                            }/>
+                                limit_text.set(typed);
+                            }
+                            // Leaving the field with an invalid number brings back the valid one.
+                            on:change=move |_| if limit_error.get_untracked().is_some() { limit_text.set(limit.get_untracked().to_string()) }/>
+                        <span id="anzahl-hinweis" class="field-hint" aria-live="polite">
+                            {move || limit_error.get().unwrap_or_else(|| format!("1 bis {MAX_LIMIT}"))}
+                        </span>
                     </p>
                     <EitherOr legend="Darstellung" name="darstellung" first=("liste", "Liste")
                         second=("karten", "Karten mit Bild") chosen=cards/>
@@ -96,12 +147,14 @@ pub fn BuilderPage() -> impl IntoView {
             }.into_any(),
         }}
         <h2>"Vorschau"</h2>
-        <iframe class="builder-preview" title="Vorschau der eingebetteten Nachrichten" src=preview></iframe>
+        <iframe class="builder-preview" title="Vorschau der eingebetteten Nachrichten" src=preview node_ref=preview_frame
+            style:height=move || format!("{}px", preview_height.get())></iframe>
         <h2>"Code für Ihre Seite"</h2>
         <label for="code" class="visually-hidden">"Code zum Einbetten"</label>
-        <textarea id="code" class="builder-code" readonly rows="5" prop:value=code></textarea>
+        <textarea id="code" class="builder-code" readonly rows="5"
+            prop:value=move || if limit_error.get().is_some() { "Bitte korrigieren Sie zuerst die Anzahl.".to_owned() } else { code_shown() }></textarea>
         <p class="share">
-            <button type="button" class="button" on:click=copy>"Code kopieren"</button>
+            <button type="button" class="button" on:click=copy disabled=move || limit_error.get().is_some()>"Code kopieren"</button>
             <span role="status">{move || copied.get()}</span>
         </p>
     }
@@ -126,4 +179,29 @@ fn EitherOr(
             <label for=second.0>{second.1}</label>
         </fieldset>
     }
+}
+
+/// The preview frame takes the height its content reports (the /embed page posts it, as to any
+/// host page), so no card or item is cut off, growing and shrinking with the options.
+fn follow_preview_height(frame: NodeRef<leptos::html::Iframe>, height: RwSignal<i32>, origin: String) {
+    use wasm_bindgen::JsCast;
+    let handle = window_event_listener(leptos::ev::message, move |ev: web_sys::MessageEvent| {
+        if ev.origin() != origin {
+            return;
+        }
+        let (Some(source), Some(iframe)) = (ev.source(), frame.get_untracked()) else { return };
+        let Some(preview) = iframe.content_window() else { return };
+        if !js_sys::Object::is(&source, preview.unchecked_ref()) {
+            return;
+        }
+        let data = ev.data();
+        let kind = js_sys::Reflect::get(&data, &"type".into()).ok().and_then(|t| t.as_string());
+        let reported = js_sys::Reflect::get(&data, &"height".into()).ok().and_then(|h| h.as_f64());
+        if let (Some("newsroom:height"), Some(h)) = (kind.as_deref(), reported) {
+            if h.is_finite() {
+                height.set((h.round() as i32).clamp(80, 6000));
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
 }

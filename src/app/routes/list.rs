@@ -25,7 +25,9 @@ pub fn ListPage() -> impl IntoView {
     // this view goes, and "Zurück zur Übersicht" must not point at the article.
     Effect::new(move |_| {
         if location.pathname.get() == "/" {
-            remember_list_url(format!("/{}", location.search.get()));
+            let search = location.search.get();
+            let query = search.trim_start_matches('?');
+            remember_list_url(if query.is_empty() { "/".to_owned() } else { format!("/?{query}") });
         }
     });
     // Only the kind of state re-renders the page; older pages arriving update the list in place.

@@ -1,32 +1,42 @@
-//! Route `/barrierefreiheit`: the accessibility statement (BITV 2.0 § 7), from `core::statement`
-//! with the contact of the site file.
+//! Route `/barrierefreiheit`: the accessibility statement (BITV 2.0 § 7). The publish step writes
+//! it from `core::statement` with the site file's contact as a page in the content format
+//! (`{api}/pages/barrierefreiheit.json`); the app shows it like an article body.
 
 use crate::app::components::blocks::ArticleBody;
-use crate::app::components::states::{Failure, Loading};
+use crate::app::components::states::{Failure, Loading, NotFound};
 use crate::app::fetch;
 use crate::app::hooks::navigation::focus_heading_if_navigated;
 use crate::app::hooks::takeover::release_when;
 use crate::app::loader::Loader;
+use crate::core::error::LoadError;
 use crate::core::load_state::LoadState;
-use crate::core::statement::{statement, TITLE};
+use crate::core::tidy::shown_headline;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn StatementPage() -> impl IntoView {
-    let site = Loader::new();
-    site.start(fetch::fetch_site);
-    release_when(move || !site.is_loading());
-    focus_heading_if_navigated();
-    view! {
-        <Title text=TITLE/>
-        <h1 tabindex="-1">{TITLE}</h1>
-        {move || match site.get() {
-            LoadState::Loading => view! { <Loading label="Die Erklärung wird geladen …"/> }.into_any(),
-            LoadState::Ready(site) => view! { <div class="statement"><ArticleBody blocks=statement(&site)/></div> }.into_any(),
-            LoadState::Failed(error) => view! {
-                <Failure error what="Die Erklärung" retry=Callback::new(move |_| site.start(fetch::fetch_site)) heading=false/>
-            }.into_any(),
-        }}
+    let page = Loader::new();
+    let load = move || page.start(|abort| fetch::fetch_page("barrierefreiheit", abort));
+    load();
+    release_when(move || !page.is_loading());
+    move || match page.get() {
+        LoadState::Loading => view! { <Loading label="Die Erklärung wird geladen …"/> }.into_any(),
+        LoadState::Ready(page) => {
+            focus_heading_if_navigated();
+            let title = shown_headline(&page.teaser.headline).to_owned();
+            view! {
+                <Title text=title.clone()/>
+                <h1 tabindex="-1">{title}</h1>
+                <div class="statement"><ArticleBody blocks=page.body.blocks.clone()/></div>
+            }
+            .into_any()
+        }
+        LoadState::Failed(LoadError::NotFound) => view! { <NotFound/> }.into_any(),
+        LoadState::Failed(error) => view! {
+            <Title text="Fehler"/>
+            <Failure error what="Die Erklärung zur Barrierefreiheit" retry=Callback::new(move |_| load())/>
+        }
+        .into_any(),
     }
 }
