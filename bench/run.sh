@@ -10,7 +10,11 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 rm -rf .bench && mkdir -p .bench
 # The framework floor: the smallest Leptos 0.8 app with the router, built like the app.
 echo "==> framework floor (bench/floor)"
-cargo build --release --offline --target wasm32-unknown-unknown --manifest-path bench/floor/Cargo.toml --target-dir target/floor
+# The same toolchain and flags as the app's release wasm (scripts/build.sh).
+source scripts/versions.sh
+RUSTUP_TOOLCHAIN="$NIGHTLY_TOOLCHAIN" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zlocation-detail=none -Zfmt-debug=none" \
+  cargo build --release --offline --target wasm32-unknown-unknown --manifest-path bench/floor/Cargo.toml --target-dir target/floor
 wasm-bindgen --target web --no-typescript --out-dir .bench/floor --out-name floor target/floor/wasm32-unknown-unknown/release/newsroom-floor.wasm
 wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-multivalue \
   --enable-nontrapping-float-to-int --enable-mutable-globals .bench/floor/floor_bg.wasm -o .bench/floor/floor_bg.wasm

@@ -47,6 +47,15 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release wasm's toolchain (scripts/build.sh): a dated nightly with the standard library's
+# source, whose own dependencies are fetched once (Trunk builds offline).
+if ! rustup toolchain list | grep -q "^$NIGHTLY_TOOLCHAIN"; then
+  say "rustup toolchain install $NIGHTLY_TOOLCHAIN (release wasm only)"
+  rustup toolchain install "$NIGHTLY_TOOLCHAIN" --profile minimal --target wasm32-unknown-unknown --component rust-src
+fi
+std_manifest="$(rustc +"$NIGHTLY_TOOLCHAIN" --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+cargo +"$NIGHTLY_TOOLCHAIN" fetch --quiet --manifest-path "$std_manifest"
+
 # The test command's hygiene step: cargo fmt --check and clippy.
 for component in rustfmt clippy; do
   if ! rustup component list --installed | grep -q "^$component"; then

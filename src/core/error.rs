@@ -116,12 +116,23 @@ impl std::fmt::Display for LoadError {
             LoadError::ContentType(t) => write!(f, "content type {t}"),
             LoadError::Aborted => write!(f, "aborted by the reader"),
             LoadError::Syntax(e) => write!(f, "invalid JSON: {e}"),
-            LoadError::Decode(e) => write!(f, "decode error at {}: {:?}", e.path, e.problem),
+            LoadError::Decode(e) => write!(f, "decode error at {}: {}", e.path, e.problem),
         }
     }
 }
 
 impl std::error::Error for LoadError {}
+
+/// Written out by hand, not derived: the release wasm has no `Debug` formatting (decision 11).
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::Missing => f.write_str("Missing"),
+            Problem::WrongType => f.write_str("WrongType"),
+            Problem::Invalid(why) => write!(f, "Invalid(\"{why}\")"),
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

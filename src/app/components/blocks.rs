@@ -79,7 +79,7 @@ pub fn SafeLink(href: String, label: String, #[prop(default = None)] hreflang: O
         .into_any(),
         Some(href) => view! { <a href=href hreflang=hreflang>{label}</a> }.into_any(),
         None => {
-            leptos::logging::warn!("link rendered as text: scheme of {href:?} is not allowed");
+            leptos::logging::warn!("link rendered as text: scheme of \"{href}\" is not allowed");
             view! { <span class="unlinked">{label}</span> }.into_any()
         }
     }

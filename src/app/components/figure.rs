@@ -9,7 +9,7 @@ pub fn Figure(image: Image, #[prop(optional)] lazy: bool) -> impl IntoView {
     let caption = image.caption_line();
     let src = safe_url::image_src(&image.src);
     if src.is_none() {
-        leptos::logging::warn!("image skipped: source {:?} is not http(s) or relative", image.src);
+        leptos::logging::warn!("image skipped: source \"{}\" is not http(s) or relative", image.src);
     }
     view! {
         <figure class="figure">
