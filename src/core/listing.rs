@@ -17,40 +17,9 @@ pub fn newer_first(a: &Teaser, b: &Teaser) -> std::cmp::Ordering {
 /// then the others that share the most tags (ties by recency), shown newest first — an order a
 /// reader can see at a glance. Never the article itself.
 /// `items` are newest first and each slug once, as `Catalog::items` are: one pass, no sorting,
-/// also for an index of 100,000 entries.
+/// also for an index of 100,000 entries. (Many articles of one collection: `RelatedIndex`.)
 pub fn related<'a>(article: &Article, items: &'a [Arc<Teaser>], limit: usize) -> Vec<&'a Arc<Teaser>> {
-    let mut out: Vec<&Arc<Teaser>> = Vec::with_capacity(limit);
-    let is_taken =
-        |out: &Vec<&Arc<Teaser>>, t: &Teaser| t.slug == article.teaser.slug || out.iter().any(|o| o.slug == t.slug);
-    for pick in &article.related {
-        if out.len() == limit {
-            return out;
-        }
-        if let Some(t) = items.iter().find(|t| t.slug.as_str() == pick) {
-            if !is_taken(&out, t) {
-                out.push(t);
-            }
-        }
-    }
-    // The newest `limit` entries for each number of shared tags, then the buckets, most first.
-    let mut by_shared: Vec<Vec<&Arc<Teaser>>> = Vec::new();
-    for t in items {
-        if is_taken(&out, t) {
-            continue;
-        }
-        let shared = t.tags.iter().filter(|tag| article.teaser.tags.contains(tag)).count();
-        if by_shared.len() <= shared {
-            by_shared.resize_with(shared + 1, Vec::new);
-        }
-        if by_shared[shared].len() < limit {
-            by_shared[shared].push(t);
-        }
-    }
-    let room = limit - out.len();
-    let mut rest: Vec<&Arc<Teaser>> = by_shared.into_iter().rev().flatten().take(room).collect();
-    rest.sort_by(|a, b| newer_first(a, b));
-    out.extend(rest);
-    out
+    RelatedIndex::new(items).related(article, limit)
 }
 
 /// `related` for many articles of one collection (the publish step: every article's page). The

@@ -13,18 +13,12 @@ from datetime import datetime, timezone
 
 import extruct
 import feedparser
+from checks import Checks
 from lxml import etree, html
 
 content, dist, site = sys.argv[1], sys.argv[2], sys.argv[3].rstrip("/")
-passed, failures = 0, []
+check = Checks()
 
-
-def check(condition, message):
-    global passed
-    if condition:
-        passed += 1
-    else:
-        failures.append(message)
 
 
 def instant(stamp):
@@ -130,7 +124,4 @@ check(f"Sitemap: {site}/sitemap.xml" in robots.splitlines(), "robots.txt names n
 index = json.load(open(os.path.join(dist, "api", "news.json"), encoding="utf-8"))
 check([i["slug"] for i in index["items"]] == [a["slug"] for a in articles][: len(index["items"])], "api/news.json order")
 
-for f in failures:
-    print("FAILED:", f)
-print(f"publish consumers: {passed} passed, {len(failures)} failed")
-sys.exit(1 if failures else 0)
+check.finish("publish consumers")
