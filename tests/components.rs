@@ -54,7 +54,9 @@ fn paragraph_with_runs() {
             {"text":"Eurocities","href":"https://eurocities.eu/","em":true}]}"#,
     );
     let p = q(&root, "p");
-    assert_eq!(text(&p), "Seit 1996 dabei: Eurocities (externer Link)");
+    assert_eq!(text(&p), "Seit 1996 dabei: Eurocities\u{a0}↗ (externer Link)");
+    let mark = p.query_selector(".external-mark").unwrap().unwrap();
+    assert_eq!(mark.get_attribute("aria-hidden").as_deref(), Some("true"), "the mark is not read out");
     assert_eq!(text(&q(&p, "strong")), "1996");
     let a = q(&p, "em a");
     assert_eq!(a.get_attribute("href").as_deref(), Some("https://eurocities.eu/"));

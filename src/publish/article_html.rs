@@ -186,6 +186,7 @@ fn link(h: &mut Html, href: &str, label: &str, hreflang: Option<&str>) {
                 ("hreflang", hreflang),
             ];
             h.open("a", &attrs).text(label);
+            h.element("span", &[("class", Some("external-mark")), ("aria-hidden", Some("true"))], "\u{a0}↗");
             h.element("span", &[("class", Some("visually-hidden"))], " (externer Link)").close("a");
         }
         Some(href) => {

@@ -156,3 +156,31 @@ fn back_from_an_article_restores_the_list_scroll_position() {
         assert!(restored.is_some(), "scroll position {after}, was {before}");
     });
 }
+
+#[test]
+fn the_external_link_mark_stays_with_the_links_last_word_on_a_narrow_screen() {
+    with_browser(|c| async move {
+        for width in [320, 390] {
+            open_framed(&c, &base(), &format!("/nachrichten/{ARTICLE_SLUG}"), width, 844, None).await;
+            wait_until(&c, "document.querySelector('.article-body a.external .external-mark')", "the external links")
+                .await;
+            // For each external link: where its label's last character ends and where the mark is.
+            let found = eval(
+                &c,
+                "return [...document.querySelectorAll('main a.external')].map(a => {
+                   const label = a.firstChild; const r = document.createRange();
+                   r.setStart(label, label.length - 1); r.setEnd(label, label.length);
+                   const last = r.getBoundingClientRect(); const mark = a.querySelector('.external-mark').getBoundingClientRect();
+                   return [a.textContent, Math.round(mark.top - last.top), Math.round(mark.left - last.right)]; })",
+            )
+            .await;
+            let found = found.as_array().unwrap();
+            assert!(!found.is_empty());
+            for link in found {
+                let (top, gap) = (link[1].as_i64().unwrap(), link[2].as_i64().unwrap());
+                // On the same line as the last word, right after it (a no-break space apart).
+                assert!(top.abs() <= 4 && (0..=12).contains(&gap), "{width}px: {link}");
+            }
+        }
+    });
+}

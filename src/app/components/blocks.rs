@@ -73,7 +73,9 @@ pub fn SafeLink(href: String, label: String, #[prop(default = None)] hreflang: O
     match safe_url::link_href(&href) {
         Some(href) if safe_url::is_external(&href) => view! {
             <a href=href class="external" rel="noopener noreferrer" hreflang=hreflang>
-                {label}<span class="visually-hidden">" (externer Link)"</span>
+                // The mark sticks to the last word (no-break space): it never wraps alone or drifts.
+                {label}<span class="external-mark" aria-hidden="true">"\u{a0}↗"</span>
+                <span class="visually-hidden">" (externer Link)"</span>
             </a>
         }
         .into_any(),
