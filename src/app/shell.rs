@@ -33,7 +33,7 @@ fn Shell() -> impl IntoView {
             <a href="/" class="brand">"Newsroom"<span class="tagline">" – Nachrichten aus der Stadt"</span></a>
             <nav class="site-nav" aria-label="Hauptnavigation">
                 <ul>
-                    <li><a href="/">"Alle Nachrichten"</a></li>
+                    <li class="nav-all"><a href="/">"Alle Nachrichten"</a></li>
                     <li><ThemeChoice/></li>
                 </ul>
             </nav>

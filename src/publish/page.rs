@@ -109,7 +109,7 @@ pub fn shell(site_name: &str, main: Html) -> Html {
     h.open("a", &[("href", Some("/")), ("class", Some("brand"))]).text(site_name);
     h.element("span", &[("class", Some("tagline"))], " – Nachrichten aus der Stadt").close("a");
     h.open("nav", &[("class", Some("site-nav")), ("aria-label", Some("Hauptnavigation"))]).open("ul", &[]);
-    h.open("li", &[]).element("a", &[("href", Some("/"))], "Alle Nachrichten").close("li");
+    h.open("li", &[("class", Some("nav-all"))]).element("a", &[("href", Some("/"))], "Alle Nachrichten").close("li");
     // The app's design choice, so the header does not change when the app takes over (it works
     // from then on; without JavaScript, noscript.css hides it).
     h.open("li", &[]).open("label", &[("class", Some("theme-choice"))]).element("span", &[], "Design");

@@ -121,8 +121,9 @@ fn at_phone_size_nothing_scrolls_sideways_and_targets_are_touch_sized() {
             assert_eq!(horizontal_overflow(&c).await, 0.0, "{path} scrolls sideways");
             assert_eq!(small_targets(&c).await, Vec::<String>::new(), "{path}");
         }
-        // The filters work at this size too.
+        // The filters work at this size too (the topics open behind "Themen filtern").
         open_on_phone(&c, "/").await;
+        find(&c, ".filter-toggle").await.click().await.unwrap();
         find(&c, ".tag-toggle").await.click().await.unwrap();
         find(&c, ".tag-toggle[aria-pressed=true]").await;
         assert!(eval(&c, "return location.search").await.as_str().unwrap().starts_with("?tag="));

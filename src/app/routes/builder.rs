@@ -108,7 +108,7 @@ pub fn BuilderPage() -> impl IntoView {
                                 view! {
                                     <li>
                                         <input type="checkbox" id=id.clone() on:change=move |_| toggle_tag(t.clone())/>
-                                        <label for=id>{tag}<span class="facet-count">{move || format!(" ({})", count())}</span></label>
+                                        <label for=id><span>{tag}<span class="facet-count">{move || format!(" ({})", count())}</span></span></label>
                                     </li>
                                 }
                             }).collect_view()}
