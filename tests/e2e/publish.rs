@@ -47,6 +47,10 @@ const TEXTS: &str = r#"
 #[test]
 fn the_app_takes_over_an_entry_page_without_a_visible_change() {
     with_browser(|c| async move {
+        let chromium = std::env::var("BROWSER").as_deref() == Ok("chromium");
+        if chromium {
+            console_errors(&c).await;
+        }
         ArticleView::open(&c, ARTICLE_SLUG, ARTICLE_HEADLINE).await;
         wait_until(&c, "!document.getElementById('prerendered')", "the app taking over").await;
         wait_until(&c, "document.querySelectorAll('.related .teaser').length > 0", "related news").await;
@@ -77,7 +81,7 @@ fn the_app_takes_over_an_entry_page_without_a_visible_change() {
             .unwrap();
         let (before, after) = (tops[0].as_f64().unwrap(), tops[1].as_f64().unwrap());
         assert!((before - after).abs() <= 1.0, "headline at {before} px before, {after} px after");
-        if std::env::var("BROWSER").as_deref() == Ok("chromium") {
+        if chromium {
             let cls = c
                 .execute_async(
                     "const done = arguments[0]; let sum = 0;
@@ -89,6 +93,8 @@ fn the_app_takes_over_an_entry_page_without_a_visible_change() {
                 .await
                 .unwrap();
             assert_eq!(cls.as_f64(), Some(0.0), "cumulative layout shift");
+            // Nothing went wrong on the way: no script error, no failed request.
+            assert_eq!(console_errors(&c).await, Vec::<String>::new(), "console errors");
         }
     });
 }

@@ -139,22 +139,6 @@ fn an_updated_article_says_when_it_was_changed() {
     });
 }
 
-/// A DevTools command through chromedriver (`goog/cdp/execute`): Chromium only.
-#[derive(Debug)]
-struct DevTools {
-    cmd: &'static str,
-    params: serde_json::Value,
-}
-
-impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
-    }
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(serde_json::json!({ "cmd": self.cmd, "params": self.params }).to_string()))
-    }
-}
-
 #[test]
 fn printing_is_dark_on_white_with_link_addresses_in_both_themes() {
     // Print media can be emulated only through Chromium's DevTools; the other engines have no
@@ -169,7 +153,7 @@ fn printing_is_dark_on_white_with_link_addresses_in_both_themes() {
             eval(&c, &format!("localStorage.setItem('newsroom-theme', '{theme}'); return null")).await;
             ArticleView::open(&c, ARTICLE_SLUG, ARTICLE_HEADLINE).await;
             let print = serde_json::json!({ "media": "print", "features": [{ "name": "prefers-color-scheme", "value": "dark" }] });
-            c.issue_cmd(DevTools { cmd: "Emulation.setEmulatedMedia", params: print }).await.unwrap();
+            devtools(&c, "Emulation.setEmulatedMedia", print).await;
             let seen = eval(
                 &c,
                 "const b = getComputedStyle(document.body); const a = document.querySelector('.article-body a.external');
@@ -181,9 +165,7 @@ fn printing_is_dark_on_white_with_link_addresses_in_both_themes() {
             assert_eq!(seen[2], "rgb(0, 0, 0)", "{theme}: links");
             let after = seen[3].as_str().unwrap_or_default();
             assert!(after.contains(seen[4].as_str().unwrap()), "{theme}: the link's address is printed: {after}");
-            c.issue_cmd(DevTools { cmd: "Emulation.setEmulatedMedia", params: serde_json::json!({ "media": "" }) })
-                .await
-                .unwrap();
+            devtools(&c, "Emulation.setEmulatedMedia", serde_json::json!({ "media": "" })).await;
         }
     });
 }

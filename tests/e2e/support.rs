@@ -59,7 +59,9 @@ fn capabilities(browser: &str, session: Session) -> Capabilities {
                 "args": ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                          "--disable-background-networking", "--disable-component-update", "--no-first-run",
                          "--disable-sync", "--window-size=1280,900"]
-            }
+            },
+            // The page's console, read by `console_errors`.
+            "goog:loggingPrefs": { "browser": "ALL" }
         }),
         "firefox" => json!({
             "browserName": "firefox",
@@ -300,4 +302,41 @@ pub async fn open_framed(c: &Client, origin: &str, path: &str, width: u32, heigh
         "the framed app taking over",
     )
     .await;
+}
+
+/// A command of chromedriver's own beside the W3C ones (Chromium only): `path` under the session.
+#[derive(Debug)]
+pub struct ChromiumCommand {
+    pub path: &'static str,
+    pub body: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for ChromiumCommand {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/{}", session.unwrap_or_default(), self.path))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.to_string()))
+    }
+}
+
+/// A DevTools command (`Emulation.setEmulatedMedia`, …) through chromedriver.
+pub async fn devtools(c: &Client, cmd: &str, params: serde_json::Value) {
+    let body = json!({ "cmd": cmd, "params": params });
+    c.issue_cmd(ChromiumCommand { path: "goog/cdp/execute", body }).await.unwrap();
+}
+
+/// The errors the page's console got since the last call (Chromium: the browser log, level
+/// SEVERE: script errors, console.error, failed requests). Other engines give no such log.
+pub async fn console_errors(c: &Client) -> Vec<String> {
+    let log = c.issue_cmd(ChromiumCommand { path: "se/log", body: json!({ "type": "browser" }) }).await.unwrap();
+    log.as_array()
+        .map(|entries| {
+            entries
+                .iter()
+                .filter(|e| e["level"] == "SEVERE")
+                .map(|e| e["message"].as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
 }
