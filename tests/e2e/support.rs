@@ -250,13 +250,17 @@ pub async fn wait_contains(c: &Client, css: &str, want: &str) {
 /// view is what the reader sees and what the test talks to (the published copy is removed).
 pub async fn open(c: &Client, url: &str) {
     c.goto(url).await.unwrap();
-    wait_until(c, "!document.getElementById('prerendered')", "the app taking over the published page").await;
+    wait_until(c, APP_STARTED, "the app starting and taking over the published page").await;
 }
+
+/// The app has started (it removes index.html's boot note) and has taken over a published
+/// page's content (or there was none). A page without the app (a host site) passes at once.
+const APP_STARTED: &str = "!document.getElementById('app-fallback') && !document.getElementById('prerendered')";
 
 /// Reloads the page and waits until the app has taken it over again (see `open`).
 pub async fn reload(c: &Client) {
     c.refresh().await.unwrap();
-    wait_until(c, "!document.getElementById('prerendered')", "the app taking over the reloaded page").await;
+    wait_until(c, APP_STARTED, "the app taking over the reloaded page").await;
 }
 
 /// Opens `path` on the fixture server with its content read from `tests/fixtures/<fixture>/`.

@@ -121,8 +121,10 @@ pub fn BuilderPage() -> impl IntoView {
                     </fieldset>
                     <p>
                         <label for="anzahl">"Anzahl der Nachrichten"</label>
+                        // The field's value follows valid numbers only: binding it to what is typed
+                        // would clear a half-typed "-" or "2." under the editor's fingers.
                         <input id="anzahl" type="number" min="1" max=MAX_LIMIT.to_string() step="1" inputmode="numeric"
-                            prop:value=move || limit_text.get()
+                            prop:value=move || limit.get().to_string()
                             aria-invalid=move || limit_error.get().is_some().to_string() aria-describedby="anzahl-hinweis"
                             on:input=move |ev| {
                                 let typed = event_target_value(&ev);
@@ -134,7 +136,13 @@ pub fn BuilderPage() -> impl IntoView {
                                 limit_text.set(typed);
                             }
                             // Leaving the field with an invalid number brings back the valid one.
-                            on:change=move |_| if limit_error.get_untracked().is_some() { limit_text.set(limit.get_untracked().to_string()) }/>
+                            on:change=move |ev| {
+                                if limit_error.get_untracked().is_some() {
+                                    let valid = limit.get_untracked().to_string();
+                                    event_target::<web_sys::HtmlInputElement>(&ev).set_value(&valid);
+                                    limit_text.set(valid);
+                                }
+                            }/>
                         <span id="anzahl-hinweis" class="field-hint" aria-live="polite">
                             {move || limit_error.get().unwrap_or_else(|| format!("1 bis {MAX_LIMIT}"))}
                         </span>
