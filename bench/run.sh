@@ -18,22 +18,26 @@ RUSTUP_TOOLCHAIN="$NIGHTLY_TOOLCHAIN" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
 wasm-bindgen --target web --no-typescript --out-dir .bench/floor --out-name floor target/floor/wasm32-unknown-unknown/release/newsroom-floor.wasm
 wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-multivalue \
   --enable-nontrapping-float-to-int --enable-mutable-globals .bench/floor/floor_bg.wasm -o .bench/floor/floor_bg.wasm
-# One copy of the site per content size; index.html (and the baseline) point at their index.
-make_site() { # name api
+# One copy of the site per content size; its pages (and the baseline) point at their index.
+# "app-only": without the published pages, the app renders everything itself. The list sites
+# hold other content than the sample (the published list page would show the sample's news
+# first), and site-csr gives the article's figure with client-side rendering only.
+make_site() { # name api [app-only]
   cp -r dist ".bench/$1"
+  if [ "${3:-}" = app-only ]; then
+    cp ".bench/$1/.publish/template.html" ".bench/$1/index.html"
+    cp ".bench/$1/.publish/template.html" ".bench/$1/404.html"
+    rm -rf ".bench/$1/nachrichten"
+  fi
   node bench/make-data.mjs ".bench/$1"
   cp -r bench/baseline ".bench/$1/bench/"
   sed -i "s|<meta name=\"newsroom:api\" content=\"[^\"]*\">|<meta name=\"newsroom:api\" content=\"$2\">|" ".bench/$1/index.html"
   sed -i "s|<html lang=\"de\">|<html lang=\"de\" data-api=\"$2/news.json\">|" ".bench/$1/bench/baseline/index.html"
   cp .bench/$1/main-*.css ".bench/$1/bench-app.css"
-  rm -f ".bench/$1/index.html.br" ".bench/$1/index.html.gz"
+  rm -f ".bench/$1"/index.html.br ".bench/$1"/index.html.gz ".bench/$1"/404.html.br ".bench/$1"/404.html.gz
 }
-make_site site /api; make_site site-1k /api-1k; make_site site-10k /api-10k
-# The same app without published pages: client-side rendering only (the figure before publish).
-make_site site-csr /api
-cp .bench/site-csr/.publish/template.html .bench/site-csr/index.html
-cp .bench/site-csr/.publish/template.html .bench/site-csr/404.html
-rm -rf .bench/site-csr/nachrichten .bench/site-csr/404.html.*
+make_site site /api; make_site site-1k /api-1k app-only; make_site site-10k /api-10k app-only
+make_site site-csr /api app-only
 ports=(8390 8391 8392 8393)
 trap 'for p in "${ports[@]}"; do bash scripts/nginx.sh stop $p; done' EXIT
 bash scripts/nginx.sh start 8390 .bench/site; bash scripts/nginx.sh start 8391 .bench/site-1k; bash scripts/nginx.sh start 8392 .bench/site-10k
