@@ -6,6 +6,8 @@ use crate::app::schedule::{Slice, STEP};
 use crate::core::decode::{decode_article, IndexDecoder};
 use crate::core::error::LoadError;
 use crate::core::model::{Article, NewsIndex, Slug};
+use crate::core::paging;
+use crate::core::text::{declared_charset, is_utf8};
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -21,16 +23,27 @@ pub fn api_base() -> String {
     configured.unwrap_or_else(|| "/api".to_owned())
 }
 
+/// The first page of the news index (`news.json`), as an absolute URL.
+pub fn first_index_page() -> String {
+    index_page_url("news.json")
+}
+
+/// The absolute URL of an index page: `next` may be relative to the content base.
+pub fn index_page_url(next: &str) -> String {
+    let url = paging::resolve(&api_base(), next);
+    let page = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    web_sys::Url::new_with_base(&url, &page).map(|u| u.href()).unwrap_or(url)
+}
+
 /// The first page of the news index (`news.json`).
 pub async fn fetch_index(abort: web_sys::AbortSignal) -> Result<Arc<NewsIndex>, LoadError> {
     fetch_index_page(&format!("{}/news.json", api_base()), Some(&abort)).await
 }
 
-/// One page of the index, with entries that do not fit the format skipped (and logged once).
-/// `url` may be relative to the content base, as a `next` link in an index page may be.
+/// One page of the index (at `url`, resolved), with entries that do not fit the format skipped
+/// (and logged once).
 pub async fn fetch_index_page(url: &str, abort: Option<&web_sys::AbortSignal>) -> Result<Arc<NewsIndex>, LoadError> {
-    let url = resolve(url);
-    let text = fetch_text(&url, abort).await?;
+    let text = fetch_text(url, abort).await?;
     let mut decoder = IndexDecoder::new(text)?;
     let mut slice = Slice::start();
     while !decoder.step(STEP)? {
@@ -41,15 +54,6 @@ pub async fn fetch_index_page(url: &str, abort: Option<&web_sys::AbortSignal>) -
         leptos::logging::warn!("news.json: entry skipped: {reason}");
     }
     Ok(Arc::new(decoded.index))
-}
-
-/// Resolves a (scheme-checked) URL from the index against the content base.
-fn resolve(url: &str) -> String {
-    if url.contains("://") || url.starts_with('/') {
-        url.to_owned()
-    } else {
-        format!("{}/{url}", api_base())
-    }
 }
 
 /// One article.
@@ -104,15 +108,20 @@ async fn fetch_text(url: &str, abort: Option<&web_sys::AbortSignal>) -> Result<S
         404 | 410 => return Err(LoadError::NotFound),
         status => return Err(LoadError::Http(status)),
     }
-    if let Some(kind) = response.headers().get("content-type") {
-        if !acceptable_content_type(&kind) {
-            return Err(LoadError::ContentType(kind.split(';').next().unwrap_or("").trim().to_owned()));
-        }
+    let kind = response.headers().get("content-type").unwrap_or_default();
+    if !kind.is_empty() && !acceptable_content_type(&kind) {
+        return Err(LoadError::ContentType(kind.split(';').next().unwrap_or("").trim().to_owned()));
     }
     // The bytes, not `text()`: copying UTF-8 into the wasm memory is cheaper than the browser
     // decoding it and the app encoding it again (a multi-megabyte index takes that twice).
     let bytes = response.binary().await.map_err(network_error)?;
-    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    match declared_charset(&kind).filter(|c| !is_utf8(c)) {
+        // Declared another encoding (ISO-8859-1 from an old CMS): read as declared, by the browser.
+        Some(charset) => web_sys::TextDecoder::new_with_label(&charset)
+            .and_then(|d| d.decode_with_u8_array(&bytes))
+            .map_err(|_| LoadError::Charset(charset)),
+        None => Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())),
+    }
 }
 
 /// JSON by any of its names; `text/plain` and `application/octet-stream` too, which file

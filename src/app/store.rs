@@ -8,6 +8,7 @@ use crate::core::catalog::{Catalog, CatalogBuilder};
 use crate::core::error::LoadError;
 use crate::core::load_state::LoadState;
 use crate::core::model::NewsIndex;
+use crate::core::paging::PageTrail;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -46,6 +47,8 @@ pub struct NewsStore {
     building: StoredValue<u64>,
     /// A rebuild is under way: the catalog does not yet hold every loaded page.
     rebuilding: RwSignal<bool>,
+    /// The index pages fetched: a `next` back to one of them (or past the bound) ends the paging.
+    trail: StoredValue<PageTrail>,
 }
 
 impl NewsStore {
@@ -58,18 +61,30 @@ impl NewsStore {
         let catalog = RwSignal::new(LoadState::Loading);
         let building = StoredValue::new(0u64);
         let rebuilding = RwSignal::new(false);
-        let store =
-            NewsStore { first, older, older_state: RwSignal::new(LoadState::Ready(())), catalog, building, rebuilding };
+        let trail = StoredValue::new(PageTrail::new(&fetch::first_index_page()));
+        let older_state = RwSignal::new(LoadState::Ready(()));
+        let store = NewsStore { first, older, older_state, catalog, building, rebuilding, trail };
         Effect::new(move |_| match first.get() {
             LoadState::Loading => catalog.set(LoadState::Loading),
             LoadState::Failed(e) => catalog.set(LoadState::Failed(e)),
             LoadState::Ready(first) => {
+                store.warn_if_paging_stops(&fetch::first_index_page(), &first);
                 let mut pages = vec![first];
                 pages.extend(older.get());
                 store.build(pages);
             }
         });
         store
+    }
+
+    /// A `next` that leads back (or past the bound) is a content error worth telling the
+    /// newsroom's editors in the console; the reader just sees the end of the list.
+    fn warn_if_paging_stops(&self, url: &str, page: &NewsIndex) {
+        if let Some(next) = &page.next {
+            if let Err(stop) = self.trail.with_value(|t| t.check(&fetch::index_page_url(next))) {
+                leptos::logging::warn!("news index page {url}: {stop}");
+            }
+        }
     }
 
     /// Prepares the catalog of `pages` without blocking the page; a newer build supersedes it.
@@ -100,13 +115,16 @@ impl NewsStore {
         self.catalog.get()
     }
 
-    /// The URL of the next older page not yet loaded, if the index is paged.
+    /// The URL of the next older page not yet loaded, if the index is paged (and the link does
+    /// not lead back to a page already loaded).
     pub fn next_page(&self) -> Option<String> {
         let older = self.older.read();
-        match older.last() {
+        let next = match older.last() {
             Some(page) => page.next.clone(),
             None => self.first.get().ready()?.next.clone(),
-        }
+        }?;
+        let url = fetch::index_page_url(&next);
+        self.trail.with_value(|t| t.check(&url)).ok().map(|()| url)
     }
 
     /// An older page is being fetched, or the catalog is being rebuilt with it.
@@ -126,9 +144,11 @@ impl NewsStore {
         }
         let this = *self;
         this.older_state.set(LoadState::Loading);
+        this.trail.update_value(|t| t.record(&url));
         spawn_local(async move {
             match fetch::fetch_index_page(&url, None).await {
                 Ok(page) => {
+                    this.warn_if_paging_stops(&url, &page);
                     this.older.update(|o| o.push(page));
                     this.older_state.set(LoadState::Ready(()));
                 }
@@ -145,6 +165,7 @@ impl NewsStore {
 
     /// Starts over after a failure of the first page.
     pub fn retry(&self) {
+        self.trail.set_value(PageTrail::new(&fetch::first_index_page()));
         self.older.set(Vec::new());
         self.older_state.set(LoadState::Ready(()));
         self.first.start(fetch::fetch_index);

@@ -81,8 +81,8 @@ impl IndexDecoder {
         Ok(IndexDecoder { json, pos, phase: Phase::FirstItem, seen: 0, out })
     }
 
-    /// Reads object members (the cursor is after `{` or after a member's value) until `items`
-    /// (`true`, the cursor before its value) or the end of the object (`false`).
+    /// Reads object members (the cursor is after `{` or after a member's value) until an `items`
+    /// array (`true`, the cursor before its value) or the end of the object (`false`).
     fn members(reader: &mut Reader, out: &mut DecodedIndex, first: bool) -> Result<bool, SyntaxError> {
         if first && reader.empty(b'}') {
             return Ok(false);
@@ -92,7 +92,9 @@ impl IndexDecoder {
         }
         loop {
             let key = reader.key()?;
-            if key == "items" && first {
+            // The first `items` whatever it holds (`new` judges it); a repeated one only if it is an
+            // array: the last member of a name counts, as in `JSON.parse`.
+            if key == "items" && (first || reader.peek() == Some(b'[')) {
                 return Ok(true);
             }
             let value = reader.value()?;
@@ -142,7 +144,15 @@ impl IndexDecoder {
                 }
                 Phase::Rest => {
                     // The rest of the object after `items` (a later `next`), then the end of the file.
-                    Self::members(&mut reader, &mut self.out, false)?;
+                    if Self::members(&mut reader, &mut self.out, false)? {
+                        // `items` again: the later one is the index (what came before is dropped).
+                        reader.expect(b'[', "expected an array")?;
+                        self.out.index.items.clear();
+                        self.out.skipped.clear();
+                        self.seen = 0;
+                        self.phase = Phase::FirstItem;
+                        continue;
+                    }
                     reader.end()?;
                     self.phase = Phase::Done;
                 }
@@ -169,7 +179,7 @@ pub fn decode_article(text: &str) -> Result<Article, LoadError> {
 /// A site file (`site.json`): every field optional, wrong types dropped; the names of members it
 /// does not know are returned beside it (the publish step reports them: most are typos).
 pub fn decode_site(text: &str) -> Result<(Site, Vec<String>), LoadError> {
-    let value = json::parse(text.trim_start_matches('\u{feff}')).map_err(|e| syntax(text, e))?;
+    let value = json::parse(text).map_err(|e| syntax(text, e))?;
     let Json::Obj(members) = &value else { return Err(wrong_type(".")) };
     let unknown = members.iter().map(|(k, _)| k.to_string()).filter(|k| !SITE_FIELDS.contains(&k.as_str())).collect();
     let default = Site::default();
@@ -203,7 +213,7 @@ pub fn decode_site(text: &str) -> Result<(Site, Vec<String>), LoadError> {
 
 /// A document that does not even start like JSON is most likely an HTML error page.
 fn syntax(text: &str, e: SyntaxError) -> LoadError {
-    let first = text.len() - text.trim_start_matches([' ', '\t', '\n', '\r']).len();
+    let first = text.len() - json::without_bom(text).trim_start_matches([' ', '\t', '\n', '\r']).len();
     if e.at == first {
         LoadError::NotJson
     } else {
@@ -270,7 +280,10 @@ fn strings(object: &Json, key: &str) -> Vec<String> {
 
 fn slug(object: &Json) -> Decoded<Slug> {
     let s = required_string(object, "slug")?;
-    Slug::parse(&s).ok_or_else(|| error("slug", Problem::Invalid(format!("invalid slug {s:?}"))))
+    Slug::parse(&s).ok_or_else(|| {
+        let why = if s.len() > Slug::MAX_LEN { "longer than 200 characters" } else { "not made of a-z, 0-9 and -" };
+        error("slug", Problem::Invalid(format!("invalid slug {s:?}: {why}")))
+    })
 }
 
 fn timestamp(value: &Json, path: &str) -> Decoded<Timestamp> {
@@ -572,5 +585,47 @@ mod tests {
         assert!(matches!(&a.body.blocks[2], Block::Heading { level: Some(HeadingLevel::H3), .. }));
         // Level 1 belongs to the headline: the invalid level is dropped, the heading kept.
         assert!(matches!(&a.body.blocks[3], Block::Heading { level: None, .. }));
+    }
+
+    #[test]
+    fn repeated_members_count_as_json_parse_counts_them_the_last() {
+        let d = decode_index(
+            r#"{"items":[{"slug":"alt","headline":"A","published":"2025-12-19T10:00:00+01:00"}],"next":"a.json",
+                "items":[{"slug":"neu","headline":"N","published":"2025-12-19T10:00:00+01:00"}],"next":"b.json"}"#,
+        )
+        .unwrap();
+        let slugs: Vec<_> = d.index.items.iter().map(|t| t.slug.as_str()).collect();
+        assert_eq!((slugs, d.index.next.as_deref()), (vec!["neu"], Some("b.json")));
+        let a = decode_article(
+            r#"{"slug":"a","headline":"Alt","headline":"Neu","published":"2025-12-19T10:00:00+01:00","body":[]}"#,
+        )
+        .unwrap();
+        assert_eq!(a.teaser.headline, "Neu");
+    }
+
+    #[test]
+    fn export_tool_quirks_do_not_cost_the_document() {
+        let bom = "\u{feff}{\"items\":[{\"slug\":\"a\",\"headline\":\"Gr\\u00f6\\u00dfe \\ud83d\",\"published\":\"2025-12-19T10:00:00+01:00\"}]}";
+        let d = decode_index(bom).unwrap();
+        assert_eq!(d.index.items[0].headline, "Größe \u{fffd}");
+        assert_eq!(decode_index("\u{feff}<!doctype html>").unwrap_err(), LoadError::NotJson);
+        let deep = format!(
+            r#"{{"slug":"a","headline":"H","published":"2025-12-19T10:00:00+01:00","x":{}{},"body":[{{"type":"paragraph","text":"Da"}}]}}"#,
+            "[".repeat(5000),
+            "]".repeat(5000)
+        );
+        assert_eq!(decode_article(&format!("\u{feff}{deep}")).unwrap().body.blocks.len(), 1);
+    }
+
+    #[test]
+    fn a_slug_too_long_is_reported_as_such() {
+        let long = "a".repeat(201);
+        let d = decode_index(&format!(
+            r#"{{"items":[{{"slug":"{long}","headline":"H","published":"2025-12-19T10:00:00+01:00"}},{{"slug":"{}","headline":"H","published":"2025-12-19T10:00:00+01:00"}}]}}"#,
+            &long[1..]
+        ))
+        .unwrap();
+        assert_eq!(d.index.items.len(), 1);
+        assert!(d.skipped[0].contains("longer than 200 characters"), "{:?}", d.skipped);
     }
 }

@@ -15,6 +15,8 @@ pub enum LoadError {
     NotJson,
     /// The server labelled the answer as something other than JSON (its Content-Type).
     ContentType(String),
+    /// The server declared a character encoding the browser cannot read (its Content-Type charset).
+    Charset(String),
     /// The reader gave up waiting.
     Aborted,
     /// JSON that is cut off or malformed.
@@ -91,6 +93,9 @@ impl LoadError {
             LoadError::ContentType(t) => format!(
                 "{what} konnte nicht gelesen werden: der Server hat die Daten als „{t}“ statt als JSON geliefert."
             ),
+            LoadError::Charset(c) => format!(
+                "{what} konnte nicht gelesen werden: der Server hat die Daten in der unbekannten Zeichenkodierung „{c}“ geliefert."
+            ),
             LoadError::Aborted => format!("Das Laden wurde abgebrochen. {what} kann jederzeit erneut geladen werden."),
             LoadError::Syntax(_) => {
                 format!("{what} konnte nicht gelesen werden: die Daten sind unvollständig oder beschädigt.")
@@ -114,6 +119,7 @@ impl std::fmt::Display for LoadError {
             LoadError::Http(s) => write!(f, "HTTP {s}"),
             LoadError::NotJson => write!(f, "response is not JSON"),
             LoadError::ContentType(t) => write!(f, "content type {t}"),
+            LoadError::Charset(c) => write!(f, "unknown charset {c}"),
             LoadError::Aborted => write!(f, "aborted by the reader"),
             LoadError::Syntax(e) => write!(f, "invalid JSON: {e}"),
             LoadError::Decode(e) => write!(f, "decode error at {}: {}", e.path, e.problem),

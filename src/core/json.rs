@@ -2,8 +2,11 @@
 //!
 //! Why not serde_json: the generic serde machinery was about a quarter of the app's download
 //! (docs/decisions/0008-own-json-reader.md). This reader builds a plain value tree, keeps numbers
-//! as their text (the format only needs integers), limits nesting depth (hostile files cannot
-//! overflow the stack) and can be driven value by value, so a huge index is read in slices.
+//! as their text (the format only needs integers), reads values nested deeper than any content
+//! needs without recursing (hostile files cannot overflow the stack) and can be driven value by
+//! value, so a huge index is read in slices. Where browsers' `JSON.parse` is lenient in ways
+//! content tools rely on, so is this reader: a byte order mark at the start is ignored, and an
+//! unpaired surrogate escape (text cut inside an emoji) becomes U+FFFD.
 
 use std::borrow::Cow;
 
@@ -57,8 +60,17 @@ pub struct SyntaxError {
     pub message: &'static str,
 }
 
-/// Deeper nesting than any content file needs; deeper is rejected, never recursed into.
+/// Deeper nesting than any content file needs. A value nested deeper is checked (it must still be
+/// JSON) but not kept: it reads as `null`, so an unknown field deep down costs the document nothing.
 pub const MAX_DEPTH: usize = 128;
+
+/// The UTF-8 byte order mark some export tools write at the start of a file.
+const BOM: &str = "\u{feff}";
+
+/// A document without its byte order mark, if it has one.
+pub fn without_bom(src: &str) -> &str {
+    src.strip_prefix(BOM).unwrap_or(src)
+}
 
 /// Parses a whole document (whitespace around it allowed, nothing else).
 pub fn parse(src: &str) -> Result<Json<'_>, SyntaxError> {
@@ -76,8 +88,9 @@ pub struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// A reader at the start of `text` (after its byte order mark, if any).
     pub fn new(text: &'a str) -> Reader<'a> {
-        Reader { src: text.as_bytes(), text, pos: 0 }
+        Reader { src: text.as_bytes(), text, pos: text.len() - without_bom(text).len() }
     }
 
     /// Where the reader stands (a byte offset), to continue there later with `Reader::at`.
@@ -166,7 +179,8 @@ impl<'a> Reader<'a> {
 
     fn value_at(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
         if depth > MAX_DEPTH {
-            return self.fail("nested too deeply");
+            self.skip_value()?;
+            return Ok(Json::Null);
         }
         match self.peek() {
             None => self.fail("unexpected end of the document"),
@@ -204,6 +218,60 @@ impl<'a> Reader<'a> {
             Some(b'n') => self.word("null", Json::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(_) => self.fail("expected a JSON value"),
+        }
+    }
+
+    /// Checks one value without keeping it and without recursion: containers are tracked on a
+    /// stack of their closing brackets, so any depth costs memory, not the call stack.
+    fn skip_value(&mut self) -> Result<(), SyntaxError> {
+        let mut open: Vec<u8> = Vec::new();
+        loop {
+            // A value starts here.
+            match self.peek() {
+                Some(b'{') => {
+                    self.pos += 1;
+                    if !self.empty(b'}') {
+                        open.push(b'}');
+                        self.key()?;
+                        continue;
+                    }
+                }
+                Some(b'[') => {
+                    self.pos += 1;
+                    if !self.empty(b']') {
+                        open.push(b']');
+                        continue;
+                    }
+                }
+                Some(b'"') => {
+                    self.string()?;
+                }
+                Some(b't') => {
+                    self.word("true", Json::Null)?;
+                }
+                Some(b'f') => {
+                    self.word("false", Json::Null)?;
+                }
+                Some(b'n') => {
+                    self.word("null", Json::Null)?;
+                }
+                Some(b'-' | b'0'..=b'9') => {
+                    self.number()?;
+                }
+                None => return self.fail("unexpected end of the document"),
+                Some(_) => return self.fail("expected a JSON value"),
+            }
+            // After a value: the next element or member, or closing brackets.
+            loop {
+                let Some(&close) = open.last() else { return Ok(()) };
+                if self.more(close)? {
+                    if close == b'}' {
+                        self.key()?;
+                    }
+                    break;
+                }
+                open.pop();
+            }
         }
     }
 
@@ -306,24 +374,22 @@ impl<'a> Reader<'a> {
             b't' => '\t',
             b'u' => {
                 let first = self.hex4()?;
-                let code = if (0xD800..0xDC00).contains(&first) {
-                    // A high surrogate must be followed by an escaped low one.
-                    if !self.src[self.pos..].starts_with(b"\\u") {
-                        return self.fail("unpaired surrogate in a string");
-                    }
+                // A high surrogate with an escaped low one after it is one character; a surrogate
+                // without its partner is U+FFFD (as in browsers), the partner-to-be is kept.
+                if (0xD800..0xDC00).contains(&first) && self.src[self.pos..].starts_with(b"\\u") {
+                    let rest = self.pos;
                     self.pos += 2;
                     let second = self.hex4()?;
-                    if !(0xDC00..0xE000).contains(&second) {
-                        return self.fail("unpaired surrogate in a string");
+                    if (0xDC00..0xE000).contains(&second) {
+                        out.push(
+                            char::from_u32(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))
+                                .unwrap_or('\u{fffd}'),
+                        );
+                        return Ok(());
                     }
-                    0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
-                } else {
-                    first
-                };
-                match char::from_u32(code) {
-                    Some(c) => c,
-                    None => return self.fail("unpaired surrogate in a string"),
+                    self.pos = rest;
                 }
+                char::from_u32(first).unwrap_or('\u{fffd}')
             }
             _ => return self.fail("invalid escape in a string"),
         };
@@ -413,8 +479,6 @@ mod tests {
             "[1 2]",
             "\"a",
             "\"\\x\"",
-            "\"\\ud800\"",
-            "\"\\udc00\"",
             "\"a\nb\"",
             "nul",
             "truex",
@@ -433,11 +497,35 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_is_an_error_not_a_crash() {
-        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
-        assert_eq!(parse(&deep).unwrap_err().message, "nested too deeply");
+    fn deep_nesting_is_read_without_recursion_and_not_kept() {
+        let deep = format!(
+            r#"{{"a":1,"x":{}{{"k":[true,"s\"]",-1.5e2,null]}}{},"b":2}}"#,
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let v = parse(&deep).unwrap();
+        assert_eq!((v.get("a"), v.get("b")), (Some(&Json::Num("1")), Some(&Json::Num("2"))));
         let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
         assert!(parse(&ok).is_ok());
+        // Deep, but still checked: broken JSON down there is a syntax error.
+        for bad in [
+            "[".repeat(200) + "1,]" + &"]".repeat(199),
+            "[".repeat(200) + &"]".repeat(199),
+            "[".repeat(200) + "{1:2}" + &"]".repeat(200),
+        ] {
+            assert!(parse(&bad).is_err(), "{}", &bad[195..]);
+        }
+    }
+
+    #[test]
+    fn byte_order_mark_and_lone_surrogates_read_as_browsers_read_them() {
+        assert_eq!(parse("\u{feff}{\"a\":\"Größe\"}").unwrap().get("a"), Some(&s("Größe")));
+        assert!(parse("{}\u{feff}").is_err());
+        assert_eq!(parse(r#""Ende \ud83d""#).unwrap(), s("Ende \u{fffd}"));
+        assert_eq!(parse(r#""\udc00x""#).unwrap(), s("\u{fffd}x"));
+        assert_eq!(parse(r#""\ud83d\u0041""#).unwrap(), s("\u{fffd}A"));
+        assert_eq!(parse(r#""\ud83d\ud83d\ude00""#).unwrap(), s("\u{fffd}😀"));
+        assert!(parse(r#""\ud83d\u00""#).is_err());
     }
 
     #[test]

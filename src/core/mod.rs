@@ -9,6 +9,7 @@ pub mod json;
 pub mod listing;
 pub mod load_state;
 pub mod model;
+pub mod paging;
 pub mod paths;
 pub mod safe_url;
 #[cfg(not(target_arch = "wasm32"))]

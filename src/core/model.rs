@@ -206,9 +206,12 @@ pub struct Body {
 pub struct Slug(String);
 
 impl Slug {
+    /// The longest slug (a file name and URL segment); the JSON Schema says the same.
+    pub const MAX_LEN: usize = 200;
+
     pub fn parse(s: &str) -> Option<Slug> {
         let ok = !s.is_empty()
-            && s.len() <= 200
+            && s.len() <= Slug::MAX_LEN
             && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         ok.then(|| Slug(s.to_owned()))
     }

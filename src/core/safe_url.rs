@@ -22,31 +22,41 @@ pub fn fetch_url(raw: &str) -> Option<String> {
 }
 
 /// Whether a (safe) href leaves this site: marked for readers and opened without opener.
+/// Judged as the browser's URL parser resolves it against the page (an http(s) page): an
+/// absolute http(s) URL, or a network-path reference — and for http(s) a `\` counts as `/`, so
+/// `/\\evil.example/x` and `\\\\evil.example/x` are network paths too.
 pub fn is_external(href: &str) -> bool {
-    let lower = href.to_ascii_lowercase();
-    lower.starts_with("http:") || lower.starts_with("https:") || href.starts_with("//")
+    let url = browser_form(href);
+    let lower = url.to_ascii_lowercase();
+    let path = url.split(['?', '#']).next().unwrap_or("").replace('\\', "/");
+    lower.starts_with("http:") || lower.starts_with("https:") || path.starts_with("//")
+}
+
+/// A URL as a browser reads it: tabs and newlines anywhere dropped, C0 controls and spaces at
+/// both ends trimmed.
+fn browser_form(raw: &str) -> String {
+    let cleaned: String = raw.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    cleaned.trim_matches(|c: char| c <= ' ').to_owned()
 }
 
 fn checked(raw: &str, allowed: &[&str]) -> Option<String> {
-    // Browsers drop tabs and newlines anywhere in a URL and trim C0 controls and spaces at
-    // both ends ("java\tscript:", " javascript:"), so judge the URL the way the browser will read it.
-    let cleaned: String = raw.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
-    let url = cleaned.trim_matches(|c: char| c <= ' ');
+    // Judge the URL the way the browser will read it ("java\tscript:", " javascript:").
+    let url = browser_form(raw);
     if url.is_empty() {
         return None;
     }
-    match scheme(url) {
-        Some(s) if allowed.iter().any(|a| s.eq_ignore_ascii_case(a)) => Some(url.to_owned()),
-        Some(_) => None,
+    let allowed = match scheme(&url) {
+        Some(s) => allowed.iter().any(|a| s.eq_ignore_ascii_case(a)),
         // A relative reference: path, query, fragment or network-path ("//host/…").
-        None => Some(url.to_owned()),
-    }
+        None => true,
+    };
+    allowed.then_some(url)
 }
 
 /// The scheme of an absolute URL: letters, digits, "+", "-", "." before the first ":",
 /// with no "/", "?" or "#" before it (RFC 3986 §3.1, §4.2).
 fn scheme(url: &str) -> Option<&str> {
-    let end = url.find([':', '/', '?', '#'])?;
+    let end = url.find([':', '/', '\\', '?', '#'])?;
     if url.as_bytes()[end] != b':' {
         return None;
     }
@@ -110,5 +120,19 @@ mod tests {
         assert!(is_external("https://eurocities.eu/"));
         assert!(!is_external("/nachrichten/x"));
         assert!(!is_external("mailto:a@b.de"));
+        assert!(!is_external("?q=//x"));
+        assert!(!is_external("/a#//b"));
+        // Browsers read a backslash as a slash in http(s) URLs: these leave the site.
+        for away in [
+            "/\\evil.example/x",
+            "\\\\evil.example/x",
+            "\\/evil.example",
+            " //evil.example",
+            "/\t/evil.example",
+            "HTTPS://x",
+        ] {
+            assert!(is_external(away), "{away:?}");
+            assert!(link_href(away).is_some_and(|h| is_external(&h)), "{away:?}");
+        }
     }
 }

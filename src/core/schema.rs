@@ -22,7 +22,11 @@ impl JsonSchema for Slug {
         "Slug".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        string_schema("^[a-z0-9-]+$", None, "URL-safe article identifier.")
+        let mut schema = string_schema("^[a-z0-9-]+$", None, "URL-safe article identifier, at most 200 characters.");
+        if let Schema::Object(SchemaObject { string: Some(s), .. }) = &mut schema {
+            s.max_length = Some(Slug::MAX_LEN as u32);
+        }
+        schema
     }
 }
 

@@ -1,5 +1,19 @@
 //! Text helpers for search and reading aids.
 
+/// The character encoding a Content-Type header declares (`charset=`, lower case, unquoted), if
+/// any: a server may send content in ISO-8859-1 and say so; it must then be read as such.
+pub fn declared_charset(content_type: &str) -> Option<String> {
+    content_type.split(';').skip(1).find_map(|param| {
+        let (name, value) = param.split_once('=')?;
+        name.trim().eq_ignore_ascii_case("charset").then(|| value.trim().trim_matches('"').to_ascii_lowercase())
+    })
+}
+
+/// Whether a declared charset is UTF-8 (under any of its names), which is how content is read.
+pub fn is_utf8(charset: &str) -> bool {
+    matches!(charset, "utf-8" | "utf8" | "unicode-1-1-utf-8")
+}
+
 /// Folds text for search: lower case, umlauts and ß spelled out (ä = ae, ß = ss), so that
 /// "Strasse" finds "Straße" and "Buergeramt" finds "Bürgeramt".
 pub fn fold(s: &str) -> String {
@@ -38,6 +52,14 @@ pub fn reading_minutes(words: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn charsets_are_read_from_the_content_type() {
+        assert_eq!(declared_charset("application/json; charset=ISO-8859-1").as_deref(), Some("iso-8859-1"));
+        assert_eq!(declared_charset("application/json;charset=\"utf-8\"").as_deref(), Some("utf-8"));
+        assert_eq!(declared_charset("application/json"), None);
+        assert!(is_utf8("utf-8") && is_utf8("utf8") && !is_utf8("windows-1252"));
+    }
 
     #[test]
     fn umlauts_and_sharp_s_fold() {
