@@ -10,6 +10,8 @@
 pub mod core;
 
 pub mod app;
+/// Long work on the browser's main thread in slices (the app and the widget).
+pub mod schedule;
 pub mod widget;
 
 #[cfg(not(target_arch = "wasm32"))]

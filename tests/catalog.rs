@@ -82,3 +82,9 @@ fn paging() {
     assert_eq!(shown(3, 40), 40);
     assert_eq!(shown(usize::MAX, 7), 7);
 }
+
+#[test]
+fn a_tag_repeated_in_the_url_is_chosen_once() {
+    let q = Query::new(vec!["Test".into(), "Familie".into(), "Test".into()], "x".into());
+    assert_eq!(q.tags, ["Test", "Familie"]);
+}

@@ -2,12 +2,12 @@
 //! goes away, a newer load starts or the reader gives up), and every failure keeps its kind (network, HTTP status, decode with the field's path): the reader's
 //! message depends on which it was.
 
-use crate::app::schedule::{Slice, STEP};
 use crate::core::decode::{decode_article, IndexDecoder};
 use crate::core::error::LoadError;
 use crate::core::model::{Article, NewsIndex, Slug};
 use crate::core::paging;
 use crate::core::text::{declared_charset, is_utf8};
+use crate::schedule::{Slice, STEP};
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 

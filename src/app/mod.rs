@@ -9,7 +9,6 @@ pub mod hooks;
 pub mod loader;
 pub mod panic;
 pub mod routes;
-pub mod schedule;
 pub mod shell;
 pub mod store;
 

@@ -4,6 +4,7 @@ use crate::app::hooks::navigation::provide_navigation;
 use crate::app::hooks::takeover::provide_takeover;
 use crate::app::routes::{article::ArticlePage, builder::BuilderPage, list::ListPage, statement::StatementPage};
 use crate::app::store::NewsStore;
+use crate::core::text::page_title;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -15,7 +16,7 @@ pub fn App() -> impl IntoView {
     provide_context(NewsStore::new());
 
     view! {
-        <Title formatter=|title: String| if title.is_empty() { "Newsroom".to_owned() } else { format!("{title} – Newsroom") }/>
+        <Title formatter=|title: String| if title.is_empty() { "Newsroom".to_owned() } else { page_title(&title, "Newsroom") }/>
         <Router>
             <Shell/>
         </Router>

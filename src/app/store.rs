@@ -3,12 +3,12 @@
 
 use crate::app::fetch;
 use crate::app::loader::Loader;
-use crate::app::schedule::{Slice, STEP};
 use crate::core::catalog::{Catalog, CatalogBuilder};
 use crate::core::error::LoadError;
 use crate::core::load_state::LoadState;
 use crate::core::model::NewsIndex;
 use crate::core::paging::PageTrail;
+use crate::schedule::{Slice, STEP};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;

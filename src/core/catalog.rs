@@ -34,6 +34,13 @@ pub struct Query {
 }
 
 impl Query {
+    /// A query from a URL's parameters: each tag once (`?tag=A&tag=A` is one chosen tag, so one
+    /// tap on its chip removes it).
+    pub fn new(tags: Vec<String>, text: String) -> Query {
+        let mut seen = HashSet::new();
+        Query { tags: tags.into_iter().filter(|t| seen.insert(t.clone())).collect(), text }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.tags.is_empty() && self.text.trim().is_empty()
     }

@@ -14,6 +14,22 @@ pub fn is_utf8(charset: &str) -> bool {
     matches!(charset, "utf-8" | "utf8" | "unicode-1-1-utf-8")
 }
 
+/// "{title} – {site}" for a window or tab title. Content that carries its own writing direction
+/// (right-to-left script, or bidi controls such as U+202E) is isolated (U+2068 … U+2069), so it
+/// cannot reverse or reorder the site's name after it.
+pub fn page_title(title: &str, site: &str) -> String {
+    let directional = |c: char| {
+        matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            || matches!(c, '\u{0590}'..='\u{08ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
+    };
+    if title.chars().any(directional) {
+        // Unclosed embeddings and overrides in the title end at the isolate's end.
+        format!("\u{2068}{title}\u{2069} – {site}")
+    } else {
+        format!("{title} – {site}")
+    }
+}
+
 /// Folds text for search: lower case, umlauts and ß spelled out (ä = ae, ß = ss), so that
 /// "Strasse" finds "Straße" and "Buergeramt" finds "Bürgeramt".
 pub fn fold(s: &str) -> String {
@@ -52,6 +68,13 @@ pub fn reading_minutes(words: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_keep_the_site_name_in_its_place() {
+        assert_eq!(page_title("Kita-Plätze", "Newsroom"), "Kita-Plätze – Newsroom");
+        assert_eq!(page_title("\u{202e}Achtung", "Newsroom"), "\u{2068}\u{202e}Achtung\u{2069} – Newsroom");
+        assert_eq!(page_title("مرحبا", "Newsroom"), "\u{2068}مرحبا\u{2069} – Newsroom");
+    }
 
     #[test]
     fn charsets_are_read_from_the_content_type() {

@@ -54,9 +54,7 @@ impl WidgetConfig {
                 .map(|v| v.trim_end_matches('/').to_owned())
                 .unwrap_or(default)
         };
-        let tags = attr("data-tags")
-            .map(|t| t.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect())
-            .unwrap_or_default();
+        let tags = attr("data-tags").map(|t| split_tags(&t)).unwrap_or_default();
         let limit = attr("data-limit")
             .and_then(|l| l.trim().parse::<usize>().ok())
             .filter(|&l| l > 0)
@@ -120,6 +118,29 @@ impl WidgetConfig {
     }
 }
 
+/// The tags of a `data-tags` attribute: separated by commas; a comma inside a tag is written
+/// `\,` and a backslash `\\` ("Kinder\, Jugend,Familie" is two tags).
+pub fn split_tags(attribute: &str) -> Vec<String> {
+    let mut tags = Vec::new();
+    let mut tag = String::new();
+    let mut chars = attribute.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => tag.extend(chars.next()),
+            ',' => tags.push(std::mem::take(&mut tag)),
+            c => tag.push(c),
+        }
+    }
+    tags.push(tag);
+    tags.into_iter().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect()
+}
+
+/// The `data-tags` value for `tags` (what `split_tags` reads back).
+pub fn join_tags(tags: &[String]) -> String {
+    let escaped: Vec<String> = tags.iter().map(|t| t.replace('\\', "\\\\").replace(',', "\\,")).collect();
+    escaped.join(",")
+}
+
 /// How an editor embeds the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EmbedMode {
@@ -139,7 +160,7 @@ pub fn snippet(mode: EmbedMode, newsroom: &str, tags: &[String], limit: usize, l
         EmbedMode::Script => {
             let mut attrs = String::new();
             if !tags.is_empty() {
-                attrs.push_str(&format!(" data-tags=\"{}\"", escape(&tags.join(","))));
+                attrs.push_str(&format!(" data-tags=\"{}\"", escape(&join_tags(tags))));
             }
             attrs.push_str(&format!(" data-limit=\"{limit}\""));
             if layout == Layout::Cards {
@@ -197,6 +218,18 @@ mod tests {
         assert_eq!(c.more_url(), "https://newsroom.stadt.example/?tag=Familie&tag=Kinder%20%26%20Jugend");
         assert_eq!(parse(&[("data-limit", "-3")]).limit, DEFAULT_LIMIT);
         assert_eq!(parse(&[("data-limit", "zwei")]).limit, DEFAULT_LIMIT);
+    }
+
+    #[test]
+    fn any_tag_survives_the_attribute() {
+        let tags: Vec<String> = ["Kinder, Jugend", "a\\b", "Familie", "\\,", "x\\"].map(String::from).to_vec();
+        assert_eq!(split_tags(&join_tags(&tags)), tags);
+        assert_eq!(join_tags(&tags[..1]), "Kinder\\, Jugend");
+        assert_eq!(split_tags("Kinder\\, Jugend, Familie"), ["Kinder, Jugend", "Familie"]);
+        let script = snippet(EmbedMode::Script, "https://nr.example", &tags[..1], 5, Layout::List);
+        assert!(script.contains(r#"data-tags="Kinder\, Jugend""#), "{script}");
+        // What the host page's element gives back (the attribute, unescaped by HTML) is the tag.
+        assert_eq!(parse(&[("data-tags", "Kinder\\, Jugend")]).tags, ["Kinder, Jugend"]);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::core::listing::{RelatedIndex, RELATED_LIMIT};
 use crate::core::model::{Article, Teaser};
 use crate::core::paths;
 use crate::core::statement;
+use crate::core::text;
 use crate::core::tidy::shown_headline;
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -133,7 +134,7 @@ pub fn write(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls, te
     out.insert(urls.feed_all_path().trim_start_matches('/').to_owned(), feed::atom(&feed_all, &all, urls).into_bytes());
     for (tag, articles) in by_tag {
         let f = Feed {
-            title: format!("Nachrichten zum Thema {tag} – {}", site.name),
+            title: text::page_title(&format!("Nachrichten zum Thema {tag}"), &site.name),
             self_url: urls.absolute(&urls.feed_tag_path(tag)),
             page_url: urls.tag_page(tag),
             publisher: &site.publisher,
@@ -302,7 +303,7 @@ fn article_head(a: &Article, site: &Site, urls: &Urls) -> Head {
     let _ = page::json_ld(&mut h, &ld);
     Head {
         lang: a.language().to_owned(),
-        title: format!("{headline} – {}", site.name),
+        title: text::page_title(headline, &site.name),
         description: desc,
         canonical: url,
         extra: h,

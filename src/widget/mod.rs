@@ -3,12 +3,16 @@
 //! framework, so the download stays small. Each widget lives in its own Shadow DOM: the host
 //! page's CSS does not reach in, the widget's CSS does not leak out.
 
-use crate::core::catalog::Catalog;
-use crate::core::decode::decode_index;
+use crate::core::catalog::{Catalog, CatalogBuilder};
+use crate::core::decode::IndexDecoder;
 use crate::core::model::Teaser;
 use crate::core::safe_url;
 use crate::core::tidy::shown_headline;
-use crate::core::widget_config::{Label, Layout, WidgetConfig};
+use crate::core::widget_config::{join_tags, Label, Layout, WidgetConfig};
+use crate::schedule::{Slice, STEP};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,11 +31,12 @@ pub fn start_widgets(newsroom: String) {
         let config = WidgetConfig::parse(|name| host.get_attribute(name), &newsroom);
         let _ = host.set_attribute("data-newsroom-state", "loading");
         wasm_bindgen_futures::spawn_local(async move {
-            let state = match load(&config).await {
-                Ok(items) => match render_into_shadow(&host, &config, &items, false) {
-                    Some(()) => "ready",
-                    None => "failed",
-                },
+            let shown = match load(&config).await {
+                Ok(items) => render_into_shadow(&host, &config, &items, false),
+                Err(e) => Err(e),
+            };
+            let state = match shown {
+                Ok(()) => "ready",
                 Err(e) => {
                     // The host element's own fallback link stays as it is.
                     web_sys::console::warn_1(&format!("Newsroom-Widget: {e}").into());
@@ -52,8 +57,9 @@ pub fn start_embed(newsroom: String) {
     let search = window.location().search().unwrap_or_default();
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
     let get = |name: &str| params.as_ref().and_then(|p| p.get(name));
+    // Repeated `tag=` parameters, one tag each (a tag may hold a comma).
     let tags =
-        params.as_ref().map(|p| p.get_all("tag").iter().filter_map(|v| v.as_string()).collect::<Vec<_>>().join(","));
+        params.as_ref().map(|p| join_tags(&p.get_all("tag").iter().filter_map(|v| v.as_string()).collect::<Vec<_>>()));
     let config = WidgetConfig::parse(
         |attr| match attr {
             "data-tags" => tags.clone(),
@@ -66,11 +72,12 @@ pub fn start_embed(newsroom: String) {
     );
     let parent = parent_origin(get("parent"), document.referrer());
     wasm_bindgen_futures::spawn_local(async move {
-        match load(&config).await {
-            Ok(items) => {
-                render_into_shadow(&target, &config, &items, true);
-            }
-            Err(e) => web_sys::console::warn_1(&format!("Newsroom-Einbettung: {e}").into()),
+        let shown = match load(&config).await {
+            Ok(items) => render_into_shadow(&target, &config, &items, true),
+            Err(e) => Err(e),
+        };
+        if let Err(e) = shown {
+            web_sys::console::warn_1(&format!("Newsroom-Einbettung: {e}").into());
         }
         if let Some(origin) = parent {
             report_height(origin);
@@ -112,11 +119,69 @@ fn report_height(origin: String) {
     callback.forget();
 }
 
+/// The newest `config.limit` entries for the widget's tags.
 async fn load(config: &WidgetConfig) -> Result<Vec<Arc<Teaser>>, String> {
-    let url = format!("{}/news.json", config.api);
+    let catalog = shared_catalog(format!("{}/news.json", config.api)).await?;
+    let outcome = catalog.search(&config.query());
+    Ok(outcome.hits.iter().take(config.limit).map(|&i| catalog.items[i].clone()).collect())
+}
+
+type Loaded = Result<Rc<Catalog>, String>;
+
+/// A content URL's index: loading (with the widgets waiting for it) or loaded.
+enum SharedLoad {
+    Loading(Vec<js_sys::Function>),
+    Done(Loaded),
+}
+
+thread_local! {
+    /// One load per content URL for all the widgets of a page (twenty widgets, one download).
+    static LOADS: RefCell<HashMap<String, SharedLoad>> = RefCell::new(HashMap::new());
+}
+
+/// The catalog of the index at `url`, loaded once for every widget that asks for it.
+async fn shared_catalog(url: String) -> Loaded {
+    let waiting = LOADS.with(|loads| {
+        let mut loads = loads.borrow_mut();
+        match loads.get_mut(&url) {
+            Some(SharedLoad::Done(result)) => Err(result.clone()),
+            Some(SharedLoad::Loading(waiters)) => {
+                Ok(Some(js_sys::Promise::new(&mut |resolve, _| waiters.push(resolve))))
+            }
+            None => {
+                loads.insert(url.clone(), SharedLoad::Loading(Vec::new()));
+                Ok(None)
+            }
+        }
+    });
+    match waiting {
+        Err(done) => done,
+        Ok(Some(wait)) => {
+            let _ = JsFuture::from(wait).await;
+            LOADS.with(|loads| match loads.borrow().get(&url) {
+                Some(SharedLoad::Done(result)) => result.clone(),
+                _ => Err(format!("{url}: not loaded")),
+            })
+        }
+        Ok(None) => {
+            let result = fetch_catalog(&url).await.map(Rc::new);
+            let previous = LOADS.with(|loads| loads.borrow_mut().insert(url.clone(), SharedLoad::Done(result.clone())));
+            if let Some(SharedLoad::Loading(waiters)) = previous {
+                for resolve in waiters {
+                    let _ = resolve.call0(&JsValue::NULL);
+                }
+            }
+            result
+        }
+    }
+}
+
+/// Fetches and prepares an index in slices of main-thread time: the host page keeps answering
+/// while a large index is decoded.
+async fn fetch_catalog(url: &str) -> Result<Catalog, String> {
     // The browser's fetch directly: gloo-net's error type would bring serde_json's messages along.
     let window = web_sys::window().ok_or("no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|e| format!("network error for {url}: {}", js_message(&e)))?
         .unchecked_into();
@@ -125,10 +190,17 @@ async fn load(config: &WidgetConfig) -> Result<Vec<Arc<Teaser>>, String> {
     }
     let body = response.text().map_err(|e| js_message(&e))?;
     let text = JsFuture::from(body).await.map_err(|e| js_message(&e))?.as_string().unwrap_or_default();
-    let decoded = decode_index(&text).map_err(|e| e.to_string())?;
-    let catalog = Catalog::new(&[&decoded.index.items]);
-    let outcome = catalog.search(&config.query());
-    Ok(outcome.hits.iter().take(config.limit).map(|&i| catalog.items[i].clone()).collect())
+    let mut slice = Slice::start();
+    let mut decoder = IndexDecoder::new(text).map_err(|e| e.to_string())?;
+    while !decoder.step(STEP).map_err(|e| e.to_string())? {
+        slice.pause_when_used_up().await;
+    }
+    let items = decoder.finish().index.items;
+    let mut builder = CatalogBuilder::new(&[&items]);
+    while !builder.step(STEP) {
+        slice.pause_when_used_up().await;
+    }
+    Ok(builder.finish())
 }
 
 fn js_message(e: &JsValue) -> String {
@@ -146,10 +218,28 @@ fn el(document: &Document, tag: &str, class: &str, text: Option<&str>) -> Option
     Some(e)
 }
 
-fn render_into_shadow(host: &Element, config: &WidgetConfig, items: &[Arc<Teaser>], top: bool) -> Option<()> {
+/// Renders the list into the host element's own shadow root; a host element that cannot have
+/// one (an `<a>`, a `<p>`, one that already has one) is told why in the console.
+fn render_into_shadow(host: &Element, config: &WidgetConfig, items: &[Arc<Teaser>], top: bool) -> Result<(), String> {
+    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).map_err(|e| {
+        format!(
+            "<{}> cannot hold the widget ({}): use a <div data-newsroom> or <section data-newsroom>",
+            host.tag_name().to_lowercase(),
+            js_message(&e)
+        )
+    })?;
+    render_list(&shadow, host, config, items, top).ok_or_else(|| "the list could not be built".to_owned())
+}
+
+fn render_list(
+    shadow: &web_sys::ShadowRoot,
+    host: &Element,
+    config: &WidgetConfig,
+    items: &[Arc<Teaser>],
+    top: bool,
+) -> Option<()> {
     let document = host.owner_document()?;
-    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()?;
-    adopt_styles(&shadow, &document)?;
+    adopt_styles(shadow, &document)?;
     let section = el(&document, "section", "newsroom", None)?;
     section.set_attribute("aria-label", config.label(Label::Region)).ok()?;
     section.set_attribute("data-layout", if config.layout == Layout::Cards { "cards" } else { "list" }).ok()?;
@@ -171,6 +261,16 @@ fn render_into_shadow(host: &Element, config: &WidgetConfig, items: &[Arc<Teaser
     Some(())
 }
 
+/// A URL from the content, resolved as the content means it: against the content base
+/// (`{api}/`), not against the host page the widget sits in.
+fn content_url(document: &Document, config: &WidgetConfig, url: &str) -> String {
+    let page = document.base_uri().ok().flatten().unwrap_or_default();
+    web_sys::Url::new_with_base(&format!("{}/", config.api), &page)
+        .and_then(|base| web_sys::Url::new_with_base(url, &base.href()))
+        .map(|u| u.href())
+        .unwrap_or_else(|_| url.to_owned())
+}
+
 fn link(document: &Document, href: &str, text: &str, class: &str, target: Option<&str>) -> Option<Element> {
     let a = el(document, "a", class, Some(text))?;
     a.set_attribute("href", href).ok()?;
@@ -185,9 +285,7 @@ fn item(document: &Document, config: &WidgetConfig, t: &Teaser, target: Option<&
     if config.layout == Layout::Cards {
         if let Some((image, src)) = t.image.as_ref().and_then(|i| Some((i, safe_url::image_src(&i.src)?))) {
             let img = el(document, "img", "", None)?;
-            let src =
-                if src.starts_with('/') && !src.starts_with("//") { format!("{}{src}", config.link_base) } else { src };
-            img.set_attribute("src", &src).ok()?;
+            img.set_attribute("src", &content_url(document, config, &src)).ok()?;
             img.set_attribute("alt", &image.alt).ok()?;
             img.set_attribute("loading", "lazy").ok()?;
             if let (Some(w), Some(h)) = (image.width, image.height) {

@@ -1,5 +1,6 @@
 //! The states every view shares: loading, failure, not found.
 
+use crate::app::hooks::language::{use_document_language, APP_LANGUAGE};
 use crate::core::error::LoadError;
 use leptos::prelude::*;
 
@@ -86,6 +87,7 @@ pub fn InlineFailure(error: LoadError, what: &'static str, retry: Callback<()>) 
 pub fn NotFound() -> impl IntoView {
     crate::app::hooks::navigation::focus_heading_if_navigated();
     crate::app::hooks::takeover::release_prerendered();
+    use_document_language(APP_LANGUAGE.to_owned());
     view! {
         <leptos_meta::Title text="Seite nicht gefunden"/>
         <section class="failure not-found" aria-labelledby="not-found-title">

@@ -7,6 +7,7 @@ use crate::app::components::share::ShareButton;
 use crate::app::components::states::{Failure, InlineFailure, Loading, NotFound};
 use crate::app::components::teaser::{TeaserList, TeaserStyle};
 use crate::app::fetch;
+use crate::app::hooks::language::use_document_language;
 use crate::app::hooks::navigation::focus_heading_if_navigated;
 use crate::app::hooks::takeover::release_when;
 use crate::app::hooks::use_store;
@@ -20,7 +21,7 @@ use crate::core::paths;
 use crate::core::text::reading_minutes;
 use crate::core::tidy::{direction, shown_headline};
 use leptos::prelude::*;
-use leptos_meta::{Html, Meta, Title};
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
@@ -65,8 +66,8 @@ pub fn ArticleView(article: Arc<Article>) -> impl IntoView {
     let minutes = reading_minutes(a.word_count());
     let keywords = (!a.keywords.is_empty()).then(|| a.keywords.join(", "));
     let tags = a.teaser.tags.clone();
+    use_document_language(a.language().to_owned());
     view! {
-        <Html {..} lang=a.language().to_owned()/>
         <Title text=shown_headline(&a.teaser.headline).to_owned()/>
         {keywords.clone().map(|k| view! { <Meta name="keywords" content=k/> })}
         {a.teaser.lead.clone().map(|l| view! { <Meta name="description" content=l/> })}

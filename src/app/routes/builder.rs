@@ -3,6 +3,7 @@
 
 use crate::app::clipboard;
 use crate::app::components::states::{Failure, Loading};
+use crate::app::hooks::language::{use_document_language, APP_LANGUAGE};
 use crate::app::hooks::navigation::focus_heading_if_navigated;
 use crate::app::hooks::use_store;
 use crate::app::store::Shared;
@@ -17,6 +18,7 @@ use leptos_meta::Title;
 pub fn BuilderPage() -> impl IntoView {
     focus_heading_if_navigated();
     let store = use_store();
+    use_document_language(APP_LANGUAGE.to_owned());
     crate::app::hooks::takeover::release_prerendered();
     let tags = RwSignal::new(Vec::<String>::new());
     let limit = RwSignal::new(5usize);

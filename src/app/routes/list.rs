@@ -3,6 +3,7 @@
 
 use crate::app::components::states::{Failure, InlineFailure, Loading};
 use crate::app::components::teaser::{TeaserItem, TeaserStyle};
+use crate::app::hooks::language::{use_document_language, APP_LANGUAGE};
 use crate::app::hooks::navigation::{focus_heading_if_navigated, remember_list_url};
 use crate::app::hooks::takeover::release_when;
 use crate::app::hooks::use_store;
@@ -20,6 +21,7 @@ use leptos_router::NavigateOptions;
 pub fn ListPage() -> impl IntoView {
     let store = use_store();
     focus_heading_if_navigated();
+    use_document_language(APP_LANGUAGE.to_owned());
     let location = use_location();
     // Only the list's own URLs: when the reader opens an article the location changes before
     // this view goes, and "Zurück zur Übersicht" must not point at the article.
@@ -50,7 +52,7 @@ pub fn ListPage() -> impl IntoView {
 
 /// The list's query from its URL (`?tag=…&tag=…&q=…`).
 fn query_from(params: &leptos_router::params::ParamsMap) -> Query {
-    Query { tags: params.get_all("tag").unwrap_or_default(), text: params.get("q").unwrap_or_default() }
+    Query::new(params.get_all("tag").unwrap_or_default(), params.get("q").unwrap_or_default())
 }
 
 /// Moves to another list URL: a new history entry for filters and paging, a replaced one while

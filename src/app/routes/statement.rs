@@ -5,6 +5,7 @@
 use crate::app::components::blocks::ArticleBody;
 use crate::app::components::states::{Failure, Loading, NotFound};
 use crate::app::fetch;
+use crate::app::hooks::language::{use_document_language, APP_LANGUAGE};
 use crate::app::hooks::navigation::focus_heading_if_navigated;
 use crate::app::hooks::takeover::release_when;
 use crate::app::loader::Loader;
@@ -17,6 +18,7 @@ use leptos_meta::Title;
 #[component]
 pub fn StatementPage() -> impl IntoView {
     let page = Loader::new();
+    use_document_language(APP_LANGUAGE.to_owned());
     let load = move || page.start(|abort| fetch::fetch_page("barrierefreiheit", abort));
     load();
     release_when(move || !page.is_loading());
