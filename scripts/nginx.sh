@@ -7,7 +7,11 @@
 #   PORT+2: /fixture-api/, which serves tests/fixtures/<cookie `fixture`>/;
 # and on PORT+3 the build with its .wasm missing (the app cannot start: the fallback must show);
 # and on PORT+4 a foreign site (tests/fixtures/host/) that embeds the widget;
-# PORT+5 is scripts/slow-headers.py, behind the fixture server's `net=slowheaders`.
+# PORT+5 is scripts/slow-headers.py, behind the fixture server's `net=slowheaders`;
+# PORT+6 (HTTPS, a self-signed certificate for `localhost` in the state directory) and PORT+7
+#   (HTTP, redirecting to it) are deploy/newsroom-tls.conf as documented, serving the build;
+# PORT+8 serves $state/releases/current, a release made by scripts/deploy.sh (the e2e suite
+#   deploys a second release there while a page is open).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cmd="$1"; port="$2"
@@ -48,7 +52,24 @@ if $test_servers; then
   build_copy broken /api published
   rm -f "$state"/dist-broken/*.wasm*
   flaky="$state/dist-flaky"
+  rm -rf "$state/releases"; bash "$repo/scripts/deploy.sh" "$dist" "$state/releases" >/dev/null
+  [ -f "$state/tls.key" ] || openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj /CN=localhost \
+    -addext subjectAltName=DNS:localhost -keyout "$state/tls.key" -out "$state/tls.crt" 2>/dev/null
+  # The documented TLS server blocks, with this machine's ports, certificate and build.
+  tls_block="$(sed -e "s|listen \[::\]:.*||" \
+      -e "s|listen 80;|listen 127.0.0.1:$((port + 7));|" -e "s|listen 443 ssl http2;|listen 127.0.0.1:$((port + 6)) ssl;|" \
+      -e "s|https://\$host|https://\$host:$((port + 6))|" -e "s|server_name newsroom.stadt.example;|server_name localhost;|" \
+      -e "s|ssl_certificate /.*;|ssl_certificate $state/tls.crt;|" -e "s|ssl_certificate_key /.*;|ssl_certificate_key $state/tls.key;|" \
+      -e "s|root /srv/newsroom/current;|root $dist;|" -e "s|include /etc/nginx/snippets/newsroom.conf;|include $repo/deploy/newsroom.conf;|" \
+      "$repo/deploy/newsroom-tls.conf")"
   test_block="
+  $tls_block
+  server {
+    listen 127.0.0.1:$((port + 8));
+    root $state/releases/current;
+    include $repo/deploy/newsroom.conf;
+    include $state/csp-report.conf;
+  }
   server {
     listen 127.0.0.1:$((port + 1));
     root $flaky;
@@ -71,11 +92,22 @@ if $test_servers; then
       if (\$cookie_net = wrongtype) { rewrite ^/fixture-api/(.*)\$ /net-wrongtype/\$1 last; }
       if (\$cookie_net = trickle) { rewrite ^/fixture-api/(.*)\$ /net-trickle/\$1 last; }
       if (\$cookie_net = slowheaders) { rewrite ^/fixture-api/(.*)\$ /net-slow-headers/\$1 last; }
+      if (\$cookie_net = latin1) { rewrite ^/fixture-api/(.*)\$ /net-latin1/\$1 last; }
+      if (\$cookie_net = unknowncharset) { rewrite ^/fixture-api/(.*)\$ /net-unknown-charset/\$1 last; }
       root $repo/tests/fixtures/\$cookie_fixture;
       rewrite ^/fixture-api/(.*)\$ /\$1 break;
       add_header Cache-Control no-store always;
     }
     location ^~ /net-wrongtype/ { internal; alias $dist/api/; types { } default_type text/html; }
+    # Content labelled with another character encoding (an old CMS), or one nobody knows.
+    location ^~ /net-latin1/ {
+      internal; root $repo/tests/fixtures/\$cookie_fixture; rewrite ^/net-latin1/(.*)\$ /\$1 break;
+      types { } default_type \"application/json; charset=iso-8859-1\"; add_header Cache-Control no-store always;
+    }
+    location ^~ /net-unknown-charset/ {
+      internal; alias $dist/api/; types { } default_type \"application/json; charset=x-unbekannt\";
+      add_header Cache-Control no-store always;
+    }
     location ^~ /net-trickle/ { internal; alias $dist/api/; limit_rate 64; add_header Cache-Control no-store always; }
     location ^~ /net-slow-headers/ { internal; proxy_pass http://127.0.0.1:$((port + 5)); proxy_read_timeout 120s; }
     include $repo/deploy/newsroom.conf;

@@ -91,6 +91,17 @@ if ! cmp -s package-lock.json node_modules/.installed-from-lock 2>/dev/null; the
   cp package-lock.json node_modules/.installed-from-lock
 fi
 
+# --- npm: the MDN HTTP Observatory (tests only), without its install script -----------------
+# Its postinstall downloads the HSTS preload list from outside the registries; a test server on
+# localhost is in no preload list, so an empty one is what it would find anyway.
+obs=tests/observatory
+if ! cmp -s "$obs/package-lock.json" "$obs/node_modules/.installed-from-lock" 2>/dev/null; then
+  say "npm ci --ignore-scripts (tests/observatory)"
+  (cd "$obs" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  echo '{}' > "$obs/node_modules/@mdn/mdn-http-observatory/conf/hsts-preload.json"
+  cp "$obs/package-lock.json" "$obs/node_modules/.installed-from-lock"
+fi
+
 # --- PyPI: the consumers that read the publish step's output (feedparser, extruct, lxml) ---
 if ! cmp -s tests/consumers/requirements.txt .venv/.installed-from 2>/dev/null; then
   say "python venv .venv: tests/consumers/requirements.txt"

@@ -3,7 +3,8 @@
 #   0. hygiene: cargo fmt --check, clippy -D warnings (native with the e2e suite, and wasm32)
 #   1. native unit and content tests (cargo test)
 #   2. component tests (wasm-bindgen-test) in each engine
-#   3. the publish step's output read by real consumers (feedparser, extruct, the Nu Html Checker,
+#   3. what the server sends (headers on every route, the TLS server graded by the MDN HTTP
+#      Observatory), and the publish step's output read by real consumers (feedparser, extruct, the Nu Html Checker,
 #      an XML Schema of the sitemap protocol), also for the hostile corpus
 #   4. end-to-end tests (WebDriver) against the release build served by nginx, in each engine
 # ENGINES="chromium firefox webkit" (default) picks the engines. A failure in any engine fails the run.
@@ -102,6 +103,8 @@ done
 step "release build"
 if bash scripts/build.sh && bash scripts/nginx.sh start "$E2E_PORT" dist --test-servers; then
   record "release build + nginx" ok
+  run "deployment: headers, TLS (MDN HTTP Observatory A+)" .venv/bin/python tests/consumers/check_headers.py \
+    "http://127.0.0.1:$E2E_PORT" dist localhost "$((E2E_PORT + 7))" "$((E2E_PORT + 6))" ".e2e/nginx-$E2E_PORT/tls.crt"
   run "publish: feeds, metadata, sitemap (feedparser, extruct, XML Schema)" \
     .venv/bin/python tests/consumers/check_published.py content dist "${NEWSROOM_SITE_URL:-http://127.0.0.1:8080}"
   run "publish: Nu Html Checker (vnu)" java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only \

@@ -88,3 +88,40 @@ fn a_tag_repeated_in_the_url_is_chosen_once() {
     let q = Query::new(vec!["Test".into(), "Familie".into(), "Test".into()], "x".into());
     assert_eq!(q.tags, ["Test", "Familie"]);
 }
+
+#[test]
+fn thousands_of_topics_are_cut_to_the_busiest_and_the_chosen() {
+    // 500 tags: "T000" on one entry … the lower numbers on more entries; "Selten" chosen.
+    let mut items = Vec::new();
+    for i in 0..500 {
+        let mut tags = vec![format!("T{i:03}")];
+        if i < 50 {
+            tags.push("Haeufig".to_owned());
+        }
+        items.push(teaser(
+            &format!("a{i}"),
+            "2025-12-19T10:00:00+01:00",
+            &tags.iter().map(String::as_str).collect::<Vec<_>>(),
+        ));
+    }
+    let catalog = Catalog::new(&[&arcs(items)]);
+    let outcome = catalog.search(&Query::new(vec!["T499".into()], String::new()));
+    let (shown, left_out) = outcome.shown_facets(10);
+    let names: Vec<&str> = shown.iter().map(|f| f.tag.as_str()).collect();
+    // Only T499's entry matches: its one tag is the only one with news, and it is chosen.
+    assert_eq!(names, ["T499"]);
+    assert_eq!(left_out, 0);
+    let outcome = catalog.search(&Query::default());
+    let (shown, left_out) = outcome.shown_facets(10);
+    assert_eq!(shown.len(), 10);
+    assert_eq!(shown[0].tag, "Haeufig");
+    // The rest: nine of the tags with one entry each, alphabetically first.
+    assert_eq!(
+        shown[1..].iter().map(|f| f.tag.as_str()).collect::<Vec<_>>(),
+        ["T000", "T001", "T002", "T003", "T004", "T005", "T006", "T007", "T008"]
+    );
+    assert_eq!(left_out, 491);
+    assert_eq!(topics_left_out(491), "491 weitere Themen sind hier nicht aufgeführt; die Suche findet sie.");
+    let (all, none) = outcome.shown_facets(1000);
+    assert_eq!((all.len(), none), (501, 0));
+}

@@ -63,6 +63,45 @@ pub struct Outcome {
     pub unknown_tags: Vec<String>,
 }
 
+/// How many topics the filter shows at most: a newsroom has dozens, an archive some hundreds; an
+/// index with thousands of distinct tags (a CMS exporting free keywords as tags) must not become
+/// thousands of buttons (100,000 of them froze the list for 13 s).
+pub const TOPICS_SHOWN: usize = 500;
+
+impl Outcome {
+    /// The topics to offer, in alphabetical order: all of them up to `limit`; beyond that the
+    /// chosen ones and the `limit` with the most news (ties alphabetical). Also how many topics
+    /// carrying news are left out (the search still finds them: tags are searched).
+    pub fn shown_facets(&self, limit: usize) -> (Vec<&Facet>, usize) {
+        if self.facets.len() <= limit {
+            return (self.facets.iter().collect(), 0);
+        }
+        let mut ranked: Vec<usize> = (0..self.facets.len()).filter(|&i| self.facets[i].count > 0).collect();
+        let with_news = ranked.len();
+        // Stable: equal counts keep the alphabetical order. Only the top `limit` are needed.
+        if ranked.len() > limit {
+            ranked.select_nth_unstable_by(limit, |&a, &b| {
+                self.facets[b].count.cmp(&self.facets[a].count).then(a.cmp(&b))
+            });
+            ranked.truncate(limit);
+        }
+        let mut shown: Vec<usize> = ranked;
+        shown.extend((0..self.facets.len()).filter(|&i| self.facets[i].chosen));
+        shown.sort_unstable();
+        shown.dedup();
+        let left_out = with_news - shown.iter().filter(|&&i| self.facets[i].count > 0).count();
+        (shown.into_iter().map(|i| &self.facets[i]).collect(), left_out)
+    }
+}
+
+/// "87 weitere Themen …": the note under a shortened topic filter.
+pub fn topics_left_out(n: usize) -> String {
+    match n {
+        1 => "Ein weiteres Thema ist hier nicht aufgeführt; die Suche findet es.".to_owned(),
+        n => format!("{n} weitere Themen sind hier nicht aufgeführt; die Suche findet sie."),
+    }
+}
+
 impl Catalog {
     pub fn new(pages: &[&[Arc<Teaser>]]) -> Catalog {
         let mut builder = CatalogBuilder::new(pages);

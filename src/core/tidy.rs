@@ -1,7 +1,84 @@
 //! After decoding: what is empty counts as absent, tags are clean, language tags are checked.
 //! So that "", "  " and junk never reach the page as empty headings, chips or attributes.
 
-use super::model::{Article, Block, Image, Teaser};
+use super::model::{Article, Block, Image, Teaser, Text};
+
+/// The longest text one block shows (characters): a long press release's paragraph has a few
+/// thousand. A longer one (a paste gone wrong, or an attack) is cut, marked and reported, so no
+/// view lays out megabytes of one paragraph.
+pub const MAX_BLOCK_TEXT: usize = 50_000;
+
+/// What a cut text ends with, for readers.
+pub const CUT_MARK: &str = " … (gekürzt)";
+
+/// Cuts `s` to `MAX_BLOCK_TEXT` characters in all (`used` counts what came before it in the same
+/// block); `true` if anything was cut.
+fn cut(s: &mut String, used: &mut usize) -> bool {
+    let room = MAX_BLOCK_TEXT.saturating_sub(*used);
+    match s.char_indices().nth(room) {
+        Some((at, _)) => {
+            s.truncate(at);
+            *used = MAX_BLOCK_TEXT;
+            true
+        }
+        None => {
+            *used += s.chars().count();
+            false
+        }
+    }
+}
+
+fn cut_text(text: &mut Text, used: &mut usize) -> bool {
+    match text {
+        Text::Plain(s) => cut(s, used),
+        Text::Runs(runs) => {
+            let Some(i) = runs.iter_mut().position(|r| cut(&mut r.text, used)) else { return false };
+            runs.truncate(i + 1);
+            true
+        }
+    }
+}
+
+/// Cuts an over-long block's text (with the mark at its end); `true` if it was cut.
+fn cut_block(block: &mut Block) -> bool {
+    let mut used = 0;
+    let was_cut = match block {
+        Block::Paragraph { text } => cut_text(text, &mut used),
+        Block::Heading { text, .. } | Block::Quote { text, .. } => cut(text, &mut used),
+        Block::List { items, .. } => {
+            let cut_at = items.iter_mut().position(|t| cut_text(t, &mut used));
+            if let Some(i) = cut_at {
+                items.truncate(i + 1);
+            }
+            cut_at.is_some()
+        }
+        Block::Link { .. } | Block::Image(_) => false,
+    };
+    if was_cut {
+        match block {
+            Block::Paragraph { text } => mark(text),
+            Block::Heading { text, .. } | Block::Quote { text, .. } => text.push_str(CUT_MARK),
+            Block::List { items, .. } => {
+                if let Some(last) = items.last_mut() {
+                    mark(last);
+                }
+            }
+            _ => {}
+        }
+    }
+    was_cut
+}
+
+fn mark(text: &mut Text) {
+    match text {
+        Text::Plain(s) => s.push_str(CUT_MARK),
+        Text::Runs(runs) => {
+            if let Some(last) = runs.last_mut() {
+                last.text.push_str(CUT_MARK);
+            }
+        }
+    }
+}
 
 /// `Some` only for text with something visible in it.
 fn present(s: &mut Option<String>) {
@@ -51,6 +128,11 @@ fn tidy_image(image: &mut Image) {
 
 pub fn tidy_teaser(t: &mut Teaser) {
     t.headline = t.headline.trim().to_owned();
+    for text in [Some(&mut t.headline), t.kicker.as_mut(), t.lead.as_mut()].into_iter().flatten() {
+        if cut(text, &mut 0) {
+            text.push_str(CUT_MARK);
+        }
+    }
     present(&mut t.kicker);
     present(&mut t.lead);
     clean_list(&mut t.tags);
@@ -71,7 +153,10 @@ pub fn tidy_article(a: &mut Article) {
         Block::Link { href, .. } => !href.trim().is_empty(),
         Block::Image(_) => true,
     });
-    for block in &mut a.body.blocks {
+    for (i, block) in a.body.blocks.iter_mut().enumerate() {
+        if cut_block(block) {
+            a.body.skipped.push(format!("body[{i}]: text longer than {MAX_BLOCK_TEXT} characters, shortened"));
+        }
         match block {
             Block::Link { hreflang, .. } => *hreflang = hreflang.as_deref().and_then(language_tag),
             Block::Quote { cite, .. } => present(cite),
@@ -109,6 +194,37 @@ mod tests {
         assert!(a.keywords.is_empty());
         assert_eq!(a.language(), "de");
         assert!(matches!(&a.body.blocks[0], Block::Link { hreflang: None, .. }));
+    }
+
+    #[test]
+    fn a_text_too_long_is_cut_marked_and_reported() {
+        let long = "ä".repeat(MAX_BLOCK_TEXT + 10);
+        let half = "b".repeat(MAX_BLOCK_TEXT / 2 + 1);
+        let a = decode_article(&format!(
+            r#"{{"slug":"a","headline":"H","published":"2025-12-19T10:00:00+01:00","body":[
+                {{"type":"paragraph","text":"{long}"}},
+                {{"type":"paragraph","text":[{{"text":"{half}"}},{{"text":"{half}","strong":true}},{{"text":"weg"}}]}},
+                {{"type":"list","items":["{half}","{half}","weg"]}},
+                {{"type":"paragraph","text":"kurz"}}]}}"#
+        ))
+        .unwrap();
+        let plain: Vec<String> = a
+            .body
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph { text } => text.plain(),
+                Block::List { items, .. } => items.iter().map(Text::plain).collect(),
+                _ => String::new(),
+            })
+            .collect();
+        for cut in &plain[..3] {
+            assert_eq!(cut.chars().count(), MAX_BLOCK_TEXT + CUT_MARK.chars().count());
+            assert!(cut.ends_with(CUT_MARK) && !cut.contains("weg"));
+        }
+        assert_eq!(plain[3], "kurz");
+        assert!(matches!(&a.body.blocks[2], Block::List { items, .. } if items.len() == 2));
+        assert_eq!(a.body.skipped.len(), 3, "{:?}", a.body.skipped);
     }
 
     #[test]

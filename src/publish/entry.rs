@@ -10,7 +10,7 @@ use super::site::Site;
 use super::source::Source;
 use super::urls::Urls;
 use super::{Fatal, Outputs};
-use crate::core::catalog::{result_summary, Catalog, Query};
+use crate::core::catalog::{result_summary, topics_left_out, Catalog, Query, TOPICS_SHOWN};
 use crate::core::listing::{RelatedIndex, RELATED_LIMIT};
 use crate::core::model::{Article, Teaser};
 use crate::core::paths;
@@ -189,7 +189,8 @@ fn list_controls(items: &[Arc<Teaser>]) -> Html {
         "Themen",
     );
     h.open("ul", &[]);
-    for f in &outcome.facets {
+    let (shown, left_out) = outcome.shown_facets(TOPICS_SHOWN);
+    for f in shown {
         h.open("li", &[]).open(
             "button",
             &[
@@ -204,7 +205,11 @@ fn list_controls(items: &[Arc<Teaser>]) -> Html {
             .close("button")
             .close("li");
     }
-    h.close("ul").close("div").close("section");
+    h.close("ul");
+    if left_out > 0 {
+        h.element("p", &[("class", Some("topics-more"))], &topics_left_out(left_out));
+    }
+    h.close("div").close("section");
     h.element(
         "p",
         &[("class", Some("count")), ("role", Some("status"))],

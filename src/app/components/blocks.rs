@@ -6,10 +6,36 @@ use crate::core::model::{Block, HeadingLevel, Run, Text};
 use crate::core::safe_url;
 use leptos::prelude::*;
 
-/// The whole article body.
+/// Blocks rendered in one task. A longer body (thousands of blocks) follows a slice at a time,
+/// with the browser free to paint and answer between slices.
+const BLOCKS_AT_ONCE: usize = 200;
+
+/// The whole article body: the first blocks at once, the rest in slices (`aria-busy` meanwhile).
 #[component]
 pub fn ArticleBody(blocks: Vec<Block>) -> impl IntoView {
-    view! { <div class="article-body">{blocks.into_iter().map(|block| view! { <BlockView block/> }).collect_view()}</div> }
+    let slices = blocks.len().div_ceil(BLOCKS_AT_ONCE);
+    let blocks = StoredValue::new(blocks);
+    let shown = RwSignal::new(slices.min(1));
+    if slices > 1 {
+        leptos::task::spawn_local(async move {
+            // Ends when every slice is shown or the view is gone (the signal disposed).
+            while shown.try_get_untracked().is_some_and(|n| n < slices) {
+                crate::schedule::yield_to_browser().await;
+                shown.try_update(|n| *n += 1);
+            }
+        });
+    }
+    let slice = move |i: usize| {
+        blocks.with_value(|b| {
+            let part = &b[i * BLOCKS_AT_ONCE..b.len().min((i + 1) * BLOCKS_AT_ONCE)];
+            part.iter().cloned().map(|block| view! { <BlockView block/> }).collect_view()
+        })
+    };
+    view! {
+        <div class="article-body" aria-busy=move || (shown.get() < slices).then_some("true")>
+            <For each=move || 0..shown.get() key=|i| *i let:i>{slice(i)}</For>
+        </div>
+    }
 }
 
 /// The single dispatch over block types.

@@ -8,7 +8,9 @@ use crate::app::hooks::navigation::{focus_heading_if_navigated, remember_list_ur
 use crate::app::hooks::takeover::release_when;
 use crate::app::hooks::use_store;
 use crate::app::store::Shared;
-use crate::core::catalog::{list_title, result_summary, shown, Facet, Outcome, Query, PAGE_SIZE};
+use crate::core::catalog::{
+    list_title, result_summary, shown, topics_left_out, Facet, Outcome, Query, PAGE_SIZE, TOPICS_SHOWN,
+};
 use crate::core::date::german_date;
 use crate::core::load_state::LoadState;
 use crate::core::paths;
@@ -187,8 +189,10 @@ fn FilterBar(query: Memo<Query>, outcome: Memo<Shared<Outcome>>, found: Memo<usi
     let facets = Memo::new(move |_| {
         let outcome = outcome.read();
         let unknown = outcome.unknown_tags.iter().map(|t| Facet { tag: t.clone(), count: 0, chosen: true });
-        outcome.facets.iter().cloned().chain(unknown).collect::<Vec<_>>()
+        let (shown, _) = outcome.shown_facets(TOPICS_SHOWN);
+        shown.into_iter().cloned().chain(unknown).collect::<Vec<_>>()
     });
+    let left_out = Memo::new(move |_| outcome.read().shown_facets(TOPICS_SHOWN).1);
     // One button per tag, kept across taps: only its count, state and `disabled` change.
     let slots = move || facets.read().iter().enumerate().map(|(i, f)| (i, f.tag.clone())).collect::<Vec<_>>();
     let facet = move |i: usize| facets.read().get(i).map(|f| (f.count, f.chosen)).unwrap_or((0, false));
@@ -223,6 +227,7 @@ fn FilterBar(query: Memo<Query>, outcome: Memo<Shared<Outcome>>, found: Memo<usi
                         </li>
                     </For>
                 </ul>
+                {move || (left_out.get() > 0).then(|| view! { <p class="topics-more">{topics_left_out(left_out.get())}</p> })}
                 {move || (!query.get().is_empty() && found.get() > 0).then(|| view! {
                     <button type="button" class="button secondary clear" on:click=move |_| go(paths::list(&Query::default(), 1), false)>
                         "Alle Filter entfernen"
