@@ -16,7 +16,7 @@ pub struct Catalog {
     /// Newest first.
     pub items: Vec<Arc<Teaser>>,
     /// Every tag, in alphabetical order (German: folded).
-    pub tags: Vec<String>,
+    pub tags: Vec<Arc<str>>,
     entries: Vec<Entry>,
 }
 
@@ -49,7 +49,8 @@ impl Query {
 /// A tag filter with the size the result would have if it were chosen too.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Facet {
-    pub tag: String,
+    /// Shared with the catalog: a search makes one facet per tag without copying its name.
+    pub tag: Arc<str>,
     pub count: usize,
     pub chosen: bool,
 }
@@ -114,7 +115,7 @@ impl Catalog {
         let mut chosen: Vec<u32> = Vec::new();
         let mut unknown_tags = Vec::new();
         for tag in &query.tags {
-            match self.tags.iter().position(|t| t == tag) {
+            match self.tags.iter().position(|t| **t == **tag) {
                 Some(i) => chosen.push(i as u32),
                 None => unknown_tags.push(tag.clone()),
             }
@@ -155,9 +156,11 @@ pub struct CatalogBuilder {
     seen: HashSet<BySlug>,
     items: Vec<Arc<Teaser>>,
     entries: Vec<Entry>,
-    /// Tags in the order first seen, and their ids (sorted alphabetically in `finish`).
-    tags: Vec<String>,
-    tag_id: HashMap<String, u32>,
+    /// Tags in the order first seen, their folded forms (the sort key, made in the steps) and
+    /// their ids (sorted alphabetically in `finish`).
+    tags: Vec<Arc<str>>,
+    folded: Vec<String>,
+    tag_id: HashMap<Arc<str>, u32>,
 }
 
 /// An entry compared by its slug, for deduplication without copying slugs.
@@ -191,6 +194,7 @@ impl CatalogBuilder {
             items: Vec::with_capacity(n),
             entries: Vec::with_capacity(n),
             tags: Vec::new(),
+            folded: Vec::new(),
             tag_id: HashMap::new(),
         }
     }
@@ -209,8 +213,10 @@ impl CatalogBuilder {
                     Some(&id) => id,
                     None => {
                         let id = self.tags.len() as u32;
+                        let tag: Arc<str> = tag.as_str().into();
+                        self.folded.push(fold(&tag));
                         self.tags.push(tag.clone());
-                        self.tag_id.insert(tag.clone(), id);
+                        self.tag_id.insert(tag, id);
                         id
                     }
                 };
@@ -232,7 +238,8 @@ impl CatalogBuilder {
     /// The catalog, with its tags in alphabetical order (German: folded) and the ids renumbered.
     pub fn finish(self) -> Catalog {
         let mut order: Vec<usize> = (0..self.tags.len()).collect();
-        order.sort_by_cached_key(|&i| (fold(&self.tags[i]), self.tags[i].clone()));
+        let (folded, names) = (&self.folded, &self.tags);
+        order.sort_unstable_by(|&a, &b| folded[a].cmp(&folded[b]).then_with(|| names[a].cmp(&names[b])));
         let mut new_id = vec![0u32; order.len()];
         for (new, &old) in order.iter().enumerate() {
             new_id[old] = new as u32;
@@ -245,8 +252,7 @@ impl CatalogBuilder {
             e.tags.sort_unstable();
             e.tags.dedup();
         }
-        let mut tags = self.tags;
-        let tags = order.iter().map(|&i| std::mem::take(&mut tags[i])).collect();
+        let tags = order.iter().map(|&i| self.tags[i].clone()).collect();
         Catalog { items: self.items, tags, entries }
     }
 }

@@ -332,8 +332,13 @@ fn body(v: &Json) -> Decoded<Body> {
     let Json::Arr(values) = v else {
         return Err(error("body", Problem::WrongType));
     };
-    let mut body = Body { blocks: Vec::with_capacity(values.len()), skipped: Vec::new() };
-    for (i, value) in values.iter().enumerate() {
+    let shown = values.len().min(Body::MAX_BLOCKS);
+    let omitted = values.len() - shown;
+    let mut body = Body { blocks: Vec::with_capacity(shown), skipped: Vec::new(), omitted };
+    if omitted > 0 {
+        body.skipped.push(format!("body: {omitted} blocks after the first {} not shown", Body::MAX_BLOCKS));
+    }
+    for (i, value) in values[..shown].iter().enumerate() {
         let kind = value.get("type").and_then(Json::as_str).unwrap_or("?");
         match block(kind, value) {
             Ok(block) => body.blocks.push(block),
@@ -615,6 +620,23 @@ mod tests {
             "]".repeat(5000)
         );
         assert_eq!(decode_article(&format!("\u{feff}{deep}")).unwrap().body.blocks.len(), 1);
+    }
+
+    #[test]
+    fn a_body_past_the_bound_is_cut_with_a_note() {
+        let blocks: Vec<String> =
+            (1..=Body::MAX_BLOCKS + 3).map(|i| format!(r#"{{"type":"paragraph","text":"A {i}"}}"#)).collect();
+        let a = decode_article(&format!(
+            r#"{{"slug":"a","headline":"H","published":"2025-12-19T10:00:00+01:00","body":[{}]}}"#,
+            blocks.join(",")
+        ))
+        .unwrap();
+        assert_eq!((a.body.blocks.len(), a.body.omitted), (Body::MAX_BLOCKS, 3));
+        assert_eq!(
+            a.body.omitted_note().as_deref(),
+            Some("Dieser Beitrag ist zu lang, um ganz angezeigt zu werden: 3 weitere Abschnitte werden nicht gezeigt.")
+        );
+        assert!(a.body.skipped[0].contains("not shown"));
     }
 
     #[test]

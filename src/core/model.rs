@@ -199,6 +199,26 @@ pub struct Body {
     pub blocks: Vec<Block>,
     #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
     pub skipped: Vec<String>,
+    /// Blocks past `Body::MAX_BLOCKS`, not decoded and not shown (readers see a note).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub omitted: usize,
+}
+
+impl Body {
+    /// More blocks than any press release has (the longest in the sample has 20): a body with
+    /// more (a broken export, or an attack) shows these and a note, so decoding and rendering
+    /// stay bounded.
+    pub const MAX_BLOCKS: usize = 5000;
+
+    /// The note under a body that was cut: "45.000 weitere Abschnitte …".
+    pub fn omitted_note(&self) -> Option<String> {
+        (self.omitted > 0).then(|| {
+            format!(
+                "Dieser Beitrag ist zu lang, um ganz angezeigt zu werden: {} weitere Abschnitte werden nicht gezeigt.",
+                super::text::thousands(self.omitted)
+            )
+        })
+    }
 }
 
 /// A URL-safe article identifier: `[a-z0-9-]+`.

@@ -30,6 +30,19 @@ pub fn page_title(title: &str, site: &str) -> String {
     }
 }
 
+/// A count as German writes it: 45000 → "45.000".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// Folds text for search: lower case, umlauts and ß spelled out (ä = ae, ß = ss), so that
 /// "Strasse" finds "Straße" and "Buergeramt" finds "Bürgeramt".
 pub fn fold(s: &str) -> String {
@@ -68,6 +81,14 @@ pub fn reading_minutes(words: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_grouped_as_in_german() {
+        assert_eq!(
+            (thousands(7), thousands(1000), thousands(45000), thousands(1234567)),
+            ("7".into(), "1.000".into(), "45.000".into(), "1.234.567".into())
+        );
+    }
 
     #[test]
     fn titles_keep_the_site_name_in_its_place() {

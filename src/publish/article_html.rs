@@ -39,7 +39,7 @@ pub fn article(a: &Article) -> Html {
         figure(&mut h, image, false);
     }
     h.close("header").newline();
-    h.append(body(&a.body.blocks));
+    h.append(body(&a.body.blocks, a.body.omitted_note().as_deref()));
     h.open("footer", &[("class", Some("article-footer"))]);
     if !t.tags.is_empty() {
         h.open("nav", &[("class", Some("tags")), ("aria-label", Some("Themen"))]).open("ul", &[]);
@@ -62,13 +62,17 @@ pub fn article(a: &Article) -> Html {
     h
 }
 
-/// `<div class="article-body">` with every block, as the app's `ArticleBody`.
-pub fn body(blocks: &[Block]) -> Html {
+/// `<div class="article-body">` with every block (and the note on blocks left out), as the app's
+/// `ArticleBody`.
+pub fn body(blocks: &[Block], omitted_note: Option<&str>) -> Html {
     let mut h = Html::new();
     h.open("div", &[("class", Some("article-body"))]);
     for b in blocks {
         block(&mut h, b);
         h.newline();
+    }
+    if let Some(note) = omitted_note {
+        h.element("p", &[("class", Some("body-omitted"))], note);
     }
     h.close("div");
     h

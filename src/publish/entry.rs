@@ -90,7 +90,7 @@ pub fn write(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls, te
         .map_err(|e| Fatal(e.to_string()))?;
     let mut main = Html::new();
     main.element("h1", &[("tabindex", Some("-1"))], statement::TITLE);
-    main.open("div", &[("class", Some("statement"))]).append(article_html::body(&blocks)).close("div");
+    main.open("div", &[("class", Some("statement"))]).append(article_html::body(&blocks, None)).close("div");
     let head = Head {
         lang: site.language.clone(),
         title: format!("{} – {}", statement::TITLE, site.name),

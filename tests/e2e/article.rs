@@ -184,3 +184,21 @@ fn the_external_link_mark_stays_with_the_links_last_word_on_a_narrow_screen() {
         }
     });
 }
+
+/// The document's language follows the view: an Arabic article sets `ar`/`rtl`, the German list
+/// after it `de`/`ltr` again (WCAG 3.1.1), and so does the way back.
+#[test]
+fn the_document_language_follows_the_view() {
+    with_browser(|c| async move {
+        const LANG: &str = "return [document.documentElement.lang, document.documentElement.dir || 'ltr']";
+        open_fixture(&c, "hostile/rtl-and-emoji", "/nachrichten/fall").await;
+        wait_until(&c, "document.documentElement.lang === 'ar'", "the Arabic article's language").await;
+        assert_eq!(eval(&c, LANG).await, serde_json::json!(["ar", "rtl"]));
+        find(&c, ".brand").await.click().await.unwrap();
+        wait_until(&c, "document.querySelector('.teasers li')", "the list").await;
+        assert_eq!(eval(&c, LANG).await, serde_json::json!(["de", "ltr"]));
+        c.back().await.unwrap();
+        wait_until(&c, "document.documentElement.lang === 'ar'", "the article again").await;
+        assert_eq!(eval(&c, LANG).await, serde_json::json!(["ar", "rtl"]));
+    });
+}

@@ -37,6 +37,21 @@ pub fn broken_base() -> String {
     env("NEWSROOM_BROKEN_URL")
 }
 
+/// The port of the release build's server (NEWSROOM_URL); scripts/nginx.sh numbers the others from it.
+fn base_port() -> u16 {
+    base().rsplit(':').next().and_then(|p| p.trim_end_matches('/').parse().ok()).expect("NEWSROOM_URL has a port")
+}
+
+/// The server whose root is a release made by scripts/deploy.sh (scripts/nginx.sh: port + 8).
+pub fn deploy_base() -> String {
+    format!("http://127.0.0.1:{}", base_port() + 8)
+}
+
+/// Where that server's releases live (`current` is its root).
+pub fn releases_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!(".e2e/nginx-{}/releases", base_port()))
+}
+
 /// How a session is started.
 #[derive(Clone, Copy)]
 pub struct Session {

@@ -335,3 +335,68 @@ fn the_builder_counts_topics_validates_the_number_and_previews_at_full_height() 
         wait_until(&c, &fits, "a preview as high as its cards").await;
     });
 }
+
+/// Twenty widgets on one page share one download; a tag may hold a comma (`\,` in `data-tags`);
+/// images given relative to the content load from the content's place, not the host page's; an
+/// element that cannot hold the widget says why in the console.
+#[test]
+fn many_widgets_share_one_load_and_any_tag_fits() {
+    with_browser(|c| async move {
+        let newsroom = base();
+        let host = host_base();
+        open(&c, &format!("{host}/")).await;
+        js(
+            &c,
+            &format!(
+                r#"window.__warnings = [];
+                   const warn = console.warn.bind(console);
+                   console.warn = (...args) => {{ window.__warnings.push(args.join(' ')); warn(...args); }};
+                   const w = document.getElementById('widgets');
+                   for (let i = 0; i < 20; i++) {{
+                     const d = document.createElement('div'); d.id = 'w' + i; d.setAttribute('data-newsroom', '');
+                     d.setAttribute('data-api', '{host}/inhalte'); d.setAttribute('data-layout', 'cards');
+                     d.setAttribute('data-tags', 'Kinder\\, Jugend'); w.appendChild(d);
+                   }}
+                   const a = document.createElement('a'); a.id = 'no-shadow'; a.href = '{newsroom}/';
+                   a.setAttribute('data-newsroom', ''); a.setAttribute('data-api', '{host}/inhalte');
+                   a.textContent = 'Nachrichten der Stadt'; w.appendChild(a);
+                   const s = document.createElement('script'); s.type = 'module'; s.src = '{newsroom}/widget.js';
+                   document.head.appendChild(s); return null"#
+            ),
+        )
+        .await;
+        wait_until(
+            &c,
+            "[...document.querySelectorAll('[data-newsroom]')].every(e => ['ready', 'failed'].includes(e.getAttribute('data-newsroom-state')))",
+            "every widget settled",
+        )
+        .await;
+        for i in [0, 19] {
+            assert_eq!(
+                js(&c, &headlines_of(&format!("w{i}"))).await,
+                serde_json::json!(["Ferienbetreuung für Kinder und Jugendliche", "Jugendforum tagt im Rathaus"])
+            );
+        }
+        let src = js(&c, "return document.getElementById('w3').shadowRoot.querySelector('img').src").await;
+        assert_eq!(src, format!("{host}/inhalte/bilder/ferien.svg"));
+        wait_until(
+            &c,
+            "document.getElementById('w3').shadowRoot.querySelector('img').naturalWidth === 400",
+            "the image loaded",
+        )
+        .await;
+        let loads = js(
+            &c,
+            "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/inhalte/news.json')).length",
+        )
+        .await;
+        assert_eq!(loads, 1, "twenty widgets, one download of the index");
+        // The link element keeps working as a link, and the console says what to do.
+        assert_eq!(
+            js(&c, "return document.getElementById('no-shadow').getAttribute('data-newsroom-state')").await,
+            "failed"
+        );
+        let warnings = js(&c, "return window.__warnings.join('\\n')").await;
+        assert!(warnings.as_str().unwrap().contains("<a> cannot hold the widget"), "{warnings}");
+    });
+}

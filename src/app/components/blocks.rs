@@ -10,9 +10,10 @@ use leptos::prelude::*;
 /// with the browser free to paint and answer between slices.
 const BLOCKS_AT_ONCE: usize = 200;
 
-/// The whole article body: the first blocks at once, the rest in slices (`aria-busy` meanwhile).
+/// The whole article body: the first blocks at once, the rest in slices (`aria-busy` meanwhile),
+/// and the note if the body had more blocks than are shown.
 #[component]
-pub fn ArticleBody(blocks: Vec<Block>) -> impl IntoView {
+pub fn ArticleBody(blocks: Vec<Block>, #[prop(default = None)] omitted_note: Option<String>) -> impl IntoView {
     let slices = blocks.len().div_ceil(BLOCKS_AT_ONCE);
     let blocks = StoredValue::new(blocks);
     let shown = RwSignal::new(slices.min(1));
@@ -34,6 +35,7 @@ pub fn ArticleBody(blocks: Vec<Block>) -> impl IntoView {
     view! {
         <div class="article-body" aria-busy=move || (shown.get() < slices).then_some("true")>
             <For each=move || 0..shown.get() key=|i| *i let:i>{slice(i)}</For>
+            {omitted_note.map(|note| view! { <p class="body-omitted">{note}</p> })}
         </div>
     }
 }

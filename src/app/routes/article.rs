@@ -86,7 +86,7 @@ pub fn ArticleView(article: Arc<Article>) -> impl IntoView {
                 {a.teaser.lead.clone().map(|l| view! { <p class="lead" dir="auto">{l}</p> })}
                 {a.teaser.image.clone().map(|image| view! { <Figure image/> })}
             </header>
-            <ArticleBody blocks=a.body.blocks.clone()/>
+            <ArticleBody blocks=a.body.blocks.clone() omitted_note=a.body.omitted_note()/>
             <footer class="article-footer">
                 {(!tags.is_empty()).then(|| view! {
                     <nav class="tags" aria-label="Themen">

@@ -109,7 +109,7 @@ pub fn BuilderPage() -> impl IntoView {
                                 let count = move || outcome.read().facets.iter().find(|f| f.tag == counted).map_or(0, |f| f.count);
                                 view! {
                                     <li>
-                                        <input type="checkbox" id=id.clone() on:change=move |_| toggle_tag(t.clone())/>
+                                        <input type="checkbox" id=id.clone() on:change=move |_| toggle_tag(t.to_string())/>
                                         <label for=id><span>{tag}<span class="facet-count">{move || format!(" ({})", count())}</span></span></label>
                                     </li>
                                 }

@@ -188,7 +188,7 @@ fn FilterBar(query: Memo<Query>, outcome: Memo<Shared<Outcome>>, found: Memo<usi
     // Chosen tags that nothing carries (an old link) stay visible so they can be removed.
     let facets = Memo::new(move |_| {
         let outcome = outcome.read();
-        let unknown = outcome.unknown_tags.iter().map(|t| Facet { tag: t.clone(), count: 0, chosen: true });
+        let unknown = outcome.unknown_tags.iter().map(|t| Facet { tag: t.as_str().into(), count: 0, chosen: true });
         let (shown, _) = outcome.shown_facets(TOPICS_SHOWN);
         shown.into_iter().cloned().chain(unknown).collect::<Vec<_>>()
     });
@@ -219,7 +219,7 @@ fn FilterBar(query: Memo<Query>, outcome: Memo<Shared<Outcome>>, found: Memo<usi
                                 disabled=move || { let (count, chosen) = facet(i); count == 0 && !chosen }
                                 on:click={
                                     let tag = tag.clone();
-                                    move |_| toggle(tag.clone())
+                                    move |_| toggle(tag.to_string())
                                 }>
                                 {tag.clone()}
                                 <span class="facet-count">{move || format!(" ({})", facet(i).0)}</span>
