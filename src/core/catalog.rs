@@ -4,6 +4,7 @@
 
 use super::listing::newer_first;
 use super::model::Teaser;
+use super::sliced_sort::SlicedSort;
 use super::text::{fold, fold_into};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -161,6 +162,12 @@ pub struct CatalogBuilder {
     tags: Vec<Arc<str>>,
     folded: Vec<String>,
     tag_id: HashMap<Arc<str>, u32>,
+    /// After the entries: the tags put in order, then the entries' tag ids renumbered (both a
+    /// slice at a time: 100,000 distinct tags must not block the page).
+    sort: Option<SlicedSort>,
+    /// Old id → new id, once the order is known; and how many entries are renumbered.
+    new_id: Vec<u32>,
+    renumbered: usize,
 }
 
 /// An entry compared by its slug, for deduplication without copying slugs.
@@ -196,11 +203,54 @@ impl CatalogBuilder {
             tags: Vec::new(),
             folded: Vec::new(),
             tag_id: HashMap::new(),
+            sort: None,
+            new_id: Vec::new(),
+            renumbered: 0,
         }
     }
 
-    /// Prepares up to `n` more entries; `true` when all are done.
+    /// Prepares up to `n` more entries (or the equivalent work of ordering the tags); `true`
+    /// when all is done and `finish` is quick.
     pub fn step(&mut self, n: usize) -> bool {
+        if self.done < self.ordered.len() {
+            self.step_entries(n);
+            return false;
+        }
+        if self.new_id.is_empty() && !self.tags.is_empty() {
+            // The lookups are no longer needed: freed here, not in one piece at the end.
+            self.seen = HashSet::new();
+            self.tag_id = HashMap::new();
+            let sort = self.sort.get_or_insert_with(|| SlicedSort::new(self.tags.len()));
+            let (folded, names) = (&self.folded, &self.tags);
+            let cmp = |a: u32, b: u32| {
+                let (a, b) = (a as usize, b as usize);
+                folded[a].cmp(&folded[b]).then_with(|| names[a].cmp(&names[b]))
+            };
+            if !sort.step(n.saturating_mul(20), cmp) {
+                return false;
+            }
+            let order = self.sort.take().map(SlicedSort::into_order).unwrap_or_default();
+            self.new_id = vec![0u32; order.len()];
+            for (new, &old) in order.iter().enumerate() {
+                self.new_id[old as usize] = new as u32;
+            }
+            self.tags = order.iter().map(|&i| self.tags[i as usize].clone()).collect();
+            self.folded = Vec::new();
+            return false;
+        }
+        let to = self.renumbered.saturating_add(n).min(self.entries.len());
+        for e in &mut self.entries[self.renumbered..to] {
+            for id in &mut e.tags {
+                *id = self.new_id[*id as usize];
+            }
+            e.tags.sort_unstable();
+            e.tags.dedup();
+        }
+        self.renumbered = to;
+        self.renumbered == self.entries.len()
+    }
+
+    fn step_entries(&mut self, n: usize) {
         let to = self.done.saturating_add(n).min(self.ordered.len());
         for t in &self.ordered[self.done..to] {
             // The newest of entries with the same slug is the one shown.
@@ -232,28 +282,12 @@ impl CatalogBuilder {
             self.entries.push(Entry { haystack, tags: ids });
         }
         self.done = to;
-        self.done == self.ordered.len()
     }
 
     /// The catalog, with its tags in alphabetical order (German: folded) and the ids renumbered.
-    pub fn finish(self) -> Catalog {
-        let mut order: Vec<usize> = (0..self.tags.len()).collect();
-        let (folded, names) = (&self.folded, &self.tags);
-        order.sort_unstable_by(|&a, &b| folded[a].cmp(&folded[b]).then_with(|| names[a].cmp(&names[b])));
-        let mut new_id = vec![0u32; order.len()];
-        for (new, &old) in order.iter().enumerate() {
-            new_id[old] = new as u32;
-        }
-        let mut entries = self.entries;
-        for e in &mut entries {
-            for id in &mut e.tags {
-                *id = new_id[*id as usize];
-            }
-            e.tags.sort_unstable();
-            e.tags.dedup();
-        }
-        let tags = order.iter().map(|&i| self.tags[i].clone()).collect();
-        Catalog { items: self.items, tags, entries }
+    pub fn finish(mut self) -> Catalog {
+        while !self.step(usize::MAX) {}
+        Catalog { items: self.items, tags: self.tags, entries: self.entries }
     }
 }
 

@@ -15,6 +15,7 @@ pub mod safe_url;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod site;
+pub mod sliced_sort;
 pub mod statement;
 pub mod text;
 pub mod tidy;
