@@ -22,6 +22,19 @@ wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-sign-ext --e
   --enable-nontrapping-float-to-int --enable-mutable-globals \
   dist/widget/newsroom-widget_bg.wasm -o dist/widget/newsroom-widget_bg.wasm
 cp public/widget.js public/embed.js public/embed.html dist/
+echo "==> the embed builder (its own page and bundle: editors' tool, not in the reader's download)"
+release_wasm_env cargo build --release --offline --target wasm32-unknown-unknown --bin newsroom-builder
+wasm-bindgen --target web --no-typescript --out-dir dist/builder --out-name newsroom-builder \
+  target/release-wasm/wasm32-unknown-unknown/release/newsroom-builder.wasm
+wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-multivalue \
+  --enable-nontrapping-float-to-int --enable-mutable-globals \
+  dist/builder/newsroom-builder_bg.wasm -o dist/builder/newsroom-builder_bg.wasm
+# Its page: the app's index.html (styles, boot.js, fallback) starting the builder's bundle instead.
+sed -e 's|<meta name="newsroom:js" content="[^"]*">|<meta name="newsroom:js" content="/builder/newsroom-builder.js">|' \
+  -e 's|<meta name="newsroom:wasm" content="[^"]*">|<meta name="newsroom:wasm" content="/builder/newsroom-builder_bg.wasm">|' \
+  -e 's|<link rel="modulepreload"[^>]*>||g' -e 's|<link rel="preload"[^>]*wasm[^>]*>||g' \
+  dist/index.html > dist/embed-builder.html
+grep -q '/builder/newsroom-builder.js' dist/embed-builder.html || { echo "embed-builder.html: no builder bundle"; exit 1; }
 cp style/embed.css dist/widget/embed.css
 echo "==> publish the sample newsroom (content/) into dist/"
 # The canonical address of the sample: where scripts/serve.sh serves it (NEWSROOM_SITE_URL to change).

@@ -21,7 +21,7 @@ if [ -n "$previous" ] && [ -d "$previous" ]; then
   # The hashed files the release being replaced uses (named in its pages and scripts; not the
   # ones it carried itself, so old files do not pile up), with their precompressed copies.
   for f in $(cat "$previous"/*.html "$previous"/*.js 2>/dev/null |
-      grep -oE '[A-Za-z0-9_.]+-[0-9a-f]{16}(_bg)?\.(js|wasm|css)' | sort -u); do
+      grep -oE '[A-Za-z0-9_.]+-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)' | sort -u); do
     for variant in "$f" "$f.br" "$f.gz"; do
       if [ -e "$previous/$variant" ] && [ ! -e "$new.tmp/$variant" ]; then cp -a "$previous/$variant" "$new.tmp/"; fi
     done

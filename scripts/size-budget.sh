@@ -14,6 +14,7 @@ if [ -f dist/.publish/template.html ]; then
 fi
 measured_first_view=$(br "$page" dist/boot.js dist/newsroom-*[0-9a-f].js dist/newsroom-*_bg.wasm dist/main-*.css)
 widget_now=$(br dist/widget.js dist/widget/newsroom-widget.js dist/widget/newsroom-widget_bg.wasm)
+builder_now=$(br dist/embed-builder.html dist/boot.js dist/builder/newsroom-builder.js dist/builder/newsroom-builder_bg.wasm dist/main-*.css)
 status=0
 check() { # name measured budget
   local pct=$(( $2 * 100 / $3 ))
@@ -22,4 +23,5 @@ check() { # name measured budget
 }
 check "first view" "$measured_first_view" "$first_view"
 check "widget" "$widget_now" "$widget"
+check "builder" "$builder_now" "$builder"
 exit $status

@@ -5,7 +5,7 @@
 mod support;
 
 use newsroom::core::catalog::{Catalog, Query};
-use newsroom::core::listing::{related, RelatedIndex};
+use newsroom::core::listing::{related, NewestWithTags, RelatedIndex};
 use newsroom::core::model::{Article, Body, Teaser};
 use proptest::prelude::*;
 use std::sync::Arc;
@@ -31,6 +31,22 @@ fn arb_query() -> impl Strategy<Value = Query> {
 }
 
 proptest! {
+    #[test]
+    fn the_widgets_list_is_the_catalogs_first_hits(
+        items in proptest::collection::vec(arb_teaser(), 0..60),
+        query in arb_query(),
+        limit in 1usize..8,
+        step in 1usize..20,
+    ) {
+        let c = Catalog::new(&[&items]);
+        let want: Vec<String> = c.search(&Query { tags: query.tags.clone(), text: String::new() })
+            .hits.iter().take(limit).map(|&i| c.items[i].slug.to_string()).collect();
+        let mut list = NewestWithTags::new(&items, &query.tags, limit);
+        while !list.step(step) {}
+        let got: Vec<String> = list.finish().iter().map(|t| t.slug.to_string()).collect();
+        prop_assert_eq!(got, want);
+    }
+
     #[test]
     fn every_hit_carries_every_chosen_tag(items in proptest::collection::vec(arb_teaser(), 0..60), query in arb_query()) {
         let c = Catalog::new(&[&items]);

@@ -12,11 +12,18 @@ pub mod routes;
 pub mod shell;
 pub mod store;
 
-/// Starts the app in the page's body.
+/// Starts the reader in the page's body.
 pub fn start() {
     panic::install_hook();
     remove_boot_fallback();
     leptos::mount::mount_to_body(shell::App);
+}
+
+/// Starts the embed builder (its own page and bundle) in the page's body.
+pub fn start_builder() {
+    panic::install_hook();
+    remove_boot_fallback();
+    leptos::mount::mount_to_body(shell::BuilderApp);
 }
 
 /// index.html's "loading / cannot start" note and the 404 page's text for readers without

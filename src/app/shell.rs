@@ -5,27 +5,56 @@ use crate::app::hooks::takeover::provide_takeover;
 use crate::app::routes::{article::ArticlePage, builder::BuilderPage, list::ListPage, statement::StatementPage};
 use crate::app::store::NewsStore;
 use crate::core::text::page_title;
+use leptos::children::Children;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+/// The reader: the list, the articles and the accessibility statement.
 #[component]
 pub fn App() -> impl IntoView {
+    view! {
+        <Frame>
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=ListPage/>
+                <Route path=path!("/nachrichten/:slug") view=ArticlePage/>
+                <Route path=path!("/barrierefreiheit") view=StatementPage/>
+            </Routes>
+        </Frame>
+    }
+}
+
+/// The embed builder, a page of its own (`/embed/builder`, its own wasm: src/bin/builder.rs), so
+/// the reader's download does not carry a tool for editors.
+#[component]
+pub fn BuilderApp() -> impl IntoView {
+    view! {
+        <Frame>
+            <Routes fallback=NotFound>
+                <Route path=path!("/embed/builder") view=BuilderPage/>
+            </Routes>
+        </Frame>
+    }
+}
+
+/// What every page has: the title's form, the news store, the router, and the shell around
+/// `children` (the routes).
+#[component]
+fn Frame(children: Children) -> impl IntoView {
     provide_meta_context();
     provide_context(NewsStore::new());
-
     view! {
         <Title formatter=|title: String| if title.is_empty() { "Newsroom".to_owned() } else { page_title(&title, "Newsroom") }/>
         <Router>
-            <Shell/>
+            <Shell>{children()}</Shell>
         </Router>
     }
 }
 
 /// The page frame: landmarks, skip link and the routes.
 #[component]
-fn Shell() -> impl IntoView {
+fn Shell(children: Children) -> impl IntoView {
     provide_navigation();
     provide_takeover(leptos_router::hooks::use_location().pathname);
     view! {
@@ -39,20 +68,14 @@ fn Shell() -> impl IntoView {
                 </ul>
             </nav>
         </header>
-        <main id="inhalt" tabindex="-1">
-            <Routes fallback=NotFound>
-                <Route path=path!("/") view=ListPage/>
-                <Route path=path!("/nachrichten/:slug") view=ArticlePage/>
-                <Route path=path!("/embed/builder") view=BuilderPage/>
-                <Route path=path!("/barrierefreiheit") view=StatementPage/>
-            </Routes>
-        </main>
+        <main id="inhalt" tabindex="-1">{children()}</main>
         <footer class="site-footer">
             <p>"Newsroom – Pressemitteilungen, Ratsentscheidungen und Termine der Stadt."</p>
             <nav aria-label="Service">
                 <ul class="footer-links">
                     <li><a href="/barrierefreiheit">"Erklärung zur Barrierefreiheit"</a></li>
-                    <li><a href="/embed/builder">"Nachrichten einbinden"</a></li>
+                    // Another page with its own bundle: loaded, not routed (rel=external).
+                    <li><a href="/embed/builder" rel="external">"Nachrichten einbinden"</a></li>
                 </ul>
             </nav>
         </footer>

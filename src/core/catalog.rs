@@ -4,7 +4,7 @@
 
 use super::listing::newer_first;
 use super::model::Teaser;
-use super::sliced_sort::SlicedSort;
+use super::sliced_sort::{sort_positions, SlicedSort};
 use super::text::{fold, fold_into};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -78,21 +78,18 @@ impl Outcome {
         if self.facets.len() <= limit {
             return (self.facets.iter().collect(), 0);
         }
-        let mut ranked: Vec<usize> = (0..self.facets.len()).filter(|&i| self.facets[i].count > 0).collect();
+        let facets = &self.facets;
+        let mut ranked: Vec<u32> = (0..facets.len() as u32).filter(|&i| facets[i as usize].count > 0).collect();
         let with_news = ranked.len();
-        // Stable: equal counts keep the alphabetical order. Only the top `limit` are needed.
-        if ranked.len() > limit {
-            ranked.select_nth_unstable_by(limit, |&a, &b| {
-                self.facets[b].count.cmp(&self.facets[a].count).then(a.cmp(&b))
-            });
-            ranked.truncate(limit);
-        }
-        let mut shown: Vec<usize> = ranked;
-        shown.extend((0..self.facets.len()).filter(|&i| self.facets[i].chosen));
-        shown.sort_unstable();
+        // Most news first; equal counts in alphabetical order. The top `limit` are kept.
+        sort_positions(&mut ranked, &|a, b| facets[b as usize].count.cmp(&facets[a as usize].count).then(a.cmp(&b)));
+        ranked.truncate(limit);
+        let mut shown = ranked;
+        shown.extend((0..facets.len() as u32).filter(|&i| facets[i as usize].chosen));
+        sort_positions(&mut shown, &|a, b| a.cmp(&b));
         shown.dedup();
-        let left_out = with_news - shown.iter().filter(|&&i| self.facets[i].count > 0).count();
-        (shown.into_iter().map(|i| &self.facets[i]).collect(), left_out)
+        let left_out = with_news - shown.iter().filter(|&&i| facets[i as usize].count > 0).count();
+        (shown.into_iter().map(|i| &facets[i as usize]).collect(), left_out)
     }
 }
 

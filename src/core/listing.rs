@@ -93,3 +93,62 @@ impl<'a> RelatedIndex<'a> {
         out
     }
 }
+
+/// The widget's list: the newest `limit` entries carrying every tag in `tags` — what
+/// `Catalog::search` shows first for these tags, without preparing a whole catalog (no search
+/// text, no topic order: the widget needs neither, and its download stays small). Fed a slice
+/// at a time (`step`), so a 100,000-entry index never blocks the host page for long.
+pub struct NewestWithTags<'a> {
+    items: &'a [Arc<Teaser>],
+    tags: &'a [String],
+    limit: usize,
+    /// Per slug the position of its newest entry (on a tie, the first): the one shown.
+    newest: HashMap<&'a str, usize>,
+    /// Positions done in the first pass (finding the newest) and in the second (choosing).
+    found: usize,
+    chosen: usize,
+    /// The newest matching entries so far, newest first, at most `limit`.
+    out: Vec<usize>,
+}
+
+impl<'a> NewestWithTags<'a> {
+    pub fn new(items: &'a [Arc<Teaser>], tags: &'a [String], limit: usize) -> NewestWithTags<'a> {
+        let newest = HashMap::with_capacity(items.len());
+        NewestWithTags { items, tags, limit, newest, found: 0, chosen: 0, out: Vec::with_capacity(limit + 1) }
+    }
+
+    /// Goes through up to `n` more entries; `true` when the list is complete.
+    pub fn step(&mut self, n: usize) -> bool {
+        let items = self.items;
+        if self.found < items.len() {
+            let to = self.found.saturating_add(n).min(items.len());
+            for (i, t) in items.iter().enumerate().take(to).skip(self.found) {
+                let shown = self.newest.entry(t.slug.as_str()).or_insert(i);
+                if newer_first(t, &items[*shown]).is_lt() {
+                    *shown = i;
+                }
+            }
+            self.found = to;
+            return false;
+        }
+        let to = self.chosen.saturating_add(n).min(items.len());
+        for (i, t) in items.iter().enumerate().take(to).skip(self.chosen) {
+            if self.newest.get(t.slug.as_str()) != Some(&i) || !self.tags.iter().all(|tag| t.tags.contains(tag)) {
+                continue;
+            }
+            let at = self.out.partition_point(|&o| newer_first(&items[o], t).is_lt());
+            if at < self.limit {
+                self.out.insert(at, i);
+                self.out.truncate(self.limit);
+            }
+        }
+        self.chosen = to;
+        self.chosen == items.len()
+    }
+
+    /// The entries, newest first.
+    pub fn finish(mut self) -> Vec<Arc<Teaser>> {
+        while !self.step(usize::MAX) {}
+        self.out.iter().map(|&i| self.items[i].clone()).collect()
+    }
+}

@@ -36,7 +36,8 @@ impl SlicedSort {
                     continue;
                 }
                 let end = (self.pos + RUN).min(n);
-                self.order[self.pos..end].sort_by(|&a, &b| cmp(a, b));
+                // Positions start in order, so ties broken by position keep the sort stable.
+                sort_positions(&mut self.order[self.pos..end], &|a, b| cmp(a, b).then(a.cmp(&b)));
                 budget = budget.saturating_sub(end - self.pos);
                 self.pos = end;
             } else {
@@ -64,6 +65,12 @@ impl SlicedSort {
     pub fn into_order(self) -> Vec<u32> {
         self.order
     }
+}
+
+/// Sorts positions by `cmp` (not stable). Behind `dyn`: every caller shares one compiled sort,
+/// where each closure type would otherwise get its own copy in the wasm.
+pub fn sort_positions(positions: &mut [u32], cmp: &dyn Fn(u32, u32) -> Ordering) {
+    positions.sort_unstable_by(|&a, &b| cmp(a, b));
 }
 
 fn merge(left: &[u32], right: &[u32], out: &mut [u32], cmp: &impl Fn(u32, u32) -> Ordering) {

@@ -3,8 +3,8 @@
 //! framework, so the download stays small. Each widget lives in its own Shadow DOM: the host
 //! page's CSS does not reach in, the widget's CSS does not leak out.
 
-use crate::core::catalog::{Catalog, CatalogBuilder};
 use crate::core::decode::IndexDecoder;
+use crate::core::listing::NewestWithTags;
 use crate::core::model::Teaser;
 use crate::core::safe_url;
 use crate::core::tidy::shown_headline;
@@ -119,14 +119,18 @@ fn report_height(origin: String) {
     callback.forget();
 }
 
-/// The newest `config.limit` entries for the widget's tags.
+/// The newest `config.limit` entries for the widget's tags (chosen a slice at a time).
 async fn load(config: &WidgetConfig) -> Result<Vec<Arc<Teaser>>, String> {
-    let catalog = shared_catalog(format!("{}/news.json", config.api)).await?;
-    let outcome = catalog.search(&config.query());
-    Ok(outcome.hits.iter().take(config.limit).map(|&i| catalog.items[i].clone()).collect())
+    let items = shared_index(format!("{}/news.json", config.api)).await?;
+    let mut list = NewestWithTags::new(&items, &config.tags, config.limit);
+    let mut slice = Slice::start();
+    while !list.step(STEP) {
+        slice.pause_when_used_up().await;
+    }
+    Ok(list.finish())
 }
 
-type Loaded = Result<Rc<Catalog>, String>;
+type Loaded = Result<Rc<Vec<Arc<Teaser>>>, String>;
 
 /// A content URL's index: loading (with the widgets waiting for it) or loaded.
 enum SharedLoad {
@@ -139,8 +143,8 @@ thread_local! {
     static LOADS: RefCell<HashMap<String, SharedLoad>> = RefCell::new(HashMap::new());
 }
 
-/// The catalog of the index at `url`, loaded once for every widget that asks for it.
-async fn shared_catalog(url: String) -> Loaded {
+/// The entries of the index at `url`, loaded once for every widget that asks for it.
+async fn shared_index(url: String) -> Loaded {
     let waiting = LOADS.with(|loads| {
         let mut loads = loads.borrow_mut();
         match loads.get_mut(&url) {
@@ -164,7 +168,7 @@ async fn shared_catalog(url: String) -> Loaded {
             })
         }
         Ok(None) => {
-            let result = fetch_catalog(&url).await.map(Rc::new);
+            let result = fetch_index(&url).await.map(Rc::new);
             let previous = LOADS.with(|loads| loads.borrow_mut().insert(url.clone(), SharedLoad::Done(result.clone())));
             if let Some(SharedLoad::Loading(waiters)) = previous {
                 for resolve in waiters {
@@ -176,9 +180,9 @@ async fn shared_catalog(url: String) -> Loaded {
     }
 }
 
-/// Fetches and prepares an index in slices of main-thread time: the host page keeps answering
+/// Fetches and decodes an index in slices of main-thread time: the host page keeps answering
 /// while a large index is decoded.
-async fn fetch_catalog(url: &str) -> Result<Catalog, String> {
+async fn fetch_index(url: &str) -> Result<Vec<Arc<Teaser>>, String> {
     // The browser's fetch directly: gloo-net's error type would bring serde_json's messages along.
     let window = web_sys::window().ok_or("no window")?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
@@ -188,19 +192,17 @@ async fn fetch_catalog(url: &str) -> Result<Catalog, String> {
     if !response.ok() {
         return Err(format!("HTTP {} for {url}", response.status()));
     }
-    let body = response.text().map_err(|e| js_message(&e))?;
-    let text = JsFuture::from(body).await.map_err(|e| js_message(&e))?.as_string().unwrap_or_default();
+    // The bytes, not `text()`: copying UTF-8 into the wasm memory is one fast copy, where turning
+    // the browser's string of a 10 MB index into UTF-8 blocked the host page (Firefox: 200 ms).
+    let body = response.array_buffer().map_err(|e| js_message(&e))?;
+    let bytes = js_sys::Uint8Array::new(&JsFuture::from(body).await.map_err(|e| js_message(&e))?).to_vec();
+    let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     let mut slice = Slice::start();
     let mut decoder = IndexDecoder::new(text).map_err(|e| e.to_string())?;
     while !decoder.step(STEP).map_err(|e| e.to_string())? {
         slice.pause_when_used_up().await;
     }
-    let items = decoder.finish().index.items;
-    let mut builder = CatalogBuilder::new(&[&items]);
-    while !builder.step(STEP) {
-        slice.pause_when_used_up().await;
-    }
-    Ok(builder.finish())
+    Ok(decoder.finish().index.items)
 }
 
 fn js_message(e: &JsValue) -> String {
@@ -224,7 +226,7 @@ fn render_into_shadow(host: &Element, config: &WidgetConfig, items: &[Arc<Teaser
     let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).map_err(|e| {
         format!(
             "<{}> cannot hold the widget ({}): use a <div data-newsroom> or <section data-newsroom>",
-            host.tag_name().to_lowercase(),
+            host.tag_name().to_ascii_lowercase(),
             js_message(&e)
         )
     })?;

@@ -36,7 +36,7 @@ def expect(path, name, want, status=200):
         problems.append(f"{path}: {name}: {value!r}")
 
 
-hashed = sorted(f for f in os.listdir(dist) if re.search(r"-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$", f))
+hashed = sorted(f for f in os.listdir(dist) if re.search(r"-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$", f))
 entry = sorted(f for f in os.listdir(os.path.join(dist, "nachrichten")) if f.endswith(".html"))[0][: -len(".html")]
 pages = {  # path: status
     "/": 200,

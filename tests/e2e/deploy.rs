@@ -7,11 +7,12 @@ use crate::support::*;
 use std::path::Path;
 use std::process::Command;
 
-/// The app's hashed wasm-bindgen name in a release's index.html (`newsroom-<16 hex>`).
+/// The app's hash in a release's index.html (`newsroom-<hex>.js`).
 fn app_hash(release: &Path) -> String {
     let index = std::fs::read_to_string(release.join("index.html")).unwrap();
     let at = index.find("newsroom-").expect("index.html names the app's files") + "newsroom-".len();
-    index[at..at + 16].to_owned()
+    // A 64-bit hex number: up to 16 digits (fewer with leading zeros).
+    index[at..].chars().take_while(char::is_ascii_hexdigit).collect()
 }
 
 /// Release N+1: the live release with the app's files under a new hash (as a new build has them).

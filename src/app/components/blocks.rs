@@ -32,9 +32,16 @@ pub fn ArticleBody(blocks: Vec<Block>, #[prop(default = None)] omitted_note: Opt
             part.iter().cloned().map(|block| view! { <BlockView block/> }).collect_view()
         })
     };
+    // Each slice appears once (its memo turns true once), without a keyed list: small in the wasm.
+    let parts = (0..slices)
+        .map(|i| {
+            let visible = Memo::new(move |_| shown.get() > i);
+            move || visible.get().then(|| slice(i))
+        })
+        .collect_view();
     view! {
         <div class="article-body" aria-busy=move || (shown.get() < slices).then_some("true")>
-            <For each=move || 0..shown.get() key=|i| *i let:i>{slice(i)}</For>
+            {parts}
             {omitted_note.map(|note| view! { <p class="body-omitted">{note}</p> })}
         </div>
     }

@@ -186,13 +186,15 @@ fn FilterBar(query: Memo<Query>, outcome: Memo<Shared<Outcome>>, found: Memo<usi
         go(paths::list(&q, 1), false);
     };
     // Chosen tags that nothing carries (an old link) stay visible so they can be removed.
-    let facets = Memo::new(move |_| {
+    // The topics offered, and how many more there are (one pass over the outcome for both).
+    let topics = Memo::new(move |_| {
         let outcome = outcome.read();
         let unknown = outcome.unknown_tags.iter().map(|t| Facet { tag: t.as_str().into(), count: 0, chosen: true });
-        let (shown, _) = outcome.shown_facets(TOPICS_SHOWN);
-        shown.into_iter().cloned().chain(unknown).collect::<Vec<_>>()
+        let (shown, left_out) = outcome.shown_facets(TOPICS_SHOWN);
+        (shown.into_iter().cloned().chain(unknown).collect::<Vec<_>>(), left_out)
     });
-    let left_out = Memo::new(move |_| outcome.read().shown_facets(TOPICS_SHOWN).1);
+    let facets = Memo::new(move |_| topics.read().0.clone());
+    let left_out = Memo::new(move |_| topics.read().1);
     // One button per tag, kept across taps: only its count, state and `disabled` change.
     let slots = move || facets.read().iter().enumerate().map(|(i, f)| (i, f.tag.clone())).collect::<Vec<_>>();
     let facet = move |i: usize| facets.read().get(i).map(|f| (f.count, f.chosen)).unwrap_or((0, false));
