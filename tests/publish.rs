@@ -140,3 +140,26 @@ fn the_command_exits_non_zero_and_names_file_and_field_in_german_or_json() {
     let usage = std::process::Command::new(env!("CARGO_BIN_EXE_newsroom-publish")).arg("x").output().unwrap();
     assert_eq!(usage.status.code(), Some(2));
 }
+
+#[test]
+fn a_file_not_in_utf8_is_refused_and_a_byte_order_mark_is_fine() {
+    let dir = scratch("encoding");
+    let latin1: Vec<u8> = r#"{"slug":"latin","headline":"Gr?e","published":"2025-12-19T10:00:00+01:00","body":[]}"#
+        .bytes()
+        .map(|b| if b == b'?' { 0xf6 } else { b })
+        .collect();
+    fs::write(dir.join("content/articles/latin.json"), latin1).unwrap();
+    let doc = r#"{"slug":"bom","headline":"Größe","published":"2025-12-19T10:00:00+01:00","body":[]}"#;
+    fs::write(dir.join("content/articles/bom.json"), format!("\u{feff}{doc}")).unwrap();
+    let report = publish(&dir.join("content"), &dir.join("dist"), "https://nr.example").unwrap();
+    let errors: Vec<String> = report.problems.iter().map(|p| p.german()).collect();
+    assert_eq!(errors, ["latin.json: die Datei ist nicht in UTF-8 kodiert (Byte 30); bitte als UTF-8 speichern"]);
+    assert_eq!(report.published, 1);
+    assert!(!dir.join("dist/api/articles/latin.json").exists());
+    // Every published JSON file is UTF-8 a strict reader takes.
+    let bom: serde_json::Value = serde_json::from_str(
+        fs::read_to_string(dir.join("dist/api/articles/bom.json")).unwrap().trim_start_matches('\u{feff}'),
+    )
+    .unwrap();
+    assert_eq!(bom["headline"], "Größe");
+}

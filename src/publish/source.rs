@@ -75,8 +75,21 @@ pub fn read_articles(dir: &Path) -> (Vec<Source>, Vec<Problem>) {
                 continue;
             }
         };
-        let text = String::from_utf8_lossy(&raw);
-        let article = match decode_article(text.trim_start_matches('\u{feff}')) {
+        // Served as they are: bytes that are not UTF-8 (a file saved as ISO-8859-1) would reach
+        // every reader mangled, so such a file is not published.
+        let text = match std::str::from_utf8(&raw) {
+            Ok(text) => text,
+            Err(e) => {
+                let at = e.valid_up_to();
+                problems.push(Problem::error(
+                    &file,
+                    None,
+                    format!("die Datei ist nicht in UTF-8 kodiert (Byte {at}); bitte als UTF-8 speichern"),
+                ));
+                continue;
+            }
+        };
+        let article = match decode_article(text) {
             Ok(article) => article,
             Err(e) => {
                 problems.push(decode_problem(&file, e));
