@@ -16,6 +16,10 @@ fn every_view_links_the_statement_and_the_statement_names_the_contact() {
         ArticleView::open(&c, ARTICLE_SLUG, ARTICLE_HEADLINE).await;
         let builder = c.find(Locator::LinkText("Nachrichten einbinden")).await.unwrap();
         assert_eq!(attr(&builder, "href").await.as_deref(), Some("/embed/builder"));
+        // The builder is a page of its own (its own bundle): the link loads it, and it works.
+        builder.click().await.unwrap();
+        wait_text(&c, "main h1", "Nachrichten einbetten").await;
+        wait_until(&c, "document.querySelector('label[for=\"thema-Familie\"]')", "the builder's topics").await;
         ListView::open(&c, "/").await;
         c.find(Locator::LinkText("Erklärung zur Barrierefreiheit")).await.unwrap().click().await.unwrap();
         wait_text(&c, "main h1", "Erklärung zur Barrierefreiheit").await;
