@@ -32,6 +32,31 @@ fn arb_query() -> impl Strategy<Value = Query> {
 
 proptest! {
     #[test]
+    fn the_topics_offered_are_the_busiest_and_the_chosen(
+        items in proptest::collection::vec(arb_teaser(), 0..60),
+        query in arb_query(),
+        limit in 0usize..6,
+    ) {
+        let outcome = Catalog::new(&[&items]).search(&query);
+        let (shown, left_out) = outcome.shown_facets(limit);
+        let f = &outcome.facets;
+        // The plain definition: all if they fit; else the `limit` with most news (ties in
+        // alphabetical order), plus the chosen, in alphabetical order.
+        let want: Vec<usize> = if f.len() <= limit {
+            (0..f.len()).collect()
+        } else {
+            let mut ranked: Vec<usize> = (0..f.len()).filter(|&i| f[i].count > 0).collect();
+            ranked.sort_by(|&a, &b| f[b].count.cmp(&f[a].count).then(a.cmp(&b)));
+            ranked.truncate(limit);
+            (0..f.len()).filter(|i| ranked.contains(i) || f[*i].chosen).collect()
+        };
+        let got: Vec<usize> = shown.iter().map(|s| f.iter().position(|x| std::ptr::eq(x, *s)).unwrap()).collect();
+        prop_assert_eq!(&got, &want);
+        let with_news = f.iter().filter(|x| x.count > 0).count();
+        prop_assert_eq!(left_out, with_news - want.iter().filter(|&&i| f[i].count > 0).count());
+    }
+
+    #[test]
     fn the_widgets_list_is_the_catalogs_first_hits(
         items in proptest::collection::vec(arb_teaser(), 0..60),
         query in arb_query(),

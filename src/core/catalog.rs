@@ -4,7 +4,7 @@
 
 use super::listing::newer_first;
 use super::model::Teaser;
-use super::sliced_sort::{sort_positions, SlicedSort};
+use super::sliced_sort::SlicedSort;
 use super::text::{fold, fold_into};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -79,17 +79,34 @@ impl Outcome {
             return (self.facets.iter().collect(), 0);
         }
         let facets = &self.facets;
-        let mut ranked: Vec<u32> = (0..facets.len() as u32).filter(|&i| facets[i as usize].count > 0).collect();
-        let with_news = ranked.len();
-        // Most news first; equal counts in alphabetical order. The top `limit` are kept.
-        sort_positions(&mut ranked, &|a, b| facets[b as usize].count.cmp(&facets[a as usize].count).then(a.cmp(&b)));
-        ranked.truncate(limit);
-        let mut shown = ranked;
-        shown.extend((0..facets.len() as u32).filter(|&i| facets[i as usize].chosen));
-        sort_positions(&mut shown, &|a, b| a.cmp(&b));
-        shown.dedup();
-        let left_out = with_news - shown.iter().filter(|&&i| facets[i as usize].count > 0).count();
-        (shown.into_iter().map(|i| &facets[i as usize]).collect(), left_out)
+        // Without sorting (100,000 topics, at every keystroke): the counts' histogram gives the
+        // lowest count `least` all of whose topics fit, and how many of the next count still do.
+        let max = facets.iter().map(|f| f.count).max().unwrap_or(0);
+        let mut with_count = vec![0usize; max + 1];
+        for f in facets.iter().filter(|f| f.count > 0) {
+            with_count[f.count] += 1;
+        }
+        let (mut least, mut taken) = (max + 1, 0);
+        while least > 1 && taken + with_count[least - 1] <= limit {
+            least -= 1;
+            taken += with_count[least];
+        }
+        // Of the topics with one news less, the first in alphabetical order fill the rest.
+        let mut room = if least > 1 { limit - taken } else { 0 };
+        let mut shown = Vec::new();
+        let mut left_out = 0;
+        for f in facets {
+            let fills = f.count > 0 && f.count + 1 == least && room > 0;
+            if fills {
+                room -= 1;
+            }
+            if f.count >= least || fills || f.chosen {
+                shown.push(f);
+            } else if f.count > 0 {
+                left_out += 1;
+            }
+        }
+        (shown, left_out)
     }
 }
 

@@ -80,14 +80,16 @@ fn NewsList() -> impl IntoView {
     };
     // Paging past what is loaded (or opening "?seite=5" directly) loads older index pages; the
     // first page never does (a narrow filter would otherwise load the whole archive unasked).
-    Effect::new(move |_| {
-        let wanted = pages.get().saturating_mul(PAGE_SIZE);
-        if pages.get() > 1
-            && wanted > count.get()
+    let needs_older = move || {
+        pages.get() > 1
+            && pages.get().saturating_mul(PAGE_SIZE) > count.get()
             && store.next_page().is_some()
-            && !store.loading_older()
             && store.older_error().is_none()
-        {
+    };
+    // The list is not complete while it waits for an older page (assistive technology, tests).
+    let busy = move || (store.loading_older() || needs_older()).then_some("true");
+    Effect::new(move |_| {
+        if needs_older() && !store.loading_older() {
             store.load_older();
         }
     });
@@ -131,7 +133,7 @@ fn NewsList() -> impl IntoView {
                 </button>
             </div>
         })}
-        <ul class="teasers">
+        <ul class="teasers" aria-busy=busy>
             <For each=items key=|t| t.slug.clone() let:teaser>
                 <TeaserItem teaser style=TeaserStyle::Full/>
             </For>
