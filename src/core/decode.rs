@@ -270,9 +270,14 @@ fn optional_u32(object: &Json, key: &str) -> Option<u32> {
 
 /// A list of strings; one element of another type drops the whole list (it is not what was meant).
 fn strings(object: &Json, key: &str) -> Vec<String> {
+    strings_up_to(object, key, usize::MAX)
+}
+
+/// `strings`, of which only the first `max` are kept (and copied).
+fn strings_up_to(object: &Json, key: &str, max: usize) -> Vec<String> {
     match object.get(key) {
-        Some(Json::Arr(items)) => {
-            items.iter().map(|i| i.as_str().map(str::to_owned)).collect::<Option<_>>().unwrap_or_default()
+        Some(Json::Arr(items)) if items.iter().all(|i| i.as_str().is_some()) => {
+            items.iter().take(max).filter_map(Json::as_str).map(str::to_owned).collect()
         }
         _ => Vec::new(),
     }
@@ -311,7 +316,7 @@ fn article(v: &Json) -> Decoded<Article> {
         language: optional_string(v, "language"),
         keywords: strings(v, "keywords"),
         body: body(required(v, "body")?)?,
-        related: strings(v, "related"),
+        related: strings_up_to(v, "related", Article::MAX_PICKS),
     })
 }
 
@@ -637,6 +642,17 @@ mod tests {
             Some("Dieser Beitrag ist zu lang, um ganz angezeigt zu werden: 3 weitere Abschnitte werden nicht gezeigt.")
         );
         assert!(a.body.skipped[0].contains("not shown"));
+    }
+
+    #[test]
+    fn only_the_first_picks_are_read() {
+        let picks: Vec<String> = (0..Article::MAX_PICKS + 10).map(|i| format!(r#""p{i}""#)).collect();
+        let a = decode_article(&format!(
+            r#"{{"slug":"a","headline":"H","published":"2025-12-19T10:00:00+01:00","body":[],"related":[{}]}}"#,
+            picks.join(",")
+        ))
+        .unwrap();
+        assert_eq!((a.related.len(), a.related[0].as_str()), (Article::MAX_PICKS, "p0"));
     }
 
     #[test]

@@ -56,6 +56,10 @@ pub struct Article {
 }
 
 impl Article {
+    /// Editor's picks that count: "Weitere Nachrichten" shows 15; more picks than this (a broken
+    /// export, or an attack: 50,000 of them) are not even read.
+    pub const MAX_PICKS: usize = 50;
+
     /// Words in the lead and the body, for the reading time.
     pub fn word_count(&self) -> usize {
         let words = |s: &str| s.split_whitespace().count();
