@@ -162,6 +162,9 @@ fn OlderButton() -> impl IntoView {
     }
 }
 
+/// Topic buttons made in one task; a newsroom's few dozen topics all come at once.
+const TOPICS_AT_ONCE: usize = 60;
+
 #[component]
 fn FilterBar(query: Memo<Query>, outcome: Memo<Shared<Outcome>>, found: Memo<usize>) -> impl IntoView {
     // What the reader types; the URL keeps the trimmed text. Synced back on back/forward.
@@ -197,8 +200,23 @@ fn FilterBar(query: Memo<Query>, outcome: Memo<Shared<Outcome>>, found: Memo<usi
     });
     let facets = Memo::new(move |_| topics.read().0.clone());
     let left_out = Memo::new(move |_| topics.read().1);
+    // The first view shows the first topics at once and the rest a slice per task (hundreds of
+    // buttons in one task blocked WebKitGTK for up to 250 ms); later searches show all at once.
+    let revealed = RwSignal::new(TOPICS_AT_ONCE);
+    leptos::task::spawn_local(async move {
+        // Ends when every topic is shown or the view is gone (the signal disposed).
+        while revealed.try_get_untracked().is_some_and(|n| n < facets.with_untracked(Vec::len)) {
+            crate::schedule::yield_to_browser().await;
+            revealed.try_update(|n| *n += TOPICS_AT_ONCE);
+        }
+        revealed.try_set(usize::MAX);
+    });
+    let revealing = move || (revealed.get() < facets.read().len()).then_some("true");
     // One button per tag, kept across taps: only its count, state and `disabled` change.
-    let slots = move || facets.read().iter().enumerate().map(|(i, f)| (i, f.tag.clone())).collect::<Vec<_>>();
+    let slots = move || {
+        let n = revealed.get();
+        facets.read().iter().take(n).enumerate().map(|(i, f)| (i, f.tag.clone())).collect::<Vec<_>>()
+    };
     let facet = move |i: usize| facets.read().get(i).map(|f| (f.count, f.chosen)).unwrap_or((0, false));
     let open = RwSignal::new(false);
     view! {
@@ -216,7 +234,7 @@ fn FilterBar(query: Memo<Query>, outcome: Memo<Shared<Outcome>>, found: Memo<usi
             </button>
             <div id="themen" class="tag-filters" class:collapsed=move || !open.get() role="group" aria-labelledby="tag-filter-label">
                 <span id="tag-filter-label" class="filter-label">"Themen"</span>
-                <ul>
+                <ul aria-busy=revealing>
                     <For each=slots key=|slot| slot.clone() let:((i, tag))>
                         <li>
                             <button type="button" class="tag-toggle" aria-pressed=move || facet(i).1.to_string()
