@@ -17,6 +17,8 @@ dist="${2:-}"
 if [ -n "$dist" ] && [ -f "$dist/.publish/manifest.txt" ]; then
   while IFS= read -r f; do
     [ -f "$dist/$f" ] || continue
+    # Pagefind's index chunks and wasm are gzip already (it unpacks them itself).
+    case "$f" in *.pf_* | *.pagefind) continue ;; esac
     [ -f "$dist/$f.br" ] || brotli -f -q 11 "$dist/$f"
     [ -f "$dist/$f.gz" ] || gzip -f -k -9 "$dist/$f"
   done <"$dist/.publish/manifest.txt"

@@ -163,3 +163,32 @@ fn a_file_not_in_utf8_is_refused_and_a_byte_order_mark_is_fine() {
     .unwrap();
     assert_eq!(bom["headline"], "Größe");
 }
+
+/// Pagefind's own description of the index it wrote: how many pages per language.
+fn indexed_pages(dist: &Path) -> serde_json::Value {
+    let entry: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dist.join("pagefind/pagefind-entry.json")).unwrap()).unwrap();
+    entry["languages"].clone()
+}
+
+#[test]
+fn the_search_index_holds_every_article_and_forgets_a_removed_one() {
+    let dir = scratch("search");
+    article(&dir, "eins", "Eins");
+    article(&dir, "zwei", "Zwei");
+    let (content, dist) = (dir.join("content"), dir.join("dist"));
+    publish(&content, &dist, "https://nr.example").unwrap();
+    // One index, German (the reader searches one language), with both articles and their
+    // fragments (what a result shows); Pagefind's script and worker beside it, its ready-made
+    // interfaces left out.
+    assert_eq!(indexed_pages(&dist)["de"]["page_count"], 2);
+    assert_eq!(fs::read_dir(dist.join("pagefind/fragment")).unwrap().count(), 2);
+    for file in ["pagefind.js", "pagefind-worker.js", "wasm.de.pagefind"] {
+        assert!(dist.join("pagefind").join(file).exists(), "{file}");
+    }
+    assert!(!dist.join("pagefind/pagefind-ui.js").exists());
+    fs::remove_file(content.join("articles/zwei.json")).unwrap();
+    publish(&content, &dist, "https://nr.example").unwrap();
+    assert_eq!(indexed_pages(&dist)["de"]["page_count"], 1);
+    assert_eq!(fs::read_dir(dist.join("pagefind/fragment")).unwrap().count(), 1, "the removed article's fragment");
+}

@@ -11,6 +11,7 @@ pub mod feed;
 pub mod html;
 pub mod output;
 pub mod page;
+pub mod search;
 pub mod site;
 pub mod sitemap;
 pub mod source;
@@ -61,5 +62,6 @@ pub fn build(
     api::write(out, sources).map_err(|e| Fatal(e.to_string()))?;
     entry::write(out, sources, site, &urls, template)?;
     sitemap::write(out, sources, &urls);
+    search::write(out, sources).map_err(|e| Fatal(format!("Suchindex: {e}")))?;
     Ok(())
 }

@@ -1,0 +1,94 @@
+//! The full-text search index (decision 13): Pagefind's indexing API over one small HTML record
+//! per article, built with the escaping writer from the same article model as the entry pages.
+//! Pagefind splits the index into chunks the browser fetches only for the words searched
+//! (`/pagefind/`), stems German words and counts the topics (`tag` filter) of every search.
+
+use super::article_html::{body, figure};
+use super::html::Html;
+use super::output::Outputs;
+use super::source::Source;
+use crate::core::paths;
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+
+/// Where the index is served; the app's search (public/search.js) loads it from here.
+pub const DIR: &str = "pagefind";
+
+/// Pagefind's own files the app does not use (its ready-made interfaces and their styles).
+fn unused(name: &str) -> bool {
+    name.starts_with("pagefind-ui")
+        || name.starts_with("pagefind-modular-ui")
+        || name.starts_with("pagefind-component-ui")
+        || name.starts_with("pagefind-highlight")
+        || name.starts_with("playground")
+}
+
+/// What Pagefind indexes of an article, with weights: the headline (`h1`, Pagefind's heaviest
+/// default) above kicker, lead and topics, above the body (paragraphs, headings, lists, quotes,
+/// link labels, captions and credits) and keywords. Meta (shown with a result) and the date
+/// (sorting) are read from attributes, so the date's words are not searchable text.
+pub fn record(source: &Source) -> String {
+    let a = &source.article;
+    let t = &a.teaser;
+    // Sorted as text: UTC, so that offsets do not disturb the order.
+    let utc = t.published.0.to_utc().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let mut h = Html::new();
+    // One language for all: the reader searches one index, in German (decision 13).
+    h.open("html", &[("lang", Some("de"))]).open("body", &[]);
+    h.open("main", &[("data-pagefind-body", Some(""))]);
+    h.element(
+        "time",
+        &[
+            ("datetime", Some(&t.published.to_rfc3339())),
+            ("data-utc", Some(&utc)),
+            ("data-pagefind-meta", Some("date[datetime]")),
+            ("data-pagefind-sort", Some("date[data-utc]")),
+        ],
+        "",
+    );
+    if let Some(kicker) = &t.kicker {
+        h.element("p", &[("data-pagefind-meta", Some("kicker")), ("data-pagefind-weight", Some("3"))], kicker);
+    }
+    h.element("h1", &[("data-pagefind-meta", Some("title"))], &t.headline);
+    if let Some(lead) = &t.lead {
+        h.element("p", &[("data-pagefind-weight", Some("2"))], lead);
+    }
+    if let Some(image) = &t.image {
+        figure(&mut h, image, false);
+    }
+    h.append(body(&a.body.blocks, None));
+    h.open("ul", &[("data-pagefind-weight", Some("3"))]);
+    for tag in &t.tags {
+        h.open("li", &[]).element("span", &[("data-pagefind-filter", Some("tag"))], tag).close("li");
+    }
+    h.close("ul");
+    if !a.keywords.is_empty() {
+        h.element("p", &[("data-pagefind-weight", Some("2"))], &a.keywords.join(", "));
+    }
+    h.close("main").close("body").close("html");
+    h.finish()
+}
+
+/// Indexes every article and adds Pagefind's files (its script, wasm and the index chunks)
+/// under `pagefind/`.
+pub fn write(out: &mut Outputs, sources: &[Source]) -> Result<(), String> {
+    let runtime = tokio::runtime::Builder::new_current_thread().build().map_err(|e| e.to_string())?;
+    let files = runtime.block_on(async {
+        let config = PagefindServiceConfig::builder().force_language("de".into()).build();
+        let mut index = PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
+        for source in sources {
+            let url = paths::article(&source.article.teaser.slug);
+            index.add_html_file(None, Some(url), record(source)).await.map_err(|e| format!("{}: {e}", source.file))?;
+        }
+        index.get_files().await.map_err(|e| e.to_string())
+    })?;
+    for file in files {
+        let name = file.filename.to_string_lossy().replace('\\', "/");
+        let name = name.trim_start_matches("./").trim_start_matches('/');
+        if unused(name.rsplit('/').next().unwrap_or(name)) {
+            continue;
+        }
+        out.insert(format!("{DIR}/{name}"), file.contents);
+    }
+    Ok(())
+}
