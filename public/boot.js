@@ -41,6 +41,11 @@
   // (the list, and "Weitere Nachrichten" under an article).
   if (article) preload(api + "/articles/" + article[1] + ".json");
   preload(api + "/news.json");
+  // Modules the app loads later, on demand (the full-text search: search.js); from here, as the
+  // bundle is, so the app needs no script of its own for it.
+  window.newsroomImport = function (url) {
+    return import(url);
+  };
   var js = meta("newsroom:js");
   var wasm = meta("newsroom:wasm");
   if (typeof WebAssembly !== "object" || !js || !wasm) {

@@ -11,7 +11,9 @@
 # PORT+6 (HTTPS, a self-signed certificate for `localhost` in the state directory) and PORT+7
 #   (HTTP, redirecting to it) are deploy/newsroom-tls.conf as documented, serving the build;
 # PORT+8 serves $state/releases/current, a release made by scripts/deploy.sh (the e2e suite
-#   deploys a second release there while a page is open).
+#   deploys a second release there while a page is open);
+# PORT+9 is another newsroom: the build with tests/fixtures/search-newsroom/ published into it
+#   (the full-text search's e2e cases, hostile text included).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cmd="$1"; port="$2"
@@ -37,7 +39,8 @@ build_copy() { # name api [published]
   if [ "${3:-}" != published ] && [ -f "$copy/.publish/template.html" ]; then
     cp "$copy/.publish/template.html" "$copy/index.html"
     cp "$copy/.publish/template.html" "$copy/404.html"
-    rm -rf "$copy/nachrichten"
+    # Nor is the sample's search index theirs: there the search says it cannot use one.
+    rm -rf "$copy/nachrichten" "$copy/pagefind"
   fi
   # Every page: the app's index.html and the publish step's pages (entry pages, 404).
   find "$copy" -name '*.html' -exec sed -i "s|<meta name=\"newsroom:api\" content=\"[^\"]*\">|<meta name=\"newsroom:api\" content=\"$2\">|" {} +
@@ -51,6 +54,9 @@ if $test_servers; then
   build_copy fixture /fixture-api
   build_copy broken /api published
   rm -f "$state"/dist-broken/*.wasm*
+  build_copy search /api
+  bash "$repo/scripts/publish.sh" "$repo/tests/fixtures/search-newsroom" "$state/dist-search" \
+    --site-url "http://127.0.0.1:$((port + 9))" >"$state/publish-search.log"
   flaky="$state/dist-flaky"
   rm -rf "$state/releases"; bash "$repo/scripts/deploy.sh" "$dist" "$state/releases" >/dev/null
   [ -f "$state/tls.key" ] || openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj /CN=localhost \
@@ -110,6 +116,12 @@ if $test_servers; then
     }
     location ^~ /net-trickle/ { internal; alias $dist/api/; limit_rate 64; add_header Cache-Control no-store always; }
     location ^~ /net-slow-headers/ { internal; proxy_pass http://127.0.0.1:$((port + 5)); proxy_read_timeout 120s; }
+    include $repo/deploy/newsroom.conf;
+    include $state/csp-report.conf;
+  }
+  server {
+    listen 127.0.0.1:$((port + 9));
+    root $state/dist-search;
     include $repo/deploy/newsroom.conf;
     include $state/csp-report.conf;
   }

@@ -17,7 +17,7 @@ fn sample() -> Catalog {
 }
 
 fn q(tags: &[&str], text: &str) -> Query {
-    Query { tags: tags.iter().map(|s| s.to_string()).collect(), text: text.into() }
+    Query { tags: tags.iter().map(|s| s.to_string()).collect(), text: text.into(), newest: false }
 }
 
 fn slugs(c: &Catalog, o: &Outcome) -> Vec<String> {
@@ -124,4 +124,22 @@ fn thousands_of_topics_are_cut_to_the_busiest_and_the_chosen() {
     assert_eq!(topics_left_out(491), "491 weitere Themen sind hier nicht aufgeführt; die Suche findet sie.");
     let (all, none) = outcome.shown_facets(1000);
     assert_eq!((all.len(), none), (501, 0));
+}
+
+#[test]
+fn a_full_text_search_counts_topics_of_the_whole_archive() {
+    let c = sample();
+    let counts = vec![("Familie".to_owned(), 2), ("Archivthema".to_owned(), 4), ("Leer".to_owned(), 0)];
+    let o = c.outcome_of(&counts, &["Familie".to_owned(), "Weg".to_owned()]);
+    let count = |tag: &str| o.facets.iter().find(|f| &*f.tag == tag).map(|f| (f.count, f.chosen));
+    assert_eq!(count("Familie"), Some((2, true)));
+    // Known topics the search did not find are offered with 0 (disabled), in the same place.
+    assert!(c.tags.iter().all(|t| count(t).is_some()));
+    assert_eq!(count("Archivthema"), Some((4, false)));
+    // A topic neither the catalog nor the index has is not offered; a chosen one stays removable.
+    assert_eq!(count("Leer"), None);
+    assert_eq!(o.unknown_tags, ["Weg"]);
+    let names: Vec<String> = o.facets.iter().map(|f| newsroom::core::text::fold(&f.tag)).collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]), "alphabetical: {names:?}");
+    assert!(o.hits.is_empty());
 }

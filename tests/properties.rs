@@ -26,8 +26,11 @@ fn arb_teaser() -> impl Strategy<Value = Arc<Teaser>> {
 }
 
 fn arb_query() -> impl Strategy<Value = Query> {
-    (proptest::collection::vec(0usize..5, 0..3), "[a-zäöüß]{0,3}")
-        .prop_map(|(tags, text)| Query { tags: tags.into_iter().map(|i| TAGS[i].to_owned()).collect(), text })
+    (proptest::collection::vec(0usize..5, 0..3), "[a-zäöüß]{0,3}").prop_map(|(tags, text)| Query {
+        tags: tags.into_iter().map(|i| TAGS[i].to_owned()).collect(),
+        text,
+        newest: false,
+    })
 }
 
 proptest! {
@@ -64,7 +67,7 @@ proptest! {
         step in 1usize..20,
     ) {
         let c = Catalog::new(&[&items]);
-        let want: Vec<String> = c.search(&Query { tags: query.tags.clone(), text: String::new() })
+        let want: Vec<String> = c.search(&Query { tags: query.tags.clone(), ..Query::default() })
             .hits.iter().take(limit).map(|&i| c.items[i].slug.to_string()).collect();
         let mut list = NewestWithTags::new(&items, &query.tags, limit);
         while !list.step(step) {}

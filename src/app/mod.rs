@@ -9,6 +9,7 @@ pub mod hooks;
 pub mod loader;
 pub mod panic;
 pub mod routes;
+pub mod search;
 pub mod shell;
 pub mod store;
 

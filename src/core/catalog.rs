@@ -4,7 +4,7 @@
 
 use super::listing::newer_first;
 use super::model::Teaser;
-use super::sliced_sort::SlicedSort;
+use super::sliced_sort::{sort_positions, stable_sorted, SlicedSort};
 use super::text::{fold, fold_into};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -32,6 +32,8 @@ struct Entry {
 pub struct Query {
     pub tags: Vec<String>,
     pub text: String,
+    /// A text search newest first, not by relevance (`?sortierung=neueste`).
+    pub newest: bool,
 }
 
 impl Query {
@@ -39,7 +41,7 @@ impl Query {
     /// tap on its chip removes it).
     pub fn new(tags: Vec<String>, text: String) -> Query {
         let mut seen = HashSet::new();
-        Query { tags: tags.into_iter().filter(|t| seen.insert(t.clone())).collect(), text }
+        Query { tags: tags.into_iter().filter(|t| seen.insert(t.clone())).collect(), text, newest: false }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -161,6 +163,50 @@ impl Catalog {
     }
 }
 
+impl Catalog {
+    /// The facets of a search made elsewhere (the full-text index, which knows the whole archive):
+    /// every topic of this catalog with the index's count (0 if it found none), and the topics
+    /// only the index knows, in the catalog's order (German, folded). No hits: the index has them.
+    pub fn outcome_of(&self, counts: &[(String, usize)], chosen: &[String]) -> Outcome {
+        // The index's topics by name, looked up by binary search (no hashing code in the wasm).
+        let mut by_name: Vec<u32> = (0..counts.len() as u32).collect();
+        sort_positions(&mut by_name, &|a, b| counts[a as usize].0.cmp(&counts[b as usize].0));
+        let find = |tag: &str| by_name.binary_search_by(|&i| counts[i as usize].0.as_str().cmp(tag)).ok();
+        let is_chosen = |tag: &str| chosen.iter().any(|c| c == tag);
+        let mut known = vec![false; counts.len()];
+        let mut facets: Vec<Facet> = self
+            .tags
+            .iter()
+            .map(|t| {
+                let count = find(t).map_or(0, |k| {
+                    let i = by_name[k] as usize;
+                    known[i] = true;
+                    counts[i].1
+                });
+                Facet { tag: t.clone(), count, chosen: is_chosen(t) }
+            })
+            .collect();
+        let before = facets.len();
+        for ((tag, count), known) in counts.iter().zip(known) {
+            if !known && (*count > 0 || is_chosen(tag)) {
+                facets.push(Facet { tag: tag.as_str().into(), count: *count, chosen: is_chosen(tag) });
+            }
+        }
+        if facets.len() > before {
+            // Rare (topics older than the loaded news): one shared compiled sort, not another copy.
+            let keys: Vec<String> = facets.iter().map(|f| fold(&f.tag)).collect();
+            let mut order: Vec<u32> = (0..facets.len() as u32).collect();
+            sort_positions(&mut order, &|a, b| {
+                let (a, b) = (a as usize, b as usize);
+                keys[a].cmp(&keys[b]).then_with(|| facets[a].tag.cmp(&facets[b].tag))
+            });
+            facets = order.iter().map(|&i| facets[i as usize].clone()).collect();
+        }
+        let unknown_tags = chosen.iter().filter(|c| !facets.iter().any(|f| *f.tag == ***c)).cloned().collect();
+        Outcome { hits: Vec::new(), facets, unknown_tags }
+    }
+}
+
 /// Builds a catalog a slice of entries at a time (deduplication, tag ids and the search text of
 /// each entry happen in the steps), so that tens of thousands of entries never block the page
 /// for long: only the ordering is done at once, in `new`.
@@ -206,7 +252,7 @@ impl CatalogBuilder {
     pub fn new(pages: &[&[Arc<Teaser>]]) -> CatalogBuilder {
         let mut ordered: Vec<Arc<Teaser>> = pages.iter().flat_map(|p| p.iter().cloned()).collect();
         // Stable: of two entries with the same slug and time, the one from the earlier page wins.
-        ordered.sort_by(|a, b| newer_first(a, b));
+        ordered = stable_sorted(ordered, |a, b| newer_first(a, b));
         let n = ordered.len();
         CatalogBuilder {
             ordered,
@@ -257,7 +303,7 @@ impl CatalogBuilder {
             for id in &mut e.tags {
                 *id = self.new_id[*id as usize];
             }
-            e.tags.sort_unstable();
+            sort_positions(&mut e.tags, &|a, b| a.cmp(&b));
             e.tags.dedup();
         }
         self.renumbered = to;

@@ -1,6 +1,7 @@
 //! Ordering of news: the list (newest first) and "Weitere Nachrichten" under an article.
 
 use super::model::{Article, Teaser};
+use super::sliced_sort::stable_sorted;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -58,8 +59,7 @@ impl<'a> RelatedIndex<'a> {
         }
         // Each level must hold `limit` entries besides the ones already taken.
         let cap = limit + 1 + out.len();
-        let mut key: Vec<String> = article.teaser.tags.clone();
-        key.sort();
+        let mut key: Vec<String> = stable_sorted(article.teaser.tags.clone(), |a, b| a.cmp(b));
         key.dedup();
         let fresh = self.rankings.get(&key).is_none_or(|(_, held)| *held < cap);
         if fresh {
@@ -88,8 +88,7 @@ impl<'a> RelatedIndex<'a> {
                 }
             }
         }
-        rest.sort_by(|a, b| newer_first(a, b));
-        out.extend(rest);
+        out.extend(stable_sorted(rest, |a, b| newer_first(a, b)));
         out
     }
 }

@@ -10,7 +10,7 @@ pub fn article(slug: &Slug) -> String {
 
 /// The list filtered by one tag: `/?tag=Familie`.
 pub fn tag_filter(tag: &str) -> String {
-    list(&Query { tags: vec![tag.to_owned()], text: String::new() }, 1)
+    list(&Query { tags: vec![tag.to_owned()], ..Query::default() }, 1)
 }
 
 /// The list with a query and how many pages the reader has come: `/?tag=A&tag=B&q=x&seite=2`.
@@ -19,6 +19,9 @@ pub fn list(query: &Query, pages: usize) -> String {
     let text = query.text.trim();
     if !text.is_empty() {
         parts.push(format!("q={}", encode_query(text)));
+        if query.newest {
+            parts.push("sortierung=neueste".to_owned());
+        }
     }
     if pages > 1 {
         parts.push(format!("seite={pages}"));
@@ -90,9 +93,24 @@ pub fn encode_query(s: &str) -> String {
     out
 }
 
+/// The slug of an article's address (`/nachrichten/{slug}`, as `article` makes it), if it is one:
+/// a full-text search result leads only to our own articles.
+pub fn article_slug(url: &str) -> Option<crate::core::model::Slug> {
+    crate::core::model::Slug::parse(url.strip_prefix("/nachrichten/")?.trim_end_matches('/'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_article_addresses_lead_to_articles() {
+        assert_eq!(article_slug("/nachrichten/kita-neubau").unwrap().as_str(), "kita-neubau");
+        assert_eq!(article_slug("/nachrichten/kita-neubau/").unwrap().as_str(), "kita-neubau");
+        assert!(article_slug("https://evil.example/nachrichten/x").is_none());
+        assert!(article_slug("/nachrichten/../admin").is_none());
+        assert!(article_slug("/nachrichten/").is_none());
+    }
 
     #[test]
     fn tag_links_are_encoded() {
@@ -103,8 +121,12 @@ mod tests {
 
     #[test]
     fn list_urls_record_tags_text_and_pages() {
-        let q = Query { tags: vec!["Familie".into(), "Integration".into()], text: " Kita ".into() };
+        let q = Query { tags: vec!["Familie".into(), "Integration".into()], text: " Kita ".into(), newest: false };
         assert_eq!(list(&q, 2), "/?tag=Familie&tag=Integration&q=Kita&seite=2");
+        let newest = Query { newest: true, ..q.clone() };
+        assert_eq!(list(&newest, 1), "/?tag=Familie&tag=Integration&q=Kita&sortierung=neueste");
+        // Without text there is nothing to rank: the list is newest first anyway.
+        assert_eq!(list(&Query { newest: true, ..Query::default() }, 1), "/");
         assert_eq!(list(&Query::default(), 1), "/");
         assert_eq!(list(&Query::default(), 3), "/?seite=3");
     }

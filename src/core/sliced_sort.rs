@@ -73,6 +73,13 @@ pub fn sort_positions(positions: &mut [u32], cmp: &dyn Fn(u32, u32) -> Ordering)
     positions.sort_unstable_by(|&a, &b| cmp(a, b));
 }
 
+/// `items` sorted by `cmp`, stable (equal items keep their order), through the shared sort.
+pub fn stable_sorted<T: Clone>(items: Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) -> Vec<T> {
+    let mut order: Vec<u32> = (0..items.len() as u32).collect();
+    sort_positions(&mut order, &|a, b| cmp(&items[a as usize], &items[b as usize]).then(a.cmp(&b)));
+    order.iter().map(|&i| items[i as usize].clone()).collect()
+}
+
 fn merge(left: &[u32], right: &[u32], out: &mut [u32], cmp: &impl Fn(u32, u32) -> Ordering) {
     let (mut i, mut j) = (0, 0);
     for slot in out.iter_mut() {

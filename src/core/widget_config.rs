@@ -87,7 +87,7 @@ impl WidgetConfig {
     }
 
     pub fn query(&self) -> Query {
-        Query { tags: self.tags.clone(), text: String::new() }
+        Query { tags: self.tags.clone(), ..Query::default() }
     }
 
     /// A date as the widget's language writes it.

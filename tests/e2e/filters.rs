@@ -129,43 +129,6 @@ fn a_filtered_url_opens_the_same_view() {
 }
 
 #[test]
-fn search_is_umlaut_tolerant_and_combines_with_tags() {
-    with_browser(|c| async move {
-        open(&c, &format!("{}/", base())).await;
-        let input = ListView::on(&c).search_field().await;
-        // The label names the field.
-        assert_eq!(text(&c, "label[for=suche]").await, "Nachrichten durchsuchen");
-        input.send_keys("Hoerde").await.unwrap();
-        let hoerde = expected(&[], "Hörde");
-        assert!(hoerde.len() >= 2, "the sample mentions Hörde more than once");
-        ListView::on(&c).wait_status(&format!("{} Nachrichten mit „Hoerde“", hoerde.len())).await;
-        assert_eq!(ListView::on(&c).headlines().await, hoerde);
-        assert_eq!(ListView::on(&c).query().await, "q=Hoerde");
-
-        // ß = ss, any case.
-        input.clear().await.unwrap();
-        input.send_keys("GROSSSTADT").await.unwrap();
-        let gross = expected(&[], "Großstadt");
-        assert!(!gross.is_empty());
-        ListView::on(&c).wait_status(&format!("{} mit „GROSSSTADT“", news(gross.len()))).await;
-        assert_eq!(ListView::on(&c).headlines().await, gross);
-
-        // Combined with a tag.
-        input.clear().await.unwrap();
-        input.send_keys("dortmund").await.unwrap();
-        ListView::on(&c).toggle_tag("Kultur").await;
-        let both = expected(&["Kultur"], "dortmund");
-        ListView::on(&c).wait_status(&format!("{} zum Thema Kultur mit „dortmund“", news(both.len()))).await;
-        assert_eq!(ListView::on(&c).headlines().await, both);
-        // The typed text survived the tag change.
-        assert_eq!(ListView::on(&c).search_field().await.prop("value").await.unwrap().as_deref(), Some("dortmund"));
-        // Enter (WebDriver's key U+E007) does not submit the search form away.
-        ListView::on(&c).search_field().await.send_keys("\u{E007}").await.unwrap();
-        assert_eq!(ListView::on(&c).headlines().await, both);
-    });
-}
-
-#[test]
 fn an_empty_result_says_so_and_offers_to_remove_the_filters() {
     with_browser(|c| async move {
         open(&c, &format!("{}/?q=xylophon&tag=Sport", base())).await;

@@ -21,6 +21,7 @@ mod platform;
 mod publish;
 mod reading;
 mod screenshots;
+mod search;
 mod statement;
 mod states;
 mod widget;

@@ -25,7 +25,14 @@ pub fn TeaserList(items: Vec<Arc<Teaser>>, style: TeaserStyle) -> impl IntoView 
 }
 
 #[component]
-pub fn TeaserItem(teaser: Arc<Teaser>, style: TeaserStyle) -> impl IntoView {
+pub fn TeaserItem(
+    teaser: Arc<Teaser>,
+    style: TeaserStyle,
+    /// A full-text search's excerpt, [text, found words, text, …]: shown instead of the lead,
+    /// the found words highlighted, every part a text node.
+    #[prop(default = None)]
+    excerpt: Option<Arc<[String]>>,
+) -> impl IntoView {
     let href = paths::article(&teaser.slug);
     let date = german_date(&teaser.published);
     let datetime = teaser.published.to_rfc3339();
@@ -53,6 +60,14 @@ pub fn TeaserItem(teaser: Arc<Teaser>, style: TeaserStyle) -> impl IntoView {
                 {headline}
                 <p class="teaser-date"><time datetime=datetime>{date}</time></p>
                 {full.then(|| teaser.lead.clone().map(|l| view! { <p class="teaser-lead" dir="auto">{l}</p> }))}
+                {excerpt.map(|parts| view! {
+                    <p class="teaser-lead excerpt" dir="auto">
+                        {parts.iter().enumerate().map(|(i, part)| {
+                            let part = part.clone();
+                            if i % 2 == 1 { view! { <mark>{part}</mark> }.into_any() } else { part.into_any() }
+                        }).collect_view()}
+                    </p>
+                })}
                 {image}
             </article>
         </li>

@@ -59,7 +59,7 @@ pub fn BuilderPage() -> impl IntoView {
     let code_shown = code.clone();
     // What the widget would show with the chosen topics, and each topic's count if added.
     let outcome = Memo::new(move |_| {
-        let query = Query { tags: tags.get(), text: String::new() };
+        let query = Query { tags: tags.get(), ..Query::default() };
         Shared(std::sync::Arc::new(store.catalog().ready().map(|c| c.search(&query)).unwrap_or_else(|| Outcome {
             hits: Vec::new(),
             facets: Vec::new(),

@@ -7,6 +7,7 @@ use crate::app::hooks::language::{use_document_language, APP_LANGUAGE};
 use crate::app::hooks::navigation::{focus_heading_if_navigated, remember_list_url};
 use crate::app::hooks::takeover::release_when;
 use crate::app::hooks::use_store;
+use crate::app::search::{self, Found};
 use crate::app::store::Shared;
 use crate::core::catalog::{
     list_title, result_summary, shown, topics_left_out, Facet, Outcome, Query, PAGE_SIZE, TOPICS_SHOWN,
@@ -54,7 +55,9 @@ pub fn ListPage() -> impl IntoView {
 
 /// The list's query from its URL (`?tag=…&tag=…&q=…`).
 fn query_from(params: &leptos_router::params::ParamsMap) -> Query {
-    Query::new(params.get_all("tag").unwrap_or_default(), params.get("q").unwrap_or_default())
+    let mut query = Query::new(params.get_all("tag").unwrap_or_default(), params.get("q").unwrap_or_default());
+    query.newest = params.get("sortierung").as_deref() == Some("neueste");
+    query
 }
 
 /// Moves to another list URL: a new history entry for filters and paging, a replaced one while
@@ -70,30 +73,50 @@ fn NewsList() -> impl IntoView {
     let url = use_query_map();
     let query = Memo::new(move |_| query_from(&url.read()));
     let pages = Memo::new(move |_| url.read().get("seite").and_then(|s| s.parse::<usize>().ok()).unwrap_or(1));
-    let outcome = Memo::new(move |_| Shared(std::sync::Arc::new(catalog.read().search(&query.read()))));
-    let count = Memo::new(move |_| outcome.read().hits.len());
+    let full_text = use_full_text(query, pages);
+    let outcome = Memo::new(move |_| {
+        let (catalog, query) = (catalog.read(), query.read());
+        Shared(std::sync::Arc::new(match full_text.get() {
+            FullText::Found(found) => catalog.outcome_of(&found.tags, &query.tags),
+            // Until the first answer: today's search over the loaded news, counts and all.
+            _ => catalog.search(&query),
+        }))
+    });
+    let count = Memo::new(move |_| match full_text.get() {
+        FullText::Found(found) => found.total,
+        _ => outcome.read().hits.len(),
+    });
     let visible = Memo::new(move |_| shown(pages.get(), count.get()));
 
+    let searching = move || matches!(full_text.get(), FullText::Found(_) | FullText::Waiting(_));
     let items = move || {
+        if let FullText::Found(found) | FullText::Waiting(Some(found)) = full_text.get() {
+            return found.hits.iter().map(|(t, excerpt)| (t.clone(), Some(excerpt.clone()))).collect();
+        }
         let (catalog, outcome) = (catalog.read(), outcome.read());
-        outcome.hits[..visible.get()].iter().map(|&i| catalog.items[i].clone()).collect::<Vec<_>>()
+        outcome.hits[..visible.get()].iter().map(|&i| (catalog.items[i].clone(), None)).collect::<Vec<_>>()
     };
     // Paging past what is loaded (or opening "?seite=5" directly) loads older index pages; the
     // first page never does (a narrow filter would otherwise load the whole archive unasked).
     let needs_older = move || {
         pages.get() > 1
             && pages.get().saturating_mul(PAGE_SIZE) > count.get()
+            && !searching()
             && store.next_page().is_some()
             && store.older_error().is_none()
     };
     // The list is not complete while it waits for an older page (assistive technology, tests).
-    let busy = move || (store.loading_older() || needs_older()).then_some("true");
+    let busy = move || {
+        let waiting = matches!(full_text.get(), FullText::Waiting(_));
+        (waiting || store.loading_older() || needs_older()).then_some("true")
+    };
     Effect::new(move |_| {
         if needs_older() && !store.loading_older() {
             store.load_older();
         }
     });
-    let partial = move || store.next_page().is_some();
+    // A full-text search covers the whole archive; only today's search is limited to what is loaded.
+    let partial = move || store.next_page().is_some() && !searching();
     let more = move |_| {
         let first_new = visible.get_untracked() + 1;
         go(paths::list(&query.get_untracked(), pages.get_untracked() + 1), false);
@@ -113,11 +136,20 @@ fn NewsList() -> impl IntoView {
         {feeds}
         <FilterBar query outcome found=count/>
         <p class="count" role="status">
-            {move || {
-                let summary = result_summary(count.get(), &query.get());
-                if partial() { format!("{summary} unter den bisher geladenen") } else { summary }
+            {move || match full_text.get() {
+                FullText::Waiting(_) => "Suche läuft …".to_owned(),
+                _ => {
+                    let summary = result_summary(count.get(), &query.get());
+                    if partial() { format!("{summary} unter den bisher geladenen") } else { summary }
+                }
             }}
         </p>
+        {move || (full_text.get() == FullText::Unavailable).then(|| view! {
+            <p class="coverage">
+                "Die Volltextsuche ist gerade nicht erreichbar. Durchsucht wurden nur Überschrift, Vorspann und Themen der geladenen Nachrichten."
+            </p>
+        })}
+        {move || searching().then(|| view! { <SortChoice query/> })}
         {move || (partial() && !query.get().is_empty()).then(|| view! {
             <p class="coverage">
                 {move || format!("Durchsucht wurden nur die bisher geladenen Nachrichten (bis {}). ", oldest())}
@@ -134,8 +166,9 @@ fn NewsList() -> impl IntoView {
             </div>
         })}
         <ul class="teasers" aria-busy=busy>
-            <For each=items key=|t| t.slug.clone() let:teaser>
-                <TeaserItem teaser style=TeaserStyle::Full/>
+            // Keyed by the excerpt too: the same news found by another word shows its new excerpt.
+            <For each=items key=|(t, excerpt)| (t.slug.clone(), excerpt.clone()) let:((teaser, excerpt))>
+                <TeaserItem teaser style=TeaserStyle::Full excerpt/>
             </For>
         </ul>
         <p class="more-news">
@@ -178,7 +211,7 @@ fn FilterBar(query: Memo<Query>, outcome: Memo<Shared<Outcome>>, found: Memo<usi
     let on_input = move |ev| {
         let value = event_target_value(&ev);
         typed.set(value.clone());
-        let q = Query { tags: query.get_untracked().tags, text: value };
+        let q = Query { text: value, ..query.get_untracked() };
         go(paths::list(&q, 1), true);
     };
     let toggle = move |tag: String| {
@@ -224,7 +257,8 @@ fn FilterBar(query: Memo<Query>, outcome: Memo<Shared<Outcome>>, found: Memo<usi
             <form role="search" class="search" on:submit=|ev| ev.prevent_default()>
                 <label for="suche">"Nachrichten durchsuchen"</label>
                 <input id="suche" type="search" autocomplete="off" enterkeyhint="search"
-                    prop:value=move || typed.get() on:input=on_input/>
+                    prop:value=move || typed.get() on:input=on_input
+                    on:focus=move |_| leptos::task::spawn_local(search::prepare())/>
             </form>
             // On a phone the topics wait behind one button, so the first news are on the first
             // screen; on wider screens the button is hidden and the topics always shown (CSS).
@@ -257,6 +291,74 @@ fn FilterBar(query: Memo<Query>, outcome: Memo<Shared<Outcome>>, found: Memo<usi
                 })}
             </div>
         </section>
+    }
+}
+
+/// What the full-text search says about the list's query.
+#[derive(Clone, PartialEq)]
+enum FullText {
+    /// No text to search (the list, or tags only: the loaded index answers that at once).
+    Off,
+    /// Asked; the answer to an earlier query (if any) is still shown.
+    Waiting(Option<Shared<Found>>),
+    Found(Shared<Found>),
+    /// The index could not be loaded: today's search over the loaded news stands in.
+    Unavailable,
+}
+
+/// The full-text search of the list's query, for the pages shown. Each question is numbered; an
+/// answer to an older one arriving late is dropped, so the newest query always wins.
+fn use_full_text(query: Memo<Query>, pages: Memo<usize>) -> ReadSignal<FullText> {
+    let waiting = !query.get_untracked().text.trim().is_empty();
+    let (state, set_state) = signal(if waiting { FullText::Waiting(None) } else { FullText::Off });
+    let asked = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let q = query.get();
+        let count = shown(pages.get(), usize::MAX);
+        asked.update_value(|n| *n += 1);
+        let mine = asked.get_value();
+        if q.text.trim().is_empty() {
+            set_state.set(FullText::Off);
+            return;
+        }
+        // What was found so far stays shown (marked busy) until the new answer arrives.
+        set_state.update(|s| {
+            let shown = match s {
+                FullText::Found(f) => Some(f.clone()),
+                FullText::Waiting(f) => f.clone(),
+                _ => None,
+            };
+            *s = FullText::Waiting(shown);
+        });
+        leptos::task::spawn_local(async move {
+            let found = search::find(&q.text, &q.tags, q.newest, count).await;
+            if asked.try_get_value() == Some(mine) {
+                set_state.try_set(match found {
+                    Ok(found) => FullText::Found(Shared(std::sync::Arc::new(found))),
+                    Err(_) => FullText::Unavailable,
+                });
+            }
+        });
+    });
+    state
+}
+
+/// "Relevanz / Neueste zuerst" for a text search.
+#[component]
+fn SortChoice(query: Memo<Query>) -> impl IntoView {
+    let choose = move |newest: bool| {
+        move |_| {
+            let q = Query { newest, ..query.get_untracked() };
+            go(paths::list(&q, 1), true);
+        }
+    };
+    view! {
+        <div class="sort-choice" role="group" aria-label="Sortierung">
+            <button type="button" class="button secondary" aria-pressed=move || (!query.read().newest).to_string()
+                on:click=choose(false)>"Relevanz"</button>
+            <button type="button" class="button secondary" aria-pressed=move || query.read().newest.to_string()
+                on:click=choose(true)>"Neueste zuerst"</button>
+        </div>
     }
 }
 

@@ -1,0 +1,149 @@
+//! Full-text search: the index the publish step builds (Pagefind), searched from the list. Most
+//! cases run on a newsroom published from tests/fixtures/search-newsroom/ (scripts/nginx.sh,
+//! port + 9), whose articles are written for them; one on the sample.
+
+use crate::pages::ListView;
+use crate::support::*;
+
+/// The newsroom published from tests/fixtures/search-newsroom/.
+fn search_base() -> String {
+    let port: u16 = base().rsplit(':').next().unwrap().trim_end_matches('/').parse().unwrap();
+    format!("http://127.0.0.1:{}", port + 9)
+}
+
+/// Opens the list of `origin` searching `query` (as a link would) and waits for the answer:
+/// the headlines found, best first.
+async fn search(c: &fantoccini::Client, origin: &str, query: &str, status: &str) -> Vec<String> {
+    open(c, &format!("{origin}/?{query}")).await;
+    ListView::on(c).wait_status(status).await;
+    wait_until(c, "!document.querySelector('.teasers[aria-busy]')", "the list no longer busy").await;
+    ListView::on(c).headlines().await
+}
+
+const LERNPLAETZE: &str = "Mehr Lernplätze in der Stadtbibliothek";
+const HAUSHALT: &str = "Rat beschließt den Haushalt 2026";
+const KAEMMEREI: &str = "Die Kämmerei erklärt ihre Arbeit";
+const SOMMERFEST: &str = "Sommerfest im Westpark";
+
+#[test]
+fn words_in_bodies_and_captions_are_found_in_any_form() {
+    with_browser(|c| async move {
+        let origin = search_base();
+        for (query, status, want) in [
+            // Only in the body.
+            ("q=Nordstadt", "1 Nachricht mit „Nordstadt“", LERNPLAETZE),
+            // Stemmed: Schule finds "Schulen", Lernplatz "Lernplätze", Maßnahme "Maßnahmen".
+            ("q=Schule", "1 Nachricht mit „Schule“", LERNPLAETZE),
+            ("q=Lernplatz", "1 Nachricht mit „Lernplatz“", LERNPLAETZE),
+            ("q=Ma%C3%9Fnahme", "1 Nachricht mit „Maßnahme“", LERNPLAETZE),
+            // ß = ss, any case.
+            ("q=MASSNAHMEN", "1 Nachricht mit „MASSNAHMEN“", LERNPLAETZE),
+            // Umlauts spelled out: "Bruecke" finds "Brücke", "Uebergaenge" (body) "Übergänge".
+            ("q=Bruecke", "1 Nachricht mit „Bruecke“", "Brücke am Hafen gesperrt"),
+            ("q=Uebergaenge", "1 Nachricht mit „Uebergaenge“", "Brücke am Hafen gesperrt"),
+            // An image's caption and its credit.
+            ("q=Musikpavillon", "1 Nachricht mit „Musikpavillon“", SOMMERFEST),
+            ("q=Mustermann", "1 Nachricht mit „Mustermann“", SOMMERFEST),
+        ] {
+            assert_eq!(search(&c, &origin, query, status).await, [want], "{query}");
+        }
+        // The found word is highlighted in the excerpt.
+        search(&c, &origin, "q=Nordstadt", "1 Nachricht mit „Nordstadt“").await;
+        assert_eq!(texts(&c, ".teasers .excerpt mark").await, ["Nordstadt"]);
+    });
+}
+
+#[test]
+fn words_match_at_their_start_not_inside_other_words() {
+    with_browser(|c| async move {
+        // "Rat" finds the council ("Rat der Stadt", "Der Rat lädt …"), not "Integration" or "Gratis".
+        let found = search(&c, &search_base(), "q=Rat", "2 Nachrichten mit „Rat“").await;
+        assert_eq!(found, [HAUSHALT, SOMMERFEST]);
+        // Several words: all of them.
+        let found = search(&c, &search_base(), "q=Rat%20Sommerfest", "1 Nachricht mit „Rat Sommerfest“").await;
+        assert_eq!(found, [SOMMERFEST]);
+    });
+}
+
+#[test]
+fn headline_hits_rank_first_and_newest_first_is_a_choice() {
+    with_browser(|c| async move {
+        let origin = search_base();
+        // "Haushalt" is the headline of one and only in the body of the other (a newer one).
+        assert_eq!(search(&c, &origin, "q=Haushalt", "2 Nachrichten mit „Haushalt“").await, [HAUSHALT, KAEMMEREI]);
+        assert_eq!(
+            attr(&find(&c, ".sort-choice [aria-pressed=true]").await, "aria-pressed").await.as_deref(),
+            Some("true")
+        );
+        assert_eq!(text(&c, ".sort-choice [aria-pressed=true]").await, "Relevanz");
+        find(&c, ".sort-choice button:nth-child(2)").await.click().await.unwrap();
+        wait_until(&c, "location.search.includes('sortierung=neueste')", "the order in the URL").await;
+        wait_until(&c, "!document.querySelector('.teasers[aria-busy]')", "the newest first").await;
+        assert_eq!(ListView::on(&c).headlines().await, [KAEMMEREI, HAUSHALT]);
+        // The URL holds it: a reload (or a shared link) shows the same.
+        reload(&c).await;
+        ListView::on(&c).wait_status("2 Nachrichten mit „Haushalt“").await;
+        wait_until(&c, "!document.querySelector('.teasers[aria-busy]')", "the reloaded list").await;
+        assert_eq!(ListView::on(&c).headlines().await, [KAEMMEREI, HAUSHALT]);
+        assert_eq!(text(&c, ".sort-choice [aria-pressed=true]").await, "Neueste zuerst");
+    });
+}
+
+#[test]
+fn typing_searches_and_combines_with_topics() {
+    with_browser(|c| async move {
+        open(&c, &format!("{}/", search_base())).await;
+        let list = ListView::on(&c);
+        // The label names the field; each key is a new query, the last one wins.
+        assert_eq!(text(&c, "label[for=suche]").await, "Nachrichten durchsuchen");
+        list.search_field().await.send_keys("Rat").await.unwrap();
+        list.wait_status("2 Nachrichten mit „Rat“").await;
+        assert_eq!(list.query().await, "q=Rat");
+        // Topic counts are those of the news found.
+        let kultur = list.tag_button("Kultur").await.text().await.unwrap();
+        assert!(kultur.ends_with("(1)"), "Kultur among the news found: {kultur}");
+        list.toggle_tag("Kultur").await;
+        list.wait_status("1 Nachricht zum Thema Kultur mit „Rat“").await;
+        wait_until(&c, "!document.querySelector('.teasers[aria-busy]')", "the narrowed list").await;
+        assert_eq!(list.headlines().await, [SOMMERFEST]);
+        // The typed text survived the topic change; Enter (U+E007) does not submit the form away.
+        assert_eq!(list.search_field().await.prop("value").await.unwrap().as_deref(), Some("Rat"));
+        list.search_field().await.send_keys("\u{E007}").await.unwrap();
+        assert_eq!(list.headlines().await, [SOMMERFEST]);
+        // Back: the search without the topic again.
+        c.back().await.unwrap();
+        list.wait_status("2 Nachrichten mit „Rat“").await;
+    });
+}
+
+#[test]
+fn content_in_an_excerpt_is_shown_as_text() {
+    with_browser(|c| async move {
+        // The article's text holds `<img src=x onerror=…>` and a `<script>` element.
+        search(&c, &search_base(), "q=Werkstatt", "1 Nachricht mit „Werkstatt“").await;
+        let excerpt = text(&c, ".teasers .excerpt").await;
+        assert!(excerpt.contains("<img src=x onerror=\"document.title='pwned'\">"), "{excerpt}");
+        assert!(excerpt.contains("<script>document.title='pwned'</script>"), "{excerpt}");
+        assert_eq!(eval(&c, "return document.querySelectorAll('.excerpt img, .excerpt script').length").await, 0);
+        assert_ne!(c.title().await.unwrap(), "pwned");
+    });
+}
+
+#[test]
+fn the_sample_finds_what_only_its_bodies_say() {
+    with_browser(|c| async move {
+        let found = search(&c, &base(), "q=Erfahrungsaustausch", "1 Nachricht mit „Erfahrungsaustausch“").await;
+        assert_eq!(found, ["Dortmund tritt Charta \"Integrating Cities\" für weltoffene Großstädte bei"]);
+    });
+}
+
+#[test]
+fn without_its_index_the_search_says_so_and_searches_what_is_loaded() {
+    with_browser(|c| async move {
+        // The fixture server has no index (/pagefind/ answers 404).
+        open_fixture(&c, "paged", "/?q=meldung").await;
+        wait_contains(&c, ".coverage", "Die Volltextsuche ist gerade nicht erreichbar").await;
+        wait_contains(&c, ".count", "mit „meldung“").await;
+        assert!(!find_all(&c, ".teasers > li").await.is_empty());
+    });
+}
