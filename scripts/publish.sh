@@ -7,10 +7,10 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-cargo build --quiet --release --locked --offline --bin newsroom-publish || exit 2
+cargo build --quiet --profile native --locked --offline --bin newsroom-publish || exit 2
 repo="$PWD"
 cd - >/dev/null
-"$repo/target/release/newsroom-publish" "$@"
+"$repo/target/native/newsroom-publish" "$@"
 status=$?
 # Precompressed copies (.br, .gz) for files that have none (changed files lost theirs).
 dist="${2:-}"

@@ -110,7 +110,7 @@ if bash scripts/build.sh && bash scripts/nginx.sh start "$E2E_PORT" dist --test-
   run "publish: Nu Html Checker (vnu)" java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only \
     dist/index.html dist/404.html dist/barrierefreiheit.html dist/nachrichten/*.html
   run "publish: the hostile corpus, outputs parsed" \
-    .venv/bin/python tests/consumers/check_hostile_publish.py target/release/newsroom-publish "$repo"
+    .venv/bin/python tests/consumers/check_hostile_publish.py target/native/newsroom-publish "$repo"
   run "wasm features vs. promised browsers" bash scripts/wasm-features.sh
   run "size budget (brotli)" bash scripts/size-budget.sh
   for engine in $ENGINES; do

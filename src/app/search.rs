@@ -1,6 +1,8 @@
-//! Fetching for the full-text search (decision 13): `public/search.js` drives Pagefind and is
-//! imported on first use through boot.js's `newsroomImport` (a dynamic `import()`, so neither it
-//! nor the index is part of the first view). Its answers are plain data, read here into `Found`.
+//! Fetching for the full-text search (decision 13): `public/search.js` is imported on first use
+//! through boot.js's `newsroomImport` (a dynamic `import()`, so neither it nor the index is part
+//! of the first view) and asks Pagefind in a worker (`public/search-worker.js`). Its answers are
+//! plain data, read here into `Found`. (An answer to a question a newer one overtook comes back
+//! empty; the list drops it anyway, see `use_full_text`.)
 
 use crate::core::model::{Teaser, Timestamp};
 use crate::core::paths::article_slug;
@@ -41,7 +43,7 @@ pub async fn prepare() {
     }
 }
 
-/// The first `count` news with every word of `text` (umlauts spelled either way: search.js),
+/// The first `count` news with every word of `text` (umlauts spelled either way: search-worker.js),
 /// carrying every one of `tags`; by relevance or newest first.
 pub async fn find(text: &str, tags: &[String], newest: bool, count: usize) -> Result<Found, Unavailable> {
     let tags: Array = tags.iter().map(|s| JsValue::from_str(s)).collect();

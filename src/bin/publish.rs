@@ -60,6 +60,7 @@ mod cli {
                 "written": report.written.written,
                 "unchanged": report.written.unchanged,
                 "removed": report.written.removed,
+                "search_index": { "files": report.search_index.files, "bytes": report.search_index.bytes },
                 "problems": report.problems,
             });
             println!("{doc}");
@@ -74,6 +75,14 @@ mod cli {
             println!(
                 "{} Beiträge veröffentlicht: {} Dateien geschrieben, {} unverändert, {} entfernt.",
                 report.published, w.written, w.unchanged, w.removed
+            );
+            let s = report.search_index;
+            let decimal = |x: f64| format!("{x:.1}").replace('.', ",");
+            println!(
+                "Suchindex: {} Dateien, {} MiB, gebaut in {} s.",
+                s.files,
+                decimal(s.bytes as f64 / 1_048_576.0),
+                decimal(s.seconds)
             );
             if report.failed() {
                 let n = report.problems.iter().filter(|p| p.severity == Severity::Error).count();

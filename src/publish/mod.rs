@@ -26,6 +26,7 @@ pub struct Report {
     pub published: usize,
     pub problems: Vec<Problem>,
     pub written: output::Written,
+    pub search_index: search::Stats,
 }
 
 impl Report {
@@ -45,23 +46,22 @@ pub fn publish(content: &Path, dist: &Path, site_url: &str) -> Result<Report, Fa
     let template = output::template(dist).map_err(|e| Fatal(format!("{}: {e}", dist.join("index.html").display())))?;
     let (sources, problems) = source::read_articles(&content.join("articles"));
     let mut out = Outputs::on_disk(dist);
-    build(&mut out, &sources, &site, site_url, &template)?;
+    let search_index = build(&mut out, &sources, &site, site_url, &template)?;
     let written = out.finish().map_err(|e| Fatal(format!("{}: {e}", dist.display())))?;
-    Ok(Report { published: sources.len(), problems, written })
+    Ok(Report { published: sources.len(), problems, written, search_index })
 }
 
-/// Every output, into `out` (on disk, or in memory for tests).
+/// Every output, into `out` (on disk, or in memory for tests); what the search index took.
 pub fn build(
     out: &mut Outputs,
     sources: &[Source],
     site: &site::Site,
     site_url: &str,
     template: &str,
-) -> Result<(), Fatal> {
+) -> Result<search::Stats, Fatal> {
     let urls = urls::Urls::new(site_url);
     api::write(out, sources).map_err(|e| Fatal(e.to_string()))?;
     entry::write(out, sources, site, &urls, template)?;
     sitemap::write(out, sources, &urls);
-    search::write(out, sources).map_err(|e| Fatal(format!("Suchindex: {e}")))?;
-    Ok(())
+    search::write(out, sources).map_err(|e| Fatal(format!("Suchindex: {e}")))
 }

@@ -69,9 +69,18 @@ pub fn record(source: &Source) -> String {
     h.finish()
 }
 
+/// What building the index took (printed by the publish step, measured by bench/publish.sh).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Stats {
+    pub files: usize,
+    pub bytes: usize,
+    pub seconds: f64,
+}
+
 /// Indexes every article and adds Pagefind's files (its script, wasm and the index chunks)
 /// under `pagefind/`.
-pub fn write(out: &mut Outputs, sources: &[Source]) -> Result<(), String> {
+pub fn write(out: &mut Outputs, sources: &[Source]) -> Result<Stats, String> {
+    let started = std::time::Instant::now();
     let runtime = tokio::runtime::Builder::new_current_thread().build().map_err(|e| e.to_string())?;
     let files = runtime.block_on(async {
         let config = PagefindServiceConfig::builder().force_language("de".into()).build();
@@ -82,13 +91,17 @@ pub fn write(out: &mut Outputs, sources: &[Source]) -> Result<(), String> {
         }
         index.get_files().await.map_err(|e| e.to_string())
     })?;
+    let mut stats = Stats::default();
     for file in files {
         let name = file.filename.to_string_lossy().replace('\\', "/");
         let name = name.trim_start_matches("./").trim_start_matches('/');
         if unused(name.rsplit('/').next().unwrap_or(name)) {
             continue;
         }
+        stats.files += 1;
+        stats.bytes += file.contents.len();
         out.insert(format!("{DIR}/{name}"), file.contents);
     }
-    Ok(())
+    stats.seconds = started.elapsed().as_secs_f64();
+    Ok(stats)
 }

@@ -74,11 +74,17 @@ fn NewsList() -> impl IntoView {
     let query = Memo::new(move |_| query_from(&url.read()));
     let pages = Memo::new(move |_| url.read().get("seite").and_then(|s| s.parse::<usize>().ok()).unwrap_or(1));
     let full_text = use_full_text(query, pages);
-    let outcome = Memo::new(move |_| {
+    let outcome = Memo::new(move |shown: Option<&Shared<Outcome>>| {
         let (catalog, query) = (catalog.read(), query.read());
-        Shared(std::sync::Arc::new(match full_text.get() {
-            FullText::Found(found) => catalog.outcome_of(&found.tags, &query.tags),
-            // Until the first answer: today's search over the loaded news, counts and all.
+        let full_text = full_text.get();
+        // Before the first answer, what was shown stays (no pass over the loaded news per key).
+        if let (FullText::Waiting(None), Some(shown)) = (&full_text, shown) {
+            return shown.clone();
+        }
+        Shared(std::sync::Arc::new(match full_text {
+            // While a newer answer is on its way, the topics keep the last answer's counts.
+            FullText::Found(found) | FullText::Waiting(Some(found)) => catalog.outcome_of(&found.tags, &query.tags),
+            // Tags only, or without an index: the search over the loaded news.
             _ => catalog.search(&query),
         }))
     });
@@ -321,12 +327,14 @@ fn use_full_text(query: Memo<Query>, pages: Memo<usize>) -> ReadSignal<FullText>
             set_state.set(FullText::Off);
             return;
         }
-        // What was found so far stays shown (marked busy) until the new answer arrives.
+        // What was found so far stays shown (marked busy) until the new answer arrives. Without
+        // an index, today's search answers at once meanwhile (the index is asked again anyway).
         set_state.update(|s| {
             let shown = match s {
                 FullText::Found(f) => Some(f.clone()),
                 FullText::Waiting(f) => f.clone(),
-                _ => None,
+                FullText::Unavailable => return,
+                FullText::Off => None,
             };
             *s = FullText::Waiting(shown);
         });
