@@ -94,11 +94,18 @@ fn typing_searches_and_combines_with_topics() {
     with_browser(|c| async move {
         open(&c, &format!("{}/", search_base())).await;
         let list = ListView::on(&c);
+        // Nothing of the search is loaded with the page; focusing the field starts loading it.
+        let loaded = "performance.getEntriesByType('resource').some(e => /\\/search(-worker)?\\.js$|\\/pagefind\\//.test(e.name))";
+        assert_eq!(eval(&c, &format!("return {loaded}")).await, false, "search code in the first view");
+        list.search_field().await.click().await.unwrap();
+        wait_until(&c, loaded, "the search code loading on focus").await;
         // The label names the field; each key is a new query, the last one wins.
         assert_eq!(text(&c, "label[for=suche]").await, "Nachrichten durchsuchen");
         list.search_field().await.send_keys("Rat").await.unwrap();
         list.wait_status("2 Nachrichten mit „Rat“").await;
         assert_eq!(list.query().await, "q=Rat");
+        wait_until(&c, "!document.querySelector('.teasers[aria-busy]')", "the answer to the last key").await;
+        assert_eq!(list.headlines().await, [HAUSHALT, SOMMERFEST]);
         // Topic counts are those of the news found.
         let kultur = list.tag_button("Kultur").await.text().await.unwrap();
         assert!(kultur.ends_with("(1)"), "Kultur among the news found: {kultur}");
