@@ -89,7 +89,7 @@ fn NewsList() -> impl IntoView {
         }))
     });
     let count = Memo::new(move |_| match full_text.get() {
-        FullText::Found(found) => found.total,
+        FullText::Found(found) | FullText::Waiting(Some(found)) => found.total,
         _ => outcome.read().hits.len(),
     });
     let visible = Memo::new(move |_| shown(pages.get(), count.get()));
