@@ -124,6 +124,25 @@ fn typing_searches_and_combines_with_topics() {
 }
 
 #[test]
+fn more_results_come_page_by_page() {
+    with_browser(|c| async move {
+        // 16 news mention the market: 15 shown, "Mehr Nachrichten" brings the 16th.
+        let first = search(&c, &search_base(), "q=Wochenmarkt", "16 Nachrichten mit „Wochenmarkt“").await;
+        assert_eq!(first.len(), 15);
+        ListView::on(&c).more().await;
+        ListView::on(&c).wait_entries(16).await;
+        wait_until(&c, "location.search.includes('seite=2')", "the page in the URL").await;
+        let all = ListView::on(&c).headlines().await;
+        assert_eq!(all[..15], first[..], "the first 15 stay in place");
+        let mut sorted = all.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), 16, "16 different news: {all:?}");
+        assert!(find_all(&c, ".more-news button").await.is_empty(), "no more to load");
+    });
+}
+
+#[test]
 fn content_in_an_excerpt_is_shown_as_text() {
     with_browser(|c| async move {
         // The article's text holds `<img src=x onerror=…>` and a `<script>` element.
