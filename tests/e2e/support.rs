@@ -315,12 +315,8 @@ pub async fn open_framed(c: &Client, origin: &str, path: &str, width: u32, heigh
     )
     .await;
     c.enter_frame(0).await.unwrap();
-    wait_until(
-        c,
-        "document.querySelector('main') && !document.getElementById('prerendered')",
-        "the framed app taking over",
-    )
-    .await;
+    // `main` alone is not enough: a published page (the 404 page) has its own before the app starts.
+    wait_until(c, &format!("document.querySelector('main') && {APP_STARTED}"), "the framed app taking over").await;
 }
 
 /// A command of chromedriver's own beside the W3C ones (Chromium only): `path` under the session.
