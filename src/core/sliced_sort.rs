@@ -67,10 +67,33 @@ impl SlicedSort {
     }
 }
 
-/// Sorts positions by `cmp` (not stable). Behind `dyn`: every caller shares one compiled sort,
-/// where each closure type would otherwise get its own copy in the wasm.
+/// Sorts positions by `cmp` (stable). Behind `dyn`: every caller shares one compiled sort, where
+/// each closure type would otherwise get its own copy in the wasm. A bottom-up merge sort over
+/// insertion-sorted runs of 16, through `merge`: a few hundred bytes of wasm, where the standard
+/// library's sort is several KiB (about 1.8 KiB brotli of the first view, measured 2026-11-27).
 pub fn sort_positions(positions: &mut [u32], cmp: &dyn Fn(u32, u32) -> Ordering) {
-    positions.sort_unstable_by(|&a, &b| cmp(a, b));
+    const SMALL: usize = 16;
+    let n = positions.len();
+    for chunk in positions.chunks_mut(SMALL) {
+        for i in 1..chunk.len() {
+            let mut j = i;
+            while j > 0 && cmp(chunk[j - 1], chunk[j]) == Ordering::Greater {
+                chunk.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+    }
+    let mut scratch = vec![0u32; n];
+    let mut width = SMALL;
+    while width < n {
+        for start in (0..n).step_by(2 * width) {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            merge(&positions[start..mid], &positions[mid..end], &mut scratch[start..end], &cmp);
+        }
+        positions.copy_from_slice(&scratch);
+        width *= 2;
+    }
 }
 
 /// `items` sorted by `cmp`, stable (equal items keep their order), through the shared sort.
@@ -98,6 +121,18 @@ fn merge(left: &[u32], right: &[u32], out: &mut [u32], cmp: &impl Fn(u32, u32) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shared_sort_is_a_stable_sort() {
+        for n in [0usize, 1, 2, 15, 16, 17, 33, 1000, 4097] {
+            let keys: Vec<u32> = (0..n as u32).map(|i| i.wrapping_mul(2_654_435_761) % 13).collect();
+            let mut want: Vec<u32> = (0..n as u32).collect();
+            want.sort_by_key(|&i| keys[i as usize]);
+            let mut got: Vec<u32> = (0..n as u32).collect();
+            sort_positions(&mut got, &|a, b| keys[a as usize].cmp(&keys[b as usize]));
+            assert_eq!(got, want, "n {n}");
+        }
+    }
 
     #[test]
     fn sorts_like_a_stable_sort_whatever_the_step_size() {
