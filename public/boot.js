@@ -60,5 +60,16 @@
       // Kept for measurement (bench/run.mjs reads the size of the WebAssembly memory).
       window.newsroomWasm = wasm;
       dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
+      // Offline reading (offline.js, the service worker): after the page has loaded, so it never
+      // competes with the first view.
+      var later = function () {
+        setTimeout(function () {
+          import("/offline.js").catch(function (e) {
+            if (window.console) console.warn("offline.js:", e);
+          });
+        }, 500);
+      };
+      if (document.readyState === "complete") later();
+      else addEventListener("load", later);
     }, fail);
 })();

@@ -39,7 +39,10 @@ cp style/embed.css dist/widget/embed.css
 echo "==> publish the sample newsroom (content/) into dist/"
 # The canonical address of the sample: where scripts/serve.sh serves it (NEWSROOM_SITE_URL to change).
 bash scripts/publish.sh content dist --site-url "${NEWSROOM_SITE_URL:-http://127.0.0.1:8080}"
+echo "==> icons (from public/*.svg) and the service worker (Workbox, the app shell's precache list)"
+bash scripts/icons.sh dist
+node scripts/service-worker.mjs dist
 echo "==> precompress (brotli, gzip)"
 # Publish first: it writes files that are compressed with the rest.
-find dist -type f \( -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.json' -o -name '*.svg' \) \
+find dist -type f \( -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.json' -o -name '*.svg' -o -name '*.webmanifest' \) \
   -exec brotli -f -q 11 {} \; -exec gzip -f -k -9 {} \;

@@ -16,7 +16,8 @@ has_version() { have "$1" && [[ "$("$1" --version 2>/dev/null)" == *" $2"* ]]; }
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 # --- Debian packages -------------------------------------------------------
-apt_pkgs=(nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter brotli curl)
+# librsvg2-bin: the build makes the app's PNG icons from public/icon.svg (scripts/icons.sh).
+apt_pkgs=(nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter brotli curl librsvg2-bin)
 if [ "$browsers" != none ]; then
   apt_pkgs+=(chromium chromium-driver)
 fi

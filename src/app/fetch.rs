@@ -56,9 +56,24 @@ pub async fn fetch_index_page(url: &str, abort: Option<&web_sys::AbortSignal>) -
     Ok(Arc::new(decoded.index))
 }
 
+thread_local! {
+    /// The last content loaded, if it was a stored copy: its URL and when it was stored.
+    static STORED: std::cell::RefCell<Option<(String, String)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// When `url`'s copy was stored ("26.11.2026, 14:05", or empty if unknown), if it was the last
+/// content loaded and came from this device's store (offline).
+pub fn stored_at(url: &str) -> Option<String> {
+    STORED.with(|last| last.borrow().as_ref().filter(|(u, _)| u == url).map(|(_, when)| when.clone()))
+}
+
+pub fn article_url(slug: &Slug) -> String {
+    format!("{}/articles/{slug}.json", api_base())
+}
+
 /// One article.
 pub async fn fetch_article(slug: &Slug, abort: web_sys::AbortSignal) -> Result<Arc<Article>, LoadError> {
-    let url = format!("{}/articles/{slug}.json", api_base());
+    let url = article_url(slug);
     let text = fetch_text(&url, Some(&abort)).await?;
     let article = decode_article(&text)?;
     for reason in &article.body.skipped {
@@ -103,6 +118,17 @@ async fn fetch_text(url: &str, abort: Option<&web_sys::AbortSignal>) -> Result<S
             .ok_or_else(|| network_error_text("prefetch failed"))?,
         None => gloo_net::http::Request::get(url).abort_signal(abort).send().await.map_err(network_error)?,
     };
+    // The service worker's answers (public/offline.js, decision 14): a stored copy, or "offline
+    // and none stored".
+    if response.headers().get("x-newsroom-offline").is_some() {
+        crate::app::offline::check_connection();
+        return Err(LoadError::Offline);
+    }
+    let stored = response.headers().get("x-newsroom-saved");
+    if stored.is_some() {
+        crate::app::offline::check_connection();
+    }
+    STORED.with(|last| *last.borrow_mut() = stored.map(|when| (url.to_owned(), when)));
     match response.status() {
         200..=299 => {}
         404 | 410 => return Err(LoadError::NotFound),
@@ -136,6 +162,7 @@ fn network_error(e: gloo_net::Error) -> LoadError {
 }
 
 fn network_error_text(e: &str) -> LoadError {
+    crate::app::offline::check_connection();
     let offline = web_sys::window().map(|w| !w.navigator().on_line()).unwrap_or(false);
     if offline {
         LoadError::Offline

@@ -42,6 +42,11 @@ impl<T: Clone + Send + Sync + 'static> Loader<T> {
         self.state.get()
     }
 
+    /// Whether the latest load failed. Not tracked.
+    pub fn failed_untracked(&self) -> bool {
+        self.state.with_untracked(|s| s.error().is_some())
+    }
+
     /// Whether the latest load is still under way. Tracked.
     pub fn is_loading(&self) -> bool {
         self.state.read().is_loading()

@@ -7,6 +7,7 @@ pub mod components;
 pub mod fetch;
 pub mod hooks;
 pub mod loader;
+pub mod offline;
 pub mod panic;
 pub mod routes;
 pub mod search;

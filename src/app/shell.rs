@@ -2,6 +2,7 @@ use crate::app::components::states::NotFound;
 use crate::app::components::theme::ThemeChoice;
 use crate::app::hooks::navigation::provide_navigation;
 use crate::app::hooks::takeover::provide_takeover;
+use crate::app::offline::provide_connection;
 use crate::app::routes::{article::ArticlePage, builder::BuilderPage, list::ListPage, statement::StatementPage};
 use crate::app::store::NewsStore;
 use crate::core::text::page_title;
@@ -43,7 +44,9 @@ pub fn BuilderApp() -> impl IntoView {
 #[component]
 fn Frame(children: Children) -> impl IntoView {
     provide_meta_context();
-    provide_context(NewsStore::new());
+    let store = NewsStore::new();
+    provide_context(store);
+    provide_connection(store);
     view! {
         <Title formatter=|title: String| if title.is_empty() { "Newsroom".to_owned() } else { page_title(&title, "Newsroom") }/>
         <Router>

@@ -163,6 +163,11 @@ impl NewsStore {
         self.load_older();
     }
 
+    /// The first page failed (not tracked).
+    pub fn failed_untracked(&self) -> bool {
+        self.catalog.with_untracked(|c| c.error().is_some())
+    }
+
     /// Starts over after a failure of the first page.
     pub fn retry(&self) {
         self.trail.set_value(PageTrail::new(&fetch::first_index_page()));

@@ -75,7 +75,7 @@ impl LoadError {
     pub fn explain(&self, what: &str) -> String {
         match self {
             LoadError::Offline => format!(
-                "{what} konnte nicht geladen werden, weil Ihr Gerät offline ist. Prüfen Sie die Verbindung und versuchen Sie es erneut."
+                "{what} konnte nicht geladen werden: dafür ist eine Internetverbindung nötig, und auf diesem Gerät ist keine Fassung gespeichert. Prüfen Sie die Verbindung und versuchen Sie es erneut."
             ),
             LoadError::Network(_) => format!(
                 "{what} konnte nicht geladen werden: der Server ist nicht erreichbar oder die Verbindung wurde unterbrochen."

@@ -16,6 +16,7 @@ mod filters;
 mod hostile;
 mod list;
 mod network;
+mod offline;
 mod paging;
 mod platform;
 mod publish;

@@ -105,7 +105,7 @@ fn when_the_browser_reports_being_offline_the_reader_is_told_so() {
         eval(&c, "window.__onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine'); \
                   Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false }); return null").await;
         find(&c, ".failure button").await.click().await.unwrap();
-        wait_contains(&c, ".failure", "weil Ihr Gerät offline ist").await;
+        wait_contains(&c, ".failure", "dafür ist eine Internetverbindung nötig").await;
         assert!(text(&c, ".failure").await.contains("Keine Internetverbindung"));
         eval(&c, "Object.defineProperty(Navigator.prototype, 'onLine', window.__onLine); return null").await;
         set_net(&c, "paged", "none").await;

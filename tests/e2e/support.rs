@@ -38,7 +38,7 @@ pub fn broken_base() -> String {
 }
 
 /// The port of the release build's server (NEWSROOM_URL); scripts/nginx.sh numbers the others from it.
-fn base_port() -> u16 {
+pub fn base_port() -> u16 {
     base().rsplit(':').next().and_then(|p| p.trim_end_matches('/').parse().ok()).expect("NEWSROOM_URL has a port")
 }
 

@@ -1,3 +1,4 @@
+use crate::app::offline::use_connection;
 use crate::core::date::german_date;
 use crate::core::model::Teaser;
 use crate::core::tidy::shown_headline;
@@ -34,6 +35,13 @@ pub fn TeaserItem(
     excerpt: Option<Arc<[String]>>,
 ) -> impl IntoView {
     let href = paths::article(&teaser.slug);
+    let slug = teaser.slug.to_string();
+    let connection = use_connection();
+    let unavailable = move || {
+        connection
+            .is_some_and(|c| c.unavailable(&slug))
+            .then(|| view! { <p class="offline-mark">"Offline nicht verfügbar"</p> })
+    };
     let date = german_date(&teaser.published);
     let datetime = teaser.published.to_rfc3339();
     let full = style == TeaserStyle::Full;
@@ -59,6 +67,7 @@ pub fn TeaserItem(
                 {full.then(|| teaser.kicker.clone().map(|k| view! { <p class="kicker">{k}</p> }))}
                 {headline}
                 <p class="teaser-date"><time datetime=datetime>{date}</time></p>
+                {unavailable}
                 {full.then(|| teaser.lead.clone().map(|l| view! { <p class="teaser-lead" dir="auto">{l}</p> }))}
                 {excerpt.map(|parts| view! {
                     <p class="teaser-lead excerpt" dir="auto">

@@ -12,6 +12,7 @@ use crate::app::hooks::navigation::focus_heading_if_navigated;
 use crate::app::hooks::takeover::release_when;
 use crate::app::hooks::use_store;
 use crate::app::loader::Loader;
+use crate::app::offline::{stored_copy_note, use_connection};
 use crate::core::date::{german_date, german_date_time};
 use crate::core::error::LoadError;
 use crate::core::listing::{related, RELATED_LIMIT};
@@ -39,10 +40,22 @@ pub fn ArticlePage() -> impl IntoView {
             }
         })
     };
-    // Another article in the same view: the request for the one left is aborted.
-    Effect::new(move |_| {
+    // Another article in the same view: the request for the one left is aborted. Back online, a
+    // stored copy or a failure is replaced by the network's article.
+    let connection = use_connection();
+    Effect::new(move |seen: Option<u32>| {
         slug.track();
-        load();
+        let returns = connection.map(|c| c.returns()).unwrap_or(0);
+        let back_online = seen.is_some_and(|n| n != returns);
+        let stale = || {
+            article.failed_untracked()
+                || Slug::parse(&slug.get_untracked())
+                    .is_some_and(|s| fetch::stored_at(&fetch::article_url(&s)).is_some())
+        };
+        if !back_online || stale() {
+            load();
+        }
+        returns
     });
     // A published page shows the article until the app's view has it and its related news.
     let store = use_store();
@@ -67,11 +80,13 @@ pub fn ArticleView(article: Arc<Article>) -> impl IntoView {
     let keywords = (!a.keywords.is_empty()).then(|| a.keywords.join(", "));
     let tags = a.teaser.tags.clone();
     use_document_language(a.language().to_owned());
+    let stored = fetch::stored_at(&fetch::article_url(&a.teaser.slug));
     view! {
         <Title text=shown_headline(&a.teaser.headline).to_owned()/>
         {keywords.clone().map(|k| view! { <Meta name="keywords" content=k/> })}
         {a.teaser.lead.clone().map(|l| view! { <Meta name="description" content=l/> })}
         <BackToList/>
+        {stored.map(|when| view! { <p class="offline-note">{stored_copy_note(&when)}</p> })}
         <article class="article" lang=a.language().to_owned() dir=direction(a.language())>
             <header class="article-header">
                 {a.teaser.kicker.clone().map(|k| view! { <p class="kicker">{k}</p> })}

@@ -7,6 +7,7 @@ use crate::app::hooks::language::{use_document_language, APP_LANGUAGE};
 use crate::app::hooks::navigation::{focus_heading_if_navigated, remember_list_url};
 use crate::app::hooks::takeover::release_when;
 use crate::app::hooks::use_store;
+use crate::app::offline::use_connection;
 use crate::app::search::{self, Found};
 use crate::app::store::Shared;
 use crate::core::catalog::{
@@ -129,6 +130,7 @@ fn NewsList() -> impl IntoView {
         // Keyboard and screen reader users continue at the first new entry.
         request_animation_frame(move || focus(&format!(".teasers > li:nth-child({first_new}) .teaser-link")));
     };
+    let connection = use_connection();
     let oldest = move || catalog.read().items.last().map(|t| german_date(&t.published)).unwrap_or_default();
 
     // Feed readers find the news shown here: all news, and each chosen topic's own feed.
@@ -153,6 +155,11 @@ fn NewsList() -> impl IntoView {
         {move || (full_text.get() == FullText::Unavailable).then(|| view! {
             <p class="coverage">
                 "Die Volltextsuche ist gerade nicht erreichbar. Durchsucht wurden nur Überschrift, Vorspann und Themen der geladenen Nachrichten."
+            </p>
+        })}
+        {move || connection.is_some_and(|c| c.offline()).then(|| view! {
+            <p class="offline-note">
+                "Sie sind offline. Gezeigt wird, was auf diesem Gerät gespeichert ist."
             </p>
         })}
         {move || searching().then(|| view! { <SortChoice query/> })}

@@ -1,0 +1,130 @@
+// Offline reading and updates (decision 14), loaded by boot.js once the app has started and the
+// page has loaded — never in the first view's way. It registers the service worker (sw.js),
+// offers a new release instead of reloading in the middle of reading, and tells the app
+// (src/app/offline.rs) whether the server answers and which articles are stored on this device:
+// attributes of the root element (`data-offline`, `data-saved`: the slugs between spaces) and
+// the event "newsroom-connection".
+// Everything shown is built as text nodes.
+const state = { offline: false, saved: [] };
+
+async function storedArticles() {
+  try {
+    const cache = await caches.open("newsroom-articles");
+    return (await cache.keys())
+      .map((r) => /\/articles\/([^/]+)\.json$/.exec(new URL(r.url).pathname))
+      .filter(Boolean)
+      .map((m) => decodeURIComponent(m[1]))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+// Whether the server answers. A HEAD request: the worker's routes take GET only, so this goes to
+// the network (a stopped server or a dead connection fails it even where `onLine` says true).
+async function reachable() {
+  if (!navigator.onLine) return false;
+  try {
+    await fetch("/", { method: "HEAD", cache: "no-store" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let again = 0;
+async function check() {
+  const offline = !(await reachable());
+  const saved = await storedArticles();
+  const changed = offline !== state.offline || saved.join("\n") !== state.saved.join("\n");
+  state.offline = offline;
+  state.saved = saved;
+  if (changed) {
+    const root = document.documentElement;
+    root.toggleAttribute("data-offline", offline);
+    root.setAttribute("data-saved", ` ${saved.join(" ")} `);
+    dispatchEvent(new CustomEvent("newsroom-connection"));
+  }
+  // While offline, look again every few seconds: back online, the app refreshes what it shows.
+  clearTimeout(again);
+  if (offline) again = setTimeout(check, 5000);
+}
+
+let accepted = false;
+function offerUpdate(worker) {
+  if (document.querySelector(".update-offer")) return;
+  const style = document.createElement("link");
+  style.rel = "stylesheet";
+  style.href = "/offline.css";
+  document.head.append(style);
+  const box = document.createElement("div");
+  box.className = "update-offer";
+  box.setAttribute("role", "status");
+  const text = document.createElement("p");
+  text.textContent = "Neue Version verfügbar";
+  const reload = document.createElement("button");
+  reload.type = "button";
+  reload.textContent = "Neu laden";
+  reload.addEventListener("click", () => {
+    accepted = true;
+    reload.disabled = true;
+    worker.postMessage({ type: "SKIP_WAITING" });
+  });
+  const later = document.createElement("button");
+  later.type = "button";
+  later.className = "secondary";
+  later.textContent = "Später";
+  later.addEventListener("click", () => box.remove());
+  box.append(text, reload, later);
+  document.body.append(box);
+}
+
+// A first visit was loaded before the worker existed: what this page shows is stored now (the
+// page, the news index, its article), as later loads through the worker would store it.
+async function storeWhatIsShown() {
+  const api = (document.querySelector('meta[name="newsroom:api"]')?.content || "/api").replace(/\/+$/, "");
+  const article = /^\/nachrichten\/([a-z0-9-]+)\/?$/.exec(location.pathname);
+  const store = (cache, url) => caches.open(cache).then((c) => c.add(new URL(url, location.href).href)).catch(() => {});
+  await Promise.all([
+    store("newsroom-pages", location.href),
+    store("newsroom-index", `${api}/news.json`),
+    article ? store("newsroom-articles", `${api}/articles/${article[1]}.json`) : null,
+  ]);
+  check();
+}
+
+async function register() {
+  if (!navigator.serviceWorker.controller) navigator.serviceWorker.ready.then(storeWhatIsShown);
+  // The new release has taken over because the reader asked for it: show it.
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (accepted) location.reload();
+  });
+  const registration = await navigator.serviceWorker.register("/sw.js", { scope: "/" });
+  // Only a release that replaces one in use is offered (the first install just starts caching).
+  const offer = (worker) => {
+    if (navigator.serviceWorker.controller) offerUpdate(worker);
+  };
+  if (registration.waiting) offer(registration.waiting);
+  registration.addEventListener("updatefound", () => {
+    const worker = registration.installing;
+    if (!worker) return;
+    worker.addEventListener("statechange", () => {
+      if (worker.state === "installed") offer(worker);
+    });
+  });
+  // Look for a new release when the reader comes back to the tab, and every hour.
+  const update = () => registration.update().catch(() => {});
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") update();
+  });
+  setInterval(update, 3600 * 1000);
+}
+
+addEventListener("online", check);
+addEventListener("offline", check);
+// The app asks when a load failed or came from the stored copies.
+addEventListener("newsroom-check", check);
+check();
+if ("serviceWorker" in navigator) {
+  register().catch((e) => console.warn("Offline-Lesen nicht verfügbar:", e));
+}
