@@ -167,4 +167,51 @@ table([
   ["after loading", (mem[0][0] / 1048576).toFixed(1), (mem[0][1] / 1048576).toFixed(1)],
   ["after 20 more filter changes", (mem[1][0] / 1048576).toFixed(1), (mem[1][1] / 1048576).toFixed(1)],
 ]);
+// 5. Repeat visit with the service worker (offline reading, decision 14) ----------------------
+console.log(`== 5. Article, repeat visit, same phone profile, median of ${RUNS}: the first visit in the same browser profile (service worker installed, HTTP cache warm), then the measured one`);
+// `app`: the entry page site, whose worker stores what was read; `static`: the static copy, with
+// the browser's HTTP cache as its only store.
+const repeat = { app: { lcp: [], done: [] }, static: { lcp: [], done: [] } };
+const installErrors = [];
+for (let i = 0; i < RUNS; i++) {
+  for (const kind of ["app", "static"]) {
+    const url = kind === "app" ? `${site}${ARTICLE}` : `${site}/bench/static-article.html`;
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, bypassCSP: true });
+    const first = await context.newPage();
+    await first.goto(url, { waitUntil: "load" });
+    if (kind === "app") {
+      await first.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 60000 });
+      await first.waitForTimeout(1000);
+      if (i === 0) {
+        // Chromium's own installability check (what makes "Install app" appear).
+        const cdp = await context.newCDPSession(first);
+        const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+        installErrors.push(...installabilityErrors.map((e) => e.errorId));
+      }
+    }
+    await first.close();
+    const p = await context.newPage();
+    await p.addInitScript(OBSERVE);
+    const cdp = await context.newCDPSession(p);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 562.5, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    await p.goto(url, { waitUntil: "commit" });
+    const done = await until(p, "document.querySelector('article h1') && document.querySelectorAll('.related .teasers > li').length > 0 && !document.getElementById('prerendered')");
+    await p.waitForFunction(() => window.__lcp > 0, null, { timeout: 10000 }).catch(() => {});
+    await p.waitForTimeout(500);
+    repeat[kind].lcp.push(await p.evaluate(() => window.__lcp));
+    repeat[kind].done.push(done);
+    await context.close();
+  }
+}
+table([
+  ["repeat visit", "headline painted (LCP) ms", "article complete ms"],
+  ["app (entry page, service worker warm)", median(repeat.app.lcp).toFixed(0), median(repeat.app.done).toFixed(0)],
+  ["static HTML (HTTP cache warm)", median(repeat.static.lcp).toFixed(0), median(repeat.static.done).toFixed(0)],
+  ["ratio app / static (target <= 1.1)", (median(repeat.app.lcp) / median(repeat.static.lcp)).toFixed(2), (median(repeat.app.done) / median(repeat.static.done)).toFixed(2)],
+]);
+console.log(`Chromium installability errors (Page.getInstallabilityErrors): ${installErrors.length ? installErrors.join(", ") : "none"}`);
+console.log();
+
 await browser.close();

@@ -25,11 +25,22 @@
   // Each with a way to cancel it: the app aborts it when the reader gives up or leaves, so a
   // hanging request never holds up a retry of the same URL.
   window.newsroomPrefetch = {};
+  // A first visit (no service worker yet): copies of these responses are kept for offline.js,
+  // which stores them once the worker runs, instead of downloading them a second time.
+  var firstVisit = navigator.serviceWorker && !navigator.serviceWorker.controller;
+  window.newsroomFirstResponses = {};
   function preload(url) {
     if (!window.fetch) return;
     var controller = window.AbortController ? new AbortController() : null;
+    var response = fetch(url, { credentials: "same-origin", signal: controller ? controller.signal : undefined });
+    if (firstVisit) {
+      response = response.then(function (r) {
+        if (r.ok) window.newsroomFirstResponses[url] = r.clone();
+        return r;
+      });
+    }
     window.newsroomPrefetch[url] = {
-      response: fetch(url, { credentials: "same-origin", signal: controller ? controller.signal : undefined }),
+      response: response,
       abort: function () {
         if (controller) controller.abort();
       },

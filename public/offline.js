@@ -51,6 +51,14 @@ async function check() {
 }
 
 let accepted = false;
+let reloading = false;
+function showNewRelease() {
+  if (accepted && !reloading) {
+    reloading = true;
+    location.reload();
+  }
+}
+
 function offerUpdate(worker) {
   if (document.querySelector(".update-offer")) return;
   const style = document.createElement("link");
@@ -68,6 +76,11 @@ function offerUpdate(worker) {
   reload.addEventListener("click", () => {
     accepted = true;
     reload.disabled = true;
+    // Whichever comes first: the page's new controller, or the worker's own activation (WebKit
+    // does not always report the former).
+    worker.addEventListener("statechange", () => {
+      if (worker.state === "activated") showNewRelease();
+    });
     worker.postMessage({ type: "SKIP_WAITING" });
   });
   const later = document.createElement("button");
@@ -79,26 +92,34 @@ function offerUpdate(worker) {
   document.body.append(box);
 }
 
-// A first visit was loaded before the worker existed: what this page shows is stored now (the
-// page, the news index, its article), as later loads through the worker would store it.
+// A first visit was loaded before the worker existed: what this page shows is stored now, as
+// later loads through the worker would store it — the page, and the news index and article that
+// boot.js fetched (copies it kept, not downloaded again).
+// As the worker's rules (sw-rules.js): only what the server allows to be stored.
+async function store(cache, url, response) {
+  if (!response.ok || /no-store/i.test(response.headers.get("cache-control") || "")) return;
+  await (await caches.open(cache)).put(new URL(url, location.href).href, response);
+}
+
 async function storeWhatIsShown() {
-  const api = (document.querySelector('meta[name="newsroom:api"]')?.content || "/api").replace(/\/+$/, "");
-  const article = /^\/nachrichten\/([a-z0-9-]+)\/?$/.exec(location.pathname);
-  const store = (cache, url) => caches.open(cache).then((c) => c.add(new URL(url, location.href).href)).catch(() => {});
-  await Promise.all([
-    store("newsroom-pages", location.href),
-    store("newsroom-index", `${api}/news.json`),
-    article ? store("newsroom-articles", `${api}/articles/${article[1]}.json`) : null,
-  ]);
+  const first = window.newsroomFirstResponses || {};
+  window.newsroomFirstResponses = {};
+  const stored = Object.entries(first).map(([url, response]) => {
+    const content = /\/(articles|pages)\/[^/]+\.json$/.test(new URL(url, location.href).pathname);
+    return store(content ? "newsroom-articles" : "newsroom-index", url, response).catch(() => {});
+  });
+  stored.push(fetch(location.href).then((page) => store("newsroom-pages", location.href, page)).catch(() => {}));
+  await Promise.all(stored);
   check();
 }
 
 async function register() {
-  if (!navigator.serviceWorker.controller) navigator.serviceWorker.ready.then(storeWhatIsShown);
+  // Once a worker takes this page over (Newsroom's claims it; the kill switch never does).
+  if (!navigator.serviceWorker.controller) {
+    navigator.serviceWorker.addEventListener("controllerchange", storeWhatIsShown, { once: true });
+  }
   // The new release has taken over because the reader asked for it: show it.
-  navigator.serviceWorker.addEventListener("controllerchange", () => {
-    if (accepted) location.reload();
-  });
+  navigator.serviceWorker.addEventListener("controllerchange", showNewRelease);
   const registration = await navigator.serviceWorker.register("/sw.js", { scope: "/" });
   // Only a release that replaces one in use is offered (the first install just starts caching).
   const offer = (worker) => {

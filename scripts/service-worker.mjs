@@ -32,6 +32,8 @@ const { count, size, warnings } = await generateSW({
   // A new release waits until the reader accepts "Neu laden" (offline.js sends SKIP_WAITING).
   skipWaiting: false,
   clientsClaim: true,
+  // The page's request starts while the worker starts (pages are network-first).
+  navigationPreload: true,
   // Trunk's hashed names change with their content: no revision parameter needed.
   dontCacheBustURLsMatching: /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/,
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,

@@ -57,12 +57,13 @@ pub async fn fetch_index_page(url: &str, abort: Option<&web_sys::AbortSignal>) -
 }
 
 thread_local! {
-    /// The last content loaded, if it was a stored copy: its URL and when it was stored.
+    /// The last stored copy loaded (its URL and when it was stored), until its URL is loaded
+    /// from the network.
     static STORED: std::cell::RefCell<Option<(String, String)>> = const { std::cell::RefCell::new(None) };
 }
 
-/// When `url`'s copy was stored ("26.11.2026, 14:05", or empty if unknown), if it was the last
-/// content loaded and came from this device's store (offline).
+/// When `url`'s copy was stored ("26.11.2026, 14:05", or empty if unknown), if the last load of
+/// `url` came from this device's store (offline) and was the last stored copy loaded.
 pub fn stored_at(url: &str) -> Option<String> {
     STORED.with(|last| last.borrow().as_ref().filter(|(u, _)| u == url).map(|(_, when)| when.clone()))
 }
@@ -128,7 +129,15 @@ async fn fetch_text(url: &str, abort: Option<&web_sys::AbortSignal>) -> Result<S
     if stored.is_some() {
         crate::app::offline::check_connection();
     }
-    STORED.with(|last| *last.borrow_mut() = stored.map(|when| (url.to_owned(), when)));
+    STORED.with(|last| {
+        let mut last = last.borrow_mut();
+        match stored {
+            Some(when) => *last = Some((url.to_owned(), when)),
+            // The same content from the network again; other content leaves the note alone.
+            None if last.as_ref().is_some_and(|(u, _)| u == url) => *last = None,
+            None => {}
+        }
+    });
     match response.status() {
         200..=299 => {}
         404 | 410 => return Err(LoadError::NotFound),
