@@ -151,6 +151,26 @@ fn read_news_stay_readable_offline_and_the_rest_says_it_needs_a_connection() {
         let shown = find_all(&c, ".teasers > li").await.len();
         assert!(shown >= 1 && shown < items.len(), "the topic narrows the stored list ({shown} of {})", items.len());
 
+        // Search works on what is stored: the full-text index is out of reach, the note says so,
+        // and the read news is found by a word of its headline.
+        find(&c, ".nav-all a").await.click().await.unwrap();
+        let word = read_headline
+            .split_whitespace()
+            .find(|w| w.chars().count() >= 6 && w.chars().all(char::is_alphabetic))
+            .unwrap()
+            .to_owned();
+        find(&c, "#suche").await.send_keys(&word).await.unwrap();
+        wait_contains(&c, ".coverage", "Die Volltextsuche ist gerade nicht erreichbar").await;
+        wait_until(
+            &c,
+            &format!(
+                "[...document.querySelectorAll('.teasers > li')].some(li => li.textContent.includes({:?}))",
+                read_headline
+            ),
+            "the read news found",
+        )
+        .await;
+
         // A news not read: the German offline view with "Erneut versuchen".
         find(&c, ".nav-all a").await.click().await.unwrap();
         let unread = find(&c, ".teasers > li:nth-child(2) .teaser-link").await;
