@@ -1,6 +1,6 @@
 //! Offline reading, the app's side (decision 14). public/offline.js runs the service worker and
-//! tells, in `window.newsroomOffline` and the event "newsroom-connection", whether the server
-//! answers and which articles are stored on this device. The views show it: a note on the list,
+//! tells, in two attributes of the root element and the event "newsroom-connection", whether the
+//! server answers and which articles are stored on this device. The views show it: a note on the list,
 //! "Offline nicht verfügbar" on news that are not stored, the stored copy's date on an article;
 //! back online, a view that showed a stored copy or a failure loads again.
 
