@@ -9,6 +9,8 @@ const state = { offline: false, saved: [] };
 
 async function storedArticles() {
   try {
+    // (`open` would create the cache: not after the kill switch deleted it.)
+    if (!(await caches.has("newsroom-articles"))) return [];
     const cache = await caches.open("newsroom-articles");
     return (await cache.keys())
       .map((r) => /\/articles\/([^/]+)\.json$/.exec(new URL(r.url).pathname))
