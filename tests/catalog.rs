@@ -143,3 +143,33 @@ fn a_full_text_search_counts_topics_of_the_whole_archive() {
     assert!(names.windows(2).all(|w| w[0] <= w[1]), "alphabetical: {names:?}");
     assert!(o.hits.is_empty());
 }
+
+#[test]
+fn a_catalog_built_step_by_step_has_every_tag_of_thousands_once() {
+    // 3,000 distinct tags (the lookup spreads them over several maps), each entry with a tag of
+    // its own and one shared with two others seen much earlier, and a slug twice.
+    let items = arcs(
+        (0..1_500)
+            .map(|i| {
+                let (own, shared) = (format!("Eigen {i:04}"), format!("Geteilt {:04}", i / 3));
+                let slug = if i == 1_499 { "e0".to_owned() } else { format!("e{i}") };
+                teaser(&slug, &format!("2025-12-19T10:{:02}:00+01:00", i % 60), &[&own, &shared, &shared])
+            })
+            .collect(),
+    );
+    let mut builder = CatalogBuilder::new(&[&items]);
+    while !builder.step(7) {}
+    let c = builder.finish();
+    // The newer "e0" is shown: the older one's own tag is not offered.
+    let mut want: Vec<String> = (1..1_500).map(|i| format!("Eigen {i:04}")).collect();
+    want.extend((0..500).map(|i| format!("Geteilt {i:04}")));
+    assert!(c.tags.iter().map(|t| t.to_string()).eq(want), "the tags, each once, in order");
+    assert_eq!(c.items.len(), 1_499);
+    for (tag, news) in [("Geteilt 0100", 3), ("Eigen 0042", 1), ("Geteilt 0000", 2), ("Geteilt 0499", 3)] {
+        let o = c.search(&Query::new(vec![tag.into()], String::new()));
+        assert_eq!(o.hits.len(), news, "{tag}");
+        assert!(o.hits.iter().all(|&i| c.items[i].tags.iter().any(|t| t == tag)));
+    }
+    let all = c.search(&Query::default());
+    assert_eq!(all.facets.iter().map(|f| f.count).sum::<usize>(), 1_499 * 2, "each shown entry counted once per tag");
+}

@@ -4,7 +4,7 @@
 
 mod support;
 
-use newsroom::core::catalog::{Catalog, Query};
+use newsroom::core::catalog::{Catalog, CatalogBuilder, Query};
 use newsroom::core::listing::{related, NewestWithTags, RelatedIndex};
 use newsroom::core::model::{Article, Body, Teaser};
 use proptest::prelude::*;
@@ -73,6 +73,17 @@ proptest! {
         while !list.step(step) {}
         let got: Vec<String> = list.finish().iter().map(|t| t.slug.to_string()).collect();
         prop_assert_eq!(got, want);
+    }
+
+    #[test]
+    fn everything_prepared_in_steps_is_the_empty_search(
+        items in proptest::collection::vec(arb_teaser(), 0..60),
+        step in 1usize..20,
+    ) {
+        let mut builder = CatalogBuilder::new(&[&items]);
+        while !builder.step(step) {}
+        let c = builder.finish();
+        prop_assert_eq!(&*c.everything(), &c.search(&Query::default()));
     }
 
     #[test]

@@ -152,7 +152,7 @@ pub fn write(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls, te
 /// the app takes the list over without a change (noscript.css hides them: without JavaScript they
 /// could not work).
 fn list_controls(items: &[Arc<Teaser>]) -> Html {
-    let outcome = Catalog::new(&[items]).search(&Query::default());
+    let outcome = Catalog::new(&[items]).everything();
     let mut h = Html::new();
     h.open("section", &[("class", Some("filters")), ("aria-label", Some("Nachrichten filtern"))]);
     h.open("form", &[("role", Some("search")), ("class", Some("search"))]);

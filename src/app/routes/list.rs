@@ -85,6 +85,8 @@ fn NewsList() -> impl IntoView {
         Shared(std::sync::Arc::new(match full_text {
             // While a newer answer is on its way, the topics keep the last answer's counts.
             FullText::Found(found) | FullText::Waiting(Some(found)) => catalog.outcome_of(&found.tags, &query.tags),
+            // All news: prepared with the catalog (its first view must not wait for a search).
+            _ if query.is_empty() => return Shared(catalog.everything()),
             // Tags only, or without an index: the search over the loaded news.
             _ => catalog.search(&query),
         }))
@@ -331,7 +333,10 @@ fn use_full_text(query: Memo<Query>, pages: Memo<usize>) -> ReadSignal<FullText>
         asked.update_value(|n| *n += 1);
         let mine = asked.get_value();
         if q.text.trim().is_empty() {
-            set_state.set(FullText::Off);
+            // Only if it changes: every dependant (the list's outcome) would compute again.
+            if state.with_untracked(|s| *s != FullText::Off) {
+                set_state.set(FullText::Off);
+            }
             return;
         }
         // What was found so far stays shown (marked busy) until the new answer arrives. Without
