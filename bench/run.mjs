@@ -47,8 +47,10 @@ rows.push(["widget (script embed)", kb(widget[0]), kb(widget[1]), kb(widget[2])]
 // The floor: a minimal Leptos 0.8 app with the router (bench/floor), wasm + its JS glue.
 const floor = sum([".bench/floor/floor.js", ".bench/floor/floor_bg.wasm"]);
 rows.push(["floor: minimal Leptos+router (wasm+js)", kb(floor[0]), kb(floor[1]), kb(floor[2])]);
+const plain = sum([".bench/floor-no-router/floor.js", ".bench/floor-no-router/floor_bg.wasm"]);
+rows.push(["floor without leptos_router (wasm+js)", kb(plain[0]), kb(plain[1]), kb(plain[2])]);
 const appCode = sum([...firstView.js.filter((f) => !f.endsWith("boot.js")), ...firstView.wasm]);
-rows.push(["app wasm+js / floor", (appCode[0] / floor[0]).toFixed(2), (appCode[1] / floor[1]).toFixed(2), (appCode[2] / floor[2]).toFixed(2)]);
+rows.push(["app wasm+js / floor without router", (appCode[0] / plain[0]).toFixed(2), (appCode[1] / plain[1]).toFixed(2), (appCode[2] / plain[2]).toFixed(2)]);
 console.log("== 1. Transfer size (targets: first view <= 100 KiB brotli, widget <= 60 KiB)");
 table(rows);
 

@@ -8,16 +8,19 @@ bash scripts/setup.sh --browsers chromium
 bash scripts/build.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 rm -rf .bench && mkdir -p .bench
-# The framework floor: the smallest Leptos 0.8 app with the router, built like the app.
-echo "==> framework floor (bench/floor)"
+# The framework floor: the smallest Leptos 0.8 app with the router, built like the app; and the
+# same without leptos_router (routed like the app since decision 15).
+echo "==> framework floor (bench/floor, bench/floor-no-router)"
 # The same toolchain and flags as the app's release wasm (scripts/build.sh).
 source scripts/versions.sh
-RUSTUP_TOOLCHAIN="$NIGHTLY_TOOLCHAIN" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zlocation-detail=none -Zfmt-debug=none" \
-  cargo build --release --offline --target wasm32-unknown-unknown --manifest-path bench/floor/Cargo.toml --target-dir target/floor
-wasm-bindgen --target web --no-typescript --out-dir .bench/floor --out-name floor target/floor/wasm32-unknown-unknown/release/newsroom-floor.wasm
-wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-multivalue \
-  --enable-nontrapping-float-to-int --enable-mutable-globals .bench/floor/floor_bg.wasm -o .bench/floor/floor_bg.wasm
+for floor in floor floor-no-router; do
+  RUSTUP_TOOLCHAIN="$NIGHTLY_TOOLCHAIN" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zlocation-detail=none -Zfmt-debug=none" \
+    cargo build --release --offline --target wasm32-unknown-unknown --manifest-path "bench/$floor/Cargo.toml" --target-dir target/floor
+  wasm-bindgen --target web --no-typescript --out-dir ".bench/$floor" --out-name floor "target/floor/wasm32-unknown-unknown/release/newsroom-$floor.wasm"
+  wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-multivalue \
+    --enable-nontrapping-float-to-int --enable-mutable-globals ".bench/$floor/floor_bg.wasm" -o ".bench/$floor/floor_bg.wasm"
+done
 # One copy of the site per content size; its pages (and the baseline) point at their index.
 # "app-only": without the published pages, the app renders everything itself. The list sites
 # hold other content than the sample (the published list page would show the sample's news

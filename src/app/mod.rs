@@ -9,6 +9,7 @@ pub mod hooks;
 pub mod loader;
 pub mod offline;
 pub mod panic;
+pub mod router;
 pub mod routes;
 pub mod search;
 pub mod shell;

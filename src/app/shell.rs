@@ -3,25 +3,29 @@ use crate::app::components::theme::ThemeChoice;
 use crate::app::hooks::navigation::provide_navigation;
 use crate::app::hooks::takeover::provide_takeover;
 use crate::app::offline::provide_connection;
+use crate::app::router::{no_page, provide_location, reader_page};
 use crate::app::routes::{article::ArticlePage, builder::BuilderPage, list::ListPage, statement::StatementPage};
 use crate::app::store::NewsStore;
+use crate::core::paths::Page;
 use crate::core::text::page_title;
 use leptos::children::Children;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 /// The reader: the list, the articles and the accessibility statement.
 #[component]
 pub fn App() -> impl IntoView {
+    let location = provide_location(reader_page);
+    // Only another kind of page renders anew: from one article to the next, the view stays.
+    let page = Memo::new(move |_| Page::at(&location.path.read()));
     view! {
         <Frame>
-            <Routes fallback=NotFound>
-                <Route path=path!("/") view=ListPage/>
-                <Route path=path!("/nachrichten/:slug") view=ArticlePage/>
-                <Route path=path!("/barrierefreiheit") view=StatementPage/>
-            </Routes>
+            {move || match page.get() {
+                Page::List => view! { <ListPage/> }.into_any(),
+                Page::Article => view! { <ArticlePage/> }.into_any(),
+                Page::Statement => view! { <StatementPage/> }.into_any(),
+                Page::NotFound => view! { <NotFound/> }.into_any(),
+            }}
         </Frame>
     }
 }
@@ -30,17 +34,17 @@ pub fn App() -> impl IntoView {
 /// the reader's download does not carry a tool for editors.
 #[component]
 pub fn BuilderApp() -> impl IntoView {
+    let location = provide_location(no_page);
+    let here = move || *location.path.read() == "/embed/builder";
     view! {
         <Frame>
-            <Routes fallback=NotFound>
-                <Route path=path!("/embed/builder") view=BuilderPage/>
-            </Routes>
+            {move || if here() { view! { <BuilderPage/> }.into_any() } else { view! { <NotFound/> }.into_any() }}
         </Frame>
     }
 }
 
-/// What every page has: the title's form, the news store, the router, and the shell around
-/// `children` (the routes).
+/// What every page has: the title's form, the news store and the shell around `children` (the
+/// page shown).
 #[component]
 fn Frame(children: Children) -> impl IntoView {
     provide_meta_context();
@@ -49,17 +53,15 @@ fn Frame(children: Children) -> impl IntoView {
     provide_connection(store);
     view! {
         <Title formatter=|title: String| if title.is_empty() { "Newsroom".to_owned() } else { page_title(&title, "Newsroom") }/>
-        <Router>
-            <Shell>{children()}</Shell>
-        </Router>
+        <Shell>{children()}</Shell>
     }
 }
 
-/// The page frame: landmarks, skip link and the routes.
+/// The page frame: landmarks, skip link and the page shown.
 #[component]
 fn Shell(children: Children) -> impl IntoView {
     provide_navigation();
-    provide_takeover(leptos_router::hooks::use_location().pathname);
+    provide_takeover(crate::app::router::use_location().path);
     view! {
         <a class="skip-link" href="#inhalt" on:click=skip_to_content>"Zum Inhalt springen"</a>
         <header class="site-header">
@@ -86,7 +88,7 @@ fn Shell(children: Children) -> impl IntoView {
 }
 
 /// Moves keyboard focus into the content itself (a fragment link alone only scrolls in some
-/// browsers, and the router would turn it into a navigation).
+/// browsers).
 fn skip_to_content(ev: web_sys::MouseEvent) {
     use wasm_bindgen::JsCast;
     if let Some(main) = document().get_element_by_id("inhalt") {

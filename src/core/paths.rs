@@ -99,9 +99,53 @@ pub fn article_slug(url: &str) -> Option<crate::core::model::Slug> {
     crate::core::model::Slug::parse(url.strip_prefix("/nachrichten/")?.trim_end_matches('/'))
 }
 
+/// The reader's pages, by the path of their address: the one route table of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// `/`: the list (its filters are in the query).
+    List,
+    /// `/nachrichten/{slug}` (the slug is checked by the view: a wrong one is "not found").
+    Article,
+    /// `/barrierefreiheit`: the accessibility statement.
+    Statement,
+    NotFound,
+}
+
+impl Page {
+    /// The page at `path` (an address's path, without query or fragment).
+    pub fn at(path: &str) -> Page {
+        match path {
+            "/" => Page::List,
+            "/barrierefreiheit" => Page::Statement,
+            _ => match path.strip_prefix("/nachrichten/") {
+                Some(slug) if !slug.is_empty() && !slug.contains('/') => Page::Article,
+                _ => Page::NotFound,
+            },
+        }
+    }
+
+    /// The slug part of an article's path (still percent-encoded), if `path` is one.
+    pub fn article_slug(path: &str) -> Option<&str> {
+        (Page::at(path) == Page::Article).then(|| &path["/nachrichten/".len()..])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_route_table() {
+        assert_eq!(Page::at("/"), Page::List);
+        assert_eq!(Page::at("/nachrichten/kita-neubau"), Page::Article);
+        assert_eq!(Page::article_slug("/nachrichten/kita-neubau"), Some("kita-neubau"));
+        assert_eq!(Page::at("/barrierefreiheit"), Page::Statement);
+        for other in ["", "/nachrichten/", "/nachrichten", "/nachrichten/a/b", "/index.html", "/feeds/x.xml", "/embed"]
+        {
+            assert_eq!(Page::at(other), Page::NotFound, "{other}");
+            assert_eq!(Page::article_slug(other), None);
+        }
+    }
 
     #[test]
     fn only_article_addresses_lead_to_articles() {

@@ -1,8 +1,8 @@
 //! What a route change owes the reader: focus on the new view's h1 (so screen readers and
 //! keyboards start there) and a way back to the list as they left it.
 
+use crate::app::router::use_location;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 /// The path navigated to, whose view's h1 should take focus once it is rendered. Holding the
@@ -14,12 +14,12 @@ struct FocusPending(RwSignal<Option<String>>);
 #[derive(Clone, Copy)]
 struct LastList(RwSignal<Option<String>>);
 
-/// Call once inside the Router.
+/// Call once, below `router::provide_location`.
 pub fn provide_navigation() {
     let pending = RwSignal::new(None);
     provide_context(FocusPending(pending));
     provide_context(LastList(RwSignal::new(None)));
-    let path = use_location().pathname;
+    let path = use_location().path;
     // Not on the first load: the reader has not moved yet, focus stays at the page start.
     Effect::new(move |previous: Option<String>| {
         let now = path.get();
@@ -33,7 +33,7 @@ pub fn provide_navigation() {
 /// Called by each view once its h1 is in the DOM.
 pub fn focus_heading_if_navigated() {
     let Some(FocusPending(pending)) = use_context::<FocusPending>() else { return };
-    let mine = use_location().pathname.get_untracked();
+    let mine = use_location().path.get_untracked();
     Effect::new(move |_| {
         if pending.read().as_deref() == Some(mine.as_str()) {
             pending.set(None);

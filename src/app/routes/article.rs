@@ -13,23 +13,27 @@ use crate::app::hooks::takeover::release_when;
 use crate::app::hooks::use_store;
 use crate::app::loader::Loader;
 use crate::app::offline::{stored_copy_note, use_connection};
+use crate::app::router::use_location;
 use crate::core::date::{german_date, german_date_time};
 use crate::core::error::LoadError;
 use crate::core::listing::{related, RELATED_LIMIT};
 use crate::core::load_state::LoadState;
 use crate::core::model::{Article, Slug};
-use crate::core::paths;
+use crate::core::paths::{self, Page};
 use crate::core::text::reading_minutes;
 use crate::core::tidy::{direction, shown_headline};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let params = use_params_map();
-    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    let path = use_location().path;
+    // The slug as written in the address; while the view is left for another page, the last.
+    let slug = Memo::new(move |last: Option<&String>| match Page::article_slug(&path.read()) {
+        Some(raw) => js_sys::decode_uri_component(raw).ok().and_then(|s| s.as_string()).unwrap_or_default(),
+        None => last.cloned().unwrap_or_default(),
+    });
     let article = Loader::new();
     let load = move || {
         let raw = slug.get_untracked();

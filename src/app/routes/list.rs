@@ -8,6 +8,7 @@ use crate::app::hooks::navigation::{focus_heading_if_navigated, remember_list_ur
 use crate::app::hooks::takeover::release_when;
 use crate::app::hooks::use_store;
 use crate::app::offline::use_connection;
+use crate::app::router::{navigate, query_value, query_values, use_location};
 use crate::app::search::{self, Found};
 use crate::app::store::Shared;
 use crate::core::catalog::{
@@ -18,8 +19,6 @@ use crate::core::load_state::LoadState;
 use crate::core::paths;
 use leptos::prelude::*;
 use leptos_meta::{Link, Title};
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 #[component]
 pub fn ListPage() -> impl IntoView {
@@ -30,7 +29,7 @@ pub fn ListPage() -> impl IntoView {
     // Only the list's own URLs: when the reader opens an article the location changes before
     // this view goes, and "Zurück zur Übersicht" must not point at the article.
     Effect::new(move |_| {
-        if location.pathname.get() == "/" {
+        if location.path.get() == "/" {
             let search = location.search.get();
             let query = search.trim_start_matches('?');
             remember_list_url(if query.is_empty() { "/".to_owned() } else { format!("/?{query}") });
@@ -39,7 +38,7 @@ pub fn ListPage() -> impl IntoView {
     // Only the kind of state re-renders the page; older pages arriving update the list in place.
     let state = Memo::new(move |_| store.catalog().map(|_| ()));
     // The title says what is shown: "Familie – Nachrichten – Newsroom".
-    let url = use_query_map();
+    let url = location.search;
     release_when(move || !state.read().is_loading());
     view! {
         <Title text=move || list_title(&query_from(&url.read()))/>
@@ -55,25 +54,26 @@ pub fn ListPage() -> impl IntoView {
 }
 
 /// The list's query from its URL (`?tag=…&tag=…&q=…`).
-fn query_from(params: &leptos_router::params::ParamsMap) -> Query {
-    let mut query = Query::new(params.get_all("tag").unwrap_or_default(), params.get("q").unwrap_or_default());
-    query.newest = params.get("sortierung").as_deref() == Some("neueste");
+fn query_from(search: &str) -> Query {
+    let mut query = Query::new(query_values(search, "tag"), query_value(search, "q").unwrap_or_default());
+    query.newest = query_value(search, "sortierung").as_deref() == Some("neueste");
     query
 }
 
 /// Moves to another list URL: a new history entry for filters and paging, a replaced one while
 /// typing (so back does not step through every keystroke). Never scrolls to the top.
 fn go(to: String, replace: bool) {
-    use_navigate()(&to, NavigateOptions { replace, scroll: false, ..Default::default() });
+    navigate(&to, replace, false);
 }
 
 #[component]
 fn NewsList() -> impl IntoView {
     let store = use_store();
     let catalog = Memo::new(move |_| store.catalog().ready().cloned().unwrap_or_else(|| Shared(Default::default())));
-    let url = use_query_map();
+    let url = use_location().search;
     let query = Memo::new(move |_| query_from(&url.read()));
-    let pages = Memo::new(move |_| url.read().get("seite").and_then(|s| s.parse::<usize>().ok()).unwrap_or(1));
+    let pages =
+        Memo::new(move |_| query_value(&url.read(), "seite").and_then(|s| s.parse::<usize>().ok()).unwrap_or(1));
     let full_text = use_full_text(query, pages);
     let outcome = Memo::new(move |shown: Option<&Shared<Outcome>>| {
         let (catalog, query) = (catalog.read(), query.read());
