@@ -42,6 +42,11 @@ impl<T: Clone + Send + Sync + 'static> Loader<T> {
         self.state.get()
     }
 
+    /// What the latest load gave, once it has. Tracked.
+    pub fn ready(&self) -> Option<T> {
+        self.state.with(|s| s.ready().cloned())
+    }
+
     /// Whether the latest load failed. Not tracked.
     pub fn failed_untracked(&self) -> bool {
         self.state.with_untracked(|s| s.error().is_some())

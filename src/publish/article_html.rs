@@ -28,10 +28,6 @@ pub fn article(a: &Article) -> Html {
     let unit = if minutes == 1 { "Minute" } else { "Minuten" };
     h.element("span", &[("class", Some("reading-time"))], &format!(" · Lesezeit {minutes} {unit}"));
     h.close("p");
-    if let Some(u) = a.shown_update() {
-        h.open("p", &[("class", Some("article-updated"))]).text("Aktualisiert: ");
-        h.element("time", &[("datetime", Some(&u.to_rfc3339()))], &german_date_time(u)).close("p");
-    }
     if let Some(lead) = &t.lead {
         h.element("p", &[("class", Some("lead")), ("dir", Some("auto"))], lead);
     }
@@ -39,6 +35,11 @@ pub fn article(a: &Article) -> Html {
         figure(&mut h, image, false);
     }
     h.close("header").newline();
+    // Below the head, as in the app: the head is what the list already knows (app: ArticleView).
+    if let Some(u) = a.shown_update() {
+        h.open("p", &[("class", Some("article-updated"))]).text("Aktualisiert: ");
+        h.element("time", &[("datetime", Some(&u.to_rfc3339()))], &german_date_time(u)).close("p");
+    }
     h.append(body(&a.body.blocks, a.body.omitted_note().as_deref()));
     h.open("footer", &[("class", Some("article-footer"))]);
     if !t.tags.is_empty() {

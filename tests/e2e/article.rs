@@ -202,3 +202,52 @@ fn the_document_language_follows_the_view() {
         assert_eq!(eval(&c, LANG).await, serde_json::json!(["ar", "rtl"]));
     });
 }
+
+/// Opened from the list, the article's head (kicker, headline, date, lead, image) is there at
+/// once, from the index, while the body still loads; when the body arrives nothing above it moves
+/// and the headline keeps the focus.
+#[test]
+fn from_the_list_the_head_shows_at_once_and_stays_put() {
+    with_browser(|c| async move {
+        open(&c, &format!("{}/", base())).await;
+        find(&c, ".teasers > li").await;
+        // Articles are held back until the test lets them through (the page's own fetch, patched).
+        eval(
+            &c,
+            "const real = window.fetch.bind(window); window.__held = [];
+             window.fetch = (input, init) => {
+               const url = String(input && input.url || input);
+               if (!url.includes('/articles/')) return real(input, init);
+               return new Promise((resolve) => window.__held.push(() => resolve(real(input, init))));
+             };
+             return null",
+        )
+        .await;
+        let first = find(&c, ".teasers > li:first-child").await;
+        let headline = text(&c, ".teasers > li:first-child .teaser-headline").await;
+        let lead = text(&c, ".teasers > li:first-child .teaser-lead").await;
+        let images = find_all(&c, ".teasers > li:first-child img").await.len();
+        first.find(Locator::Css("a")).await.unwrap().click().await.unwrap();
+        wait_text(&c, "article h1", &headline).await;
+        assert_eq!(text(&c, "article .lead").await, lead);
+        assert_eq!(find_all(&c, "article .article-header img").await.len(), images, "the image is in the head");
+        assert!(find_all(&c, "article .article-body").await.is_empty(), "the body has not arrived");
+        assert!(text(&c, "article .loading").await.contains("Der Beitrag wird geladen"));
+        let head = "const r = document.querySelector('article .article-header').getBoundingClientRect();
+                    return [Math.round(r.top + scrollY), Math.round(r.height)]";
+        let before = eval(&c, head).await;
+        wait_until(&c, "document.activeElement === document.querySelector('article h1')", "focus on the headline")
+            .await;
+
+        eval(&c, "window.__held.forEach((go) => go()); return null").await;
+        wait_until(&c, "!!document.querySelector('article .article-body')", "the body").await;
+        find(&c, "article .tags a").await;
+        assert_eq!(eval(&c, head).await, before, "the head moved when the body arrived");
+        assert_eq!(
+            eval(&c, "return document.activeElement === document.querySelector('article h1')").await,
+            true,
+            "the headline keeps the focus"
+        );
+        assert!(text(&c, "article .article-date").await.contains("Lesezeit"));
+    });
+}

@@ -100,7 +100,10 @@ impl<'c> ArticleView<'c> {
         ArticleView { c }
     }
 
+    /// Waits for the article `want` to be shown whole: its head (which an article opened from
+    /// the list shows before the rest has loaded) and its body.
     pub async fn wait_headline(&self, want: &str) {
         wait_text(self.c, Self::HEADLINE, want).await;
+        wait_until(self.c, "!!document.querySelector('article .article-body')", "the article's body").await;
     }
 }

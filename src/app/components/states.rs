@@ -87,7 +87,7 @@ pub fn InlineFailure(error: LoadError, what: &'static str, retry: Callback<()>) 
 pub fn NotFound() -> impl IntoView {
     crate::app::hooks::navigation::focus_heading_if_navigated();
     crate::app::hooks::takeover::release_prerendered();
-    use_document_language(APP_LANGUAGE.to_owned());
+    use_document_language(Signal::stored(APP_LANGUAGE.to_owned()));
     view! {
         <leptos_meta::Title text="Seite nicht gefunden"/>
         <section class="failure not-found" aria-labelledby="not-found-title">

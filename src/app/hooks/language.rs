@@ -14,9 +14,11 @@ thread_local! {
     static OWNER: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Sets the document's language to `lang` while the calling view is shown.
-pub fn use_document_language(lang: String) {
+/// Sets the document's language to `lang` (tracked: an article's is known once it has loaded)
+/// while the calling view is shown.
+pub fn use_document_language(lang: Signal<String>) {
     Effect::new(move |_| {
+        let lang = lang.get();
         let me = OWNER.with(|o| {
             o.set(o.get() + 1);
             o.get()

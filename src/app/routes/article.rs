@@ -18,7 +18,7 @@ use crate::core::date::{german_date, german_date_time};
 use crate::core::error::LoadError;
 use crate::core::listing::{related, RELATED_LIMIT};
 use crate::core::load_state::LoadState;
-use crate::core::model::{Article, Slug};
+use crate::core::model::{Article, Slug, Teaser};
 use crate::core::paths::{self, Page};
 use crate::core::text::reading_minutes;
 use crate::core::tidy::{direction, shown_headline};
@@ -66,61 +66,102 @@ pub fn ArticlePage() -> impl IntoView {
     release_when(move || !article.is_loading() && !store.catalog().is_loading());
     let retry = Callback::new(move |_| load());
     let cancel = Callback::new(move |_| article.cancel());
-    move || match article.get() {
-        LoadState::Loading => view! { <Loading label="Der Beitrag wird geladen …" on_cancel=cancel/> }.into_any(),
-        LoadState::Ready(article) => view! { <ArticleView article/> }.into_any(),
-        LoadState::Failed(LoadError::NotFound) => view! { <NotFound/> }.into_any(),
-        LoadState::Failed(error) => {
-            view! { <Title text="Fehler"/><Failure error what="Der Beitrag" retry/> }.into_any()
-        }
+    // Opened from the list, the index already has the article's head: it is shown at once and
+    // the body follows into the space below it (nothing above it moves when it arrives).
+    let listed = move || {
+        let slug = slug.get();
+        store.catalog().ready().and_then(|c| c.items.iter().find(|t| t.slug.as_str() == slug).cloned())
+    };
+    let shown = Memo::new(move |_| match article.get() {
+        LoadState::Ready(a) => Shown::Article(Arc::new(a.teaser.clone())),
+        LoadState::Loading => listed().map_or(Shown::Loading, Shown::Article),
+        LoadState::Failed(LoadError::NotFound) => Shown::NotFound,
+        LoadState::Failed(error) => Shown::Failed(error),
+    });
+    move || match shown.get() {
+        Shown::Loading => view! { <Loading label="Der Beitrag wird geladen …" on_cancel=cancel/> }.into_any(),
+        Shown::Article(teaser) => view! { <ArticleView teaser article cancel/> }.into_any(),
+        Shown::NotFound => view! { <NotFound/> }.into_any(),
+        Shown::Failed(error) => view! { <Title text="Fehler"/><Failure error what="Der Beitrag" retry/> }.into_any(),
     }
 }
 
+/// What the article page shows; the article's view stays while its head stays the same.
+#[derive(Clone, PartialEq)]
+enum Shown {
+    Loading,
+    /// The head known so far: the index's entry while the article loads, then the article's own.
+    Article(Arc<Teaser>),
+    NotFound,
+    Failed(LoadError),
+}
+
+/// An article: its head from `teaser` at once, the rest once `article` has loaded.
 #[component]
-pub fn ArticleView(article: Arc<Article>) -> impl IntoView {
-    let a = &*article;
+pub fn ArticleView(teaser: Arc<Teaser>, article: Loader<Arc<Article>>, cancel: Callback<()>) -> impl IntoView {
+    let t = &*teaser;
     focus_heading_if_navigated();
-    let minutes = reading_minutes(a.word_count());
-    let keywords = (!a.keywords.is_empty()).then(|| a.keywords.join(", "));
+    let language = Memo::new(move |_| article.ready().map_or("de".to_owned(), |a| a.language().to_owned()));
+    use_document_language(language.into());
+    let headline = shown_headline(&t.headline).to_owned();
+    view! {
+        <Title text=headline.clone()/>
+        {t.lead.clone().map(|l| view! { <Meta name="description" content=l/> })}
+        <BackToList/>
+        <article class="article" lang=move || language.get() dir=move || direction(&language.get())>
+            <header class="article-header">
+                {t.kicker.clone().map(|k| view! { <p class="kicker">{k}</p> })}
+                <h1 tabindex="-1" dir="auto">{headline.clone()}</h1>
+                <p class="article-date">
+                    <time datetime=t.published.to_rfc3339()>{german_date(&t.published)}</time>
+                    {move || article.ready().map(|a| {
+                        let minutes = reading_minutes(a.word_count());
+                        view! { <span class="reading-time">{format!(" · Lesezeit {minutes} {}", if minutes == 1 { "Minute" } else { "Minuten" })}</span> }
+                    })}
+                </p>
+                {t.lead.clone().map(|l| view! { <p class="lead" dir="auto">{l}</p> })}
+                {t.image.clone().map(|image| view! { <Figure image/> })}
+            </header>
+            {move || match article.ready() {
+                None => view! { <Loading label="Der Beitrag wird geladen …" on_cancel=cancel/> }.into_any(),
+                Some(a) => view! { <ArticleRest article=a headline=headline.clone()/> }.into_any(),
+            }}
+        </article>
+        {move || article.ready().map(|article| view! { <RelatedNews article/> })}
+    }
+}
+
+fn keywords(a: &Article) -> Option<String> {
+    (!a.keywords.is_empty()).then(|| a.keywords.join(", "))
+}
+
+/// What only the loaded article has: when it was updated, whether it is a stored copy, the body,
+/// topics, keywords and sharing.
+#[component]
+fn ArticleRest(article: Arc<Article>, headline: String) -> impl IntoView {
+    let a = &*article;
     let tags = a.teaser.tags.clone();
-    use_document_language(a.language().to_owned());
     let stored = fetch::stored_at(&fetch::article_url(&a.teaser.slug));
     view! {
-        <Title text=shown_headline(&a.teaser.headline).to_owned()/>
-        {keywords.clone().map(|k| view! { <Meta name="keywords" content=k/> })}
-        {a.teaser.lead.clone().map(|l| view! { <Meta name="description" content=l/> })}
-        <BackToList/>
+        {keywords(a).map(|k| view! { <Meta name="keywords" content=k/> })}
+        {a.shown_update().map(|u| view! {
+            <p class="article-updated">"Aktualisiert: "<time datetime=u.to_rfc3339()>{german_date_time(u)}</time></p>
+        })}
         {stored.map(|when| view! { <p class="offline-note">{stored_copy_note(&when)}</p> })}
-        <article class="article" lang=a.language().to_owned() dir=direction(a.language())>
-            <header class="article-header">
-                {a.teaser.kicker.clone().map(|k| view! { <p class="kicker">{k}</p> })}
-                <h1 tabindex="-1" dir="auto">{shown_headline(&a.teaser.headline).to_owned()}</h1>
-                <p class="article-date">
-                    <time datetime=a.teaser.published.to_rfc3339()>{german_date(&a.teaser.published)}</time>
-                    <span class="reading-time">{format!(" · Lesezeit {minutes} {}", if minutes == 1 { "Minute" } else { "Minuten" })}</span>
-                </p>
-                {a.shown_update().map(|u| view! {
-                    <p class="article-updated">"Aktualisiert: "<time datetime=u.to_rfc3339()>{german_date_time(u)}</time></p>
-                })}
-                {a.teaser.lead.clone().map(|l| view! { <p class="lead" dir="auto">{l}</p> })}
-                {a.teaser.image.clone().map(|image| view! { <Figure image/> })}
-            </header>
-            <ArticleBody blocks=a.body.blocks.clone() omitted_note=a.body.omitted_note()/>
-            <footer class="article-footer">
-                {(!tags.is_empty()).then(|| view! {
-                    <nav class="tags" aria-label="Themen">
-                        <ul>
-                            {tags.into_iter().map(|tag| view! {
-                                <li><a href=paths::tag_filter(&tag) class="tag">{tag.clone()}</a></li>
-                            }).collect_view()}
-                        </ul>
-                    </nav>
-                })}
-                {keywords.map(|k| view! { <p class="keywords"><span class="label">"Schlagworte: "</span>{k}</p> })}
-                <ShareButton title=shown_headline(&a.teaser.headline).to_owned()/>
-            </footer>
-        </article>
-        <RelatedNews article=article.clone()/>
+        <ArticleBody blocks=a.body.blocks.clone() omitted_note=a.body.omitted_note()/>
+        <footer class="article-footer">
+            {(!tags.is_empty()).then(|| view! {
+                <nav class="tags" aria-label="Themen">
+                    <ul>
+                        {tags.into_iter().map(|tag| view! {
+                            <li><a href=paths::tag_filter(&tag) class="tag">{tag.clone()}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </nav>
+            })}
+            {keywords(a).map(|k| view! { <p class="keywords"><span class="label">"Schlagworte: "</span>{k}</p> })}
+            <ShareButton title=headline/>
+        </footer>
     }
 }
 

@@ -18,7 +18,7 @@ use leptos_meta::Title;
 pub fn BuilderPage() -> impl IntoView {
     focus_heading_if_navigated();
     let store = use_store();
-    use_document_language(APP_LANGUAGE.to_owned());
+    use_document_language(Signal::stored(APP_LANGUAGE.to_owned()));
     crate::app::hooks::takeover::release_prerendered();
     let tags = RwSignal::new(Vec::<String>::new());
     let limit = RwSignal::new(5usize);

@@ -24,7 +24,7 @@ use leptos_meta::{Link, Title};
 pub fn ListPage() -> impl IntoView {
     let store = use_store();
     focus_heading_if_navigated();
-    use_document_language(APP_LANGUAGE.to_owned());
+    use_document_language(Signal::stored(APP_LANGUAGE.to_owned()));
     let location = use_location();
     // Only the list's own URLs: when the reader opens an article the location changes before
     // this view goes, and "Zurück zur Übersicht" must not point at the article.

@@ -18,7 +18,7 @@ use leptos_meta::Title;
 #[component]
 pub fn StatementPage() -> impl IntoView {
     let page = Loader::new();
-    use_document_language(APP_LANGUAGE.to_owned());
+    use_document_language(Signal::stored(APP_LANGUAGE.to_owned()));
     let load = move || page.start(|abort| fetch::fetch_page("barrierefreiheit", abort));
     load();
     release_when(move || !page.is_loading());
