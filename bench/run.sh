@@ -15,7 +15,7 @@ echo "==> framework floor (bench/floor, bench/floor-no-router)"
 source scripts/versions.sh
 for floor in floor floor-no-router; do
   RUSTUP_TOOLCHAIN="$NIGHTLY_TOOLCHAIN" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zlocation-detail=none -Zfmt-debug=none" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort" \
     cargo build --release --offline --target wasm32-unknown-unknown --manifest-path "bench/$floor/Cargo.toml" --target-dir target/floor
   wasm-bindgen --target web --no-typescript --out-dir ".bench/$floor" --out-name floor "target/floor/wasm32-unknown-unknown/release/newsroom-$floor.wasm"
   wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-multivalue \

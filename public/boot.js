@@ -10,6 +10,52 @@
   } catch (e) {
     // Storage may be blocked; the system theme applies.
   }
+  // A failure inside the app — a Rust panic ends as a trap of the WebAssembly instance (a
+  // RuntimeError), in the release build without a panic hook (decision 11) — replaces the page with
+  // the German failure view. The instance cannot be trusted afterwards, so the ways on are
+  // ordinary links that load a page again. Built from text nodes, like everything else.
+  var crashed = false;
+  function onTrap(error) {
+    if (crashed || !window.WebAssembly || !(error instanceof WebAssembly.RuntimeError)) return;
+    crashed = true;
+    function element(tag, text, className) {
+      var e = document.createElement(tag);
+      if (text) e.textContent = text;
+      if (className) e.className = className;
+      return e;
+    }
+    var main = element("main", null, "failure panic");
+    main.setAttribute("role", "alert");
+    main.appendChild(element("h1", "Das hat leider nicht geklappt"));
+    main.appendChild(
+      element("p", "Bei der Anzeige ist ein unerwarteter Fehler aufgetreten. Bitte laden Sie die Seite neu.")
+    );
+    var actions = element("p", null, "actions");
+    var reload = element("a", "Seite neu laden", "button");
+    reload.href = location.href;
+    var home = element("a", "Zur Nachrichtenübersicht", "button secondary");
+    home.href = "/";
+    actions.appendChild(reload);
+    actions.appendChild(home);
+    main.appendChild(actions);
+    document.body.textContent = "";
+    document.body.appendChild(main);
+  }
+  addEventListener("error", function (e) {
+    onTrap(e.error);
+  });
+  // Once failed, no click reaches the app's own listeners (its links would be routed by a broken
+  // instance): the failure view's links load their page.
+  addEventListener(
+    "click",
+    function (e) {
+      if (crashed) e.stopImmediatePropagation();
+    },
+    true
+  );
+  addEventListener("unhandledrejection", function (e) {
+    onTrap(e.reason);
+  });
   function meta(name) {
     var m = document.querySelector('meta[name="' + name + '"]');
     return m ? m.getAttribute("content") : null;

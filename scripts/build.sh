@@ -5,11 +5,13 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 source scripts/versions.sh
 # The release wasm is built with a dated nightly that rebuilds the standard library for size,
-# without panic locations and Debug formatting (docs/decisions/0011); panics still reach the
-# panic hook (the failure view). Its own target dir keeps the stable build's cache intact.
+# without panic locations and Debug formatting, and a panic aborts at once (docs/decisions/0011):
+# the instance traps and boot.js shows the failure view. Its own target dir keeps the stable
+# build's cache intact.
+RELEASE_WASM_FLAGS="--cfg erase_components -Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort"
 release_wasm_env() {
   RUSTUP_TOOLCHAIN="$NIGHTLY_TOOLCHAIN" CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_TARGET_DIR=target/release-wasm \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zlocation-detail=none -Zfmt-debug=none" "$@"
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$RELEASE_WASM_FLAGS" "$@"
 }
 echo "==> trunk build --release ($NIGHTLY_TOOLCHAIN, std rebuilt for size)"
 release_wasm_env trunk build --release

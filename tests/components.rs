@@ -170,21 +170,3 @@ fn failure_names_the_problem_and_offers_retry() {
         render(move || view! { <Failure error=LoadError::NotFound what="Der Beitrag" retry=Callback::new(|_| ())/> });
     assert_eq!(count(&root, "button"), 0);
 }
-
-#[wasm_bindgen_test]
-fn the_panic_view_offers_a_reload_and_the_list() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let container = document.create_element("div").unwrap();
-    container.set_text_content(Some("alter Inhalt"));
-    document.body().unwrap().append_child(&container).unwrap();
-    newsroom::app::panic::show_failure(&container).unwrap();
-    assert_eq!(text(&q(&container, "h1")), "Das hat leider nicht geklappt");
-    assert!(!text(&container).contains("alter Inhalt"));
-    assert_eq!(q(&container, "main").get_attribute("role").as_deref(), Some("alert"));
-    let links = container.query_selector_all("a").unwrap();
-    assert_eq!(links.length(), 2);
-    let reload = links.get(0).unwrap().unchecked_into::<Element>();
-    assert_eq!(reload.get_attribute("href"), web_sys::window().unwrap().location().href().ok());
-    assert_eq!(text(&reload), "Seite neu laden");
-    assert_eq!(links.get(1).unwrap().unchecked_into::<Element>().get_attribute("href").as_deref(), Some("/"));
-}

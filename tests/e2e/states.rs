@@ -59,3 +59,30 @@ async fn set_recover(c: &fantoccini::Client, on: bool) {
     let cookie = if on { "recover=1; path=/" } else { "recover=; max-age=0; path=/" };
     eval(c, &format!("document.cookie = '{cookie}'; return null")).await;
 }
+
+/// A panic ends as a trap of the app's WebAssembly instance (the release build aborts at once,
+/// without a panic hook): the page is replaced by the German failure view with its ways on, never
+/// left frozen or blank.
+#[test]
+fn a_trap_of_the_app_shows_the_failure_view() {
+    with_browser(|c| async move {
+        open(&c, &format!("{}/", base())).await;
+        find(&c, ".teasers > li").await;
+        let here = c.current_url().await.unwrap().to_string();
+        // A real trap: an allocation the instance cannot make aborts it, as a panic does.
+        // The export itself is the timer's callback: the trap is the page's own, also where the test's script
+        // runs in a sandbox (Firefox).
+        eval(&c, "setTimeout(window.newsroomWasm.__wbindgen_malloc, 0, 4294967288, 8); return null").await;
+        wait_text(&c, "main.failure h1", "Das hat leider nicht geklappt").await;
+        assert!(text(&c, "main.failure").await.contains("Bitte laden Sie die Seite neu."));
+        assert_eq!(attr(&find(&c, "main.failure").await, "role").await.as_deref(), Some("alert"));
+        assert!(find_all(&c, ".teasers").await.is_empty(), "the list is gone");
+        let reload = c.find(Locator::LinkText("Seite neu laden")).await.unwrap();
+        assert_eq!(attr(&reload, "href").await.as_deref(), Some(here.as_str()));
+        let home = c.find(Locator::LinkText("Zur Nachrichtenübersicht")).await.unwrap();
+        assert_eq!(attr(&home, "href").await.as_deref(), Some("/"));
+        // The way on works: a page load, the app starts again.
+        reload.click().await.unwrap();
+        find(&c, ".teasers > li").await;
+    });
+}
