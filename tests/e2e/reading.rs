@@ -169,28 +169,3 @@ fn printing_is_dark_on_white_with_link_addresses_in_both_themes() {
         }
     });
 }
-
-/// The reader follows links to its own pages without a reload; a link to anything else of the
-/// same site (a file, a feed, the sitemap) is an ordinary page load, never the app's "not found".
-#[test]
-fn links_to_other_files_of_the_site_load_them() {
-    with_browser(|c| async move {
-        open(&c, &format!("{}/", base())).await;
-        find(&c, ".teasers > li").await;
-        eval(
-            &c,
-            "window.__sameDocument = true;
-             const a = document.createElement('a'); a.href = '/robots.txt'; a.id = 'datei'; a.textContent = 'robots.txt';
-             document.querySelector('main').appendChild(a); return null",
-        )
-        .await;
-        find(&c, "#datei").await.click().await.unwrap();
-        wait_until(
-            &c,
-            "location.pathname === '/robots.txt' && window.__sameDocument === undefined",
-            "robots.txt loaded",
-        )
-        .await;
-        assert!(page_text(&c).await.contains("Sitemap:"), "the file itself is shown");
-    });
-}
