@@ -15,6 +15,7 @@ release_wasm_env() {
 }
 echo "==> trunk build --release ($NIGHTLY_TOOLCHAIN, std rebuilt for size)"
 release_wasm_env trunk build --release
+bash scripts/minify-app.sh dist
 # boot.js is part of every first view: shipped without its comments and with short names (the
 # source in public/ keeps them). ES2017 stays ES2017: old browsers must still reach its fallback.
 terser dist/boot.js --ecma 2017 --module --compress --mangle -o dist/boot.js
@@ -26,6 +27,7 @@ wasm-bindgen --target web --no-typescript --out-dir dist/widget --out-name newsr
 wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-multivalue \
   --enable-nontrapping-float-to-int --enable-mutable-globals \
   dist/widget/newsroom-widget_bg.wasm -o dist/widget/newsroom-widget_bg.wasm
+terser dist/widget/newsroom-widget.js --ecma 2020 --module --compress --mangle -o dist/widget/newsroom-widget.js
 cp public/widget.js public/embed.js public/embed.html dist/
 echo "==> the embed builder (its own page and bundle: editors' tool, not in the reader's download)"
 release_wasm_env cargo build --release --offline --target wasm32-unknown-unknown --bin newsroom-builder
@@ -34,6 +36,7 @@ wasm-bindgen --target web --no-typescript --out-dir dist/builder --out-name news
 wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-multivalue \
   --enable-nontrapping-float-to-int --enable-mutable-globals \
   dist/builder/newsroom-builder_bg.wasm -o dist/builder/newsroom-builder_bg.wasm
+terser dist/builder/newsroom-builder.js --ecma 2020 --module --compress --mangle -o dist/builder/newsroom-builder.js
 # Its page: the app's index.html (styles, boot.js, fallback) starting the builder's bundle instead.
 sed -e 's|<meta name="newsroom:js" content="[^"]*">|<meta name="newsroom:js" content="/builder/newsroom-builder.js">|' \
   -e 's|<meta name="newsroom:wasm" content="[^"]*">|<meta name="newsroom:wasm" content="/builder/newsroom-builder_bg.wasm">|' \

@@ -7,10 +7,8 @@ use crate::app::router::{no_page, provide_location, reader_page};
 use crate::app::routes::{article::ArticlePage, builder::BuilderPage, list::ListPage, statement::StatementPage};
 use crate::app::store::NewsStore;
 use crate::core::paths::Page;
-use crate::core::text::page_title;
 use leptos::children::Children;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
 
 /// The reader: the list, the articles and the accessibility statement.
 #[component]
@@ -43,16 +41,14 @@ pub fn BuilderApp() -> impl IntoView {
     }
 }
 
-/// What every page has: the title's form, the news store and the shell around `children` (the
+/// What every page has: the news store and the shell around `children` (the
 /// page shown).
 #[component]
 fn Frame(children: Children) -> impl IntoView {
-    provide_meta_context();
     let store = NewsStore::new();
     provide_context(store);
     provide_connection(store);
     view! {
-        <Title formatter=|title: String| if title.is_empty() { "Newsroom".to_owned() } else { page_title(&title, "Newsroom") }/>
         <Shell>{children()}</Shell>
     }
 }

@@ -4,6 +4,11 @@ use crate::pages::{ArticleView, ListView};
 use crate::support::*;
 use fantoccini::Locator;
 
+/// The head's descriptions (all of them) and its keywords (or null).
+const HEAD_DESCRIPTION: &str =
+    "return [[...document.querySelectorAll('head meta[name=description]')].map(m => m.content), \
+     document.querySelector('head meta[name=keywords]')?.content ?? null]";
+
 #[test]
 fn article_by_url_shows_the_reference_article_block_by_block() {
     with_browser(|c| async move {
@@ -118,12 +123,25 @@ fn article_opens_from_the_list_and_back() {
         ArticleView::on(&c).wait_headline(ARTICLE_HEADLINE).await;
         assert!(c.current_url().await.unwrap().path().ends_with(ARTICLE_SLUG));
         assert_eq!(text(&c, "article .article-date time").await, "Do 11. Dezember 2025");
+        // The head describes the article: its title, one description (its lead), its keywords.
+        wait_title(&c, &format!("{ARTICLE_HEADLINE} – Newsroom")).await;
+        wait_until(&c, "document.querySelector('head meta[name=keywords]')", "the article's keywords").await;
+        let head = eval(&c, HEAD_DESCRIPTION).await;
+        assert_eq!(head[0].as_array().map(Vec::len), Some(1), "one description: {head}");
+        assert!(head[0][0].as_str().unwrap().starts_with("Die Stadt Dortmund schließt sich der"), "{head}");
+        assert_eq!(head[1], "bewerbung, dortmund, olympia, rhein-ruhr");
 
-        // Back: the list as the reader left it, both pages.
+        // Back: the list as the reader left it, both pages, and the head the list's again.
         c.back().await.unwrap();
         ListView::on(&c).link_to(ARTICLE_SLUG).await;
         assert_eq!(find_all(&c, ".teasers > li").await.len(), 16);
-        assert_eq!(c.title().await.unwrap(), "Newsroom");
+        wait_title(&c, "Newsroom").await;
+        let head = eval(&c, HEAD_DESCRIPTION).await;
+        assert_eq!(
+            head,
+            serde_json::json!([["Newsroom der Stadt: Pressemitteilungen, Ratsentscheidungen und Termine."], null]),
+            "the site's description again, no keywords"
+        );
 
         // The index was fetched once for the list, the article's related news and the list again.
         let fetched = eval(

@@ -121,5 +121,13 @@ fn a_topic_view_links_its_feed_and_the_feed_is_served() {
         assert_eq!(answer[0], 200);
         assert!(answer[1].as_str().unwrap_or_default().starts_with("application/atom+xml"), "{answer}");
         assert_eq!(answer[2], true, "the feed of that topic");
+
+        // The topic unchosen: its feed link goes, the feed of all news stays (once).
+        ListView::on(&c).toggle_tag("Familie").await;
+        wait_until(&c, &format!("!document.querySelector(\"{link}\")"), "the topic's feed link gone").await;
+        let all =
+            eval(&c, "return document.querySelectorAll(\"link[rel=alternate][title='Alle Nachrichten']\").length")
+                .await;
+        assert_eq!(all, 1, "one link to the feed of all news");
     });
 }

@@ -88,8 +88,8 @@ pub fn NotFound() -> impl IntoView {
     crate::app::hooks::navigation::focus_heading_if_navigated();
     crate::app::hooks::takeover::release_prerendered();
     use_document_language(Signal::stored(APP_LANGUAGE.to_owned()));
+    crate::app::hooks::head::use_title(|| "Seite nicht gefunden".to_owned());
     view! {
-        <leptos_meta::Title text="Seite nicht gefunden"/>
         <section class="failure not-found" aria-labelledby="not-found-title">
             <h1 id="not-found-title" tabindex="-1">"Seite nicht gefunden"</h1>
             <p>"Diese Seite gibt es nicht (mehr). Vielleicht ist der Link veraltet oder falsch geschrieben."</p>

@@ -1,6 +1,7 @@
 //! Hooks: functions a view calls to wire itself to shared state (contexts, the router, focus).
 //! Components render; hooks connect.
 
+pub mod head;
 pub mod language;
 pub mod navigation;
 pub mod takeover;

@@ -7,6 +7,7 @@ use crate::app::components::share::ShareButton;
 use crate::app::components::states::{Failure, InlineFailure, Loading, NotFound};
 use crate::app::components::teaser::{TeaserList, TeaserStyle};
 use crate::app::fetch;
+use crate::app::hooks::head::{use_meta, use_title};
 use crate::app::hooks::language::use_document_language;
 use crate::app::hooks::navigation::focus_heading_if_navigated;
 use crate::app::hooks::takeover::release_when;
@@ -23,7 +24,6 @@ use crate::core::paths::{self, Page};
 use crate::core::text::reading_minutes;
 use crate::core::tidy::{direction, shown_headline};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use std::sync::Arc;
 
 #[component]
@@ -82,7 +82,10 @@ pub fn ArticlePage() -> impl IntoView {
         Shown::Loading => view! { <Loading label="Der Beitrag wird geladen …" on_cancel=cancel/> }.into_any(),
         Shown::Article(teaser) => view! { <ArticleView teaser article cancel/> }.into_any(),
         Shown::NotFound => view! { <NotFound/> }.into_any(),
-        Shown::Failed(error) => view! { <Title text="Fehler"/><Failure error what="Der Beitrag" retry/> }.into_any(),
+        Shown::Failed(error) => {
+            use_title(|| "Fehler".to_owned());
+            view! { <Failure error what="Der Beitrag" retry/> }.into_any()
+        }
     }
 }
 
@@ -104,9 +107,14 @@ pub fn ArticleView(teaser: Arc<Teaser>, article: Loader<Arc<Article>>, cancel: C
     let language = Memo::new(move |_| article.ready().map_or("de".to_owned(), |a| a.language().to_owned()));
     use_document_language(language.into());
     let headline = shown_headline(&t.headline).to_owned();
+    use_title({
+        let headline = headline.clone();
+        move || headline.clone()
+    });
+    if let Some(lead) = &t.lead {
+        use_meta("description", lead.clone());
+    }
     view! {
-        <Title text=headline.clone()/>
-        {t.lead.clone().map(|l| view! { <Meta name="description" content=l/> })}
         <BackToList/>
         <article class="article" lang=move || language.get() dir=move || direction(&language.get())>
             <header class="article-header">
@@ -142,8 +150,10 @@ fn ArticleRest(article: Arc<Article>, headline: String) -> impl IntoView {
     let a = &*article;
     let tags = a.teaser.tags.clone();
     let stored = fetch::stored_at(&fetch::article_url(&a.teaser.slug));
+    if let Some(keywords) = keywords(a) {
+        use_meta("keywords", keywords);
+    }
     view! {
-        {keywords(a).map(|k| view! { <Meta name="keywords" content=k/> })}
         {a.shown_update().map(|u| view! {
             <p class="article-updated">"Aktualisiert: "<time datetime=u.to_rfc3339()>{german_date_time(u)}</time></p>
         })}

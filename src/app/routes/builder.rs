@@ -3,6 +3,7 @@
 
 use crate::app::clipboard;
 use crate::app::components::states::{Failure, Loading};
+use crate::app::hooks::head::use_title;
 use crate::app::hooks::language::{use_document_language, APP_LANGUAGE};
 use crate::app::hooks::navigation::focus_heading_if_navigated;
 use crate::app::hooks::use_store;
@@ -12,7 +13,6 @@ use crate::core::load_state::LoadState;
 use crate::core::paths::{self, encode_query};
 use crate::core::widget_config::{snippet, EmbedMode, Layout, MAX_LIMIT};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn BuilderPage() -> impl IntoView {
@@ -89,8 +89,8 @@ pub fn BuilderPage() -> impl IntoView {
         })
     };
 
+    use_title(|| "Nachrichten einbetten".to_owned());
     view! {
-        <Title text="Nachrichten einbetten"/>
         <h1>"Nachrichten einbetten"</h1>
         <p>"Zeigen Sie die Nachrichten der Stadt auf Ihrer eigenen Seite: Themen wählen, Code kopieren, einfügen."</p>
         {move || match store.catalog() {

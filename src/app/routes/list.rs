@@ -3,6 +3,7 @@
 
 use crate::app::components::states::{Failure, InlineFailure, Loading};
 use crate::app::components::teaser::{TeaserItem, TeaserStyle};
+use crate::app::hooks::head::{use_feed_link, use_title};
 use crate::app::hooks::language::{use_document_language, APP_LANGUAGE};
 use crate::app::hooks::navigation::{focus_heading_if_navigated, remember_list_url};
 use crate::app::hooks::takeover::release_when;
@@ -18,7 +19,6 @@ use crate::core::date::german_date;
 use crate::core::load_state::LoadState;
 use crate::core::paths;
 use leptos::prelude::*;
-use leptos_meta::{Link, Title};
 
 #[component]
 pub fn ListPage() -> impl IntoView {
@@ -40,8 +40,8 @@ pub fn ListPage() -> impl IntoView {
     // The title says what is shown: "Familie – Nachrichten – Newsroom".
     let url = location.search;
     release_when(move || !state.read().is_loading());
+    use_title(move || list_title(&query_from(&url.read())));
     view! {
-        <Title text=move || list_title(&query_from(&url.read()))/>
         <h1>"Nachrichten"</h1>
         {move || match state.get() {
             LoadState::Loading => view! { <Loading label="Die Nachrichten werden geladen …" on_cancel=Callback::new(move |_| store.cancel())/> }.into_any(),
@@ -136,13 +136,13 @@ fn NewsList() -> impl IntoView {
     let oldest = move || catalog.read().items.last().map(|t| german_date(&t.published)).unwrap_or_default();
 
     // Feed readers find the news shown here: all news, and each chosen topic's own feed.
+    use_feed_link(paths::FEED_ALL.to_owned(), "Alle Nachrichten".to_owned());
     let feeds = move || {
-        query.read().tags.iter().map(|tag| {
-            view! { <Link rel="alternate" type_="application/atom+xml" href=paths::tag_feed(tag) title=format!("Nachrichten zum Thema {tag}")/> }
-        }).collect_view()
+        for tag in &query.read().tags {
+            use_feed_link(paths::tag_feed(tag), format!("Nachrichten zum Thema {tag}"));
+        }
     };
     view! {
-        <Link rel="alternate" type_="application/atom+xml" href=paths::FEED_ALL title="Alle Nachrichten"/>
         {feeds}
         <FilterBar query outcome found=count/>
         <p class="count" role="status">

@@ -5,6 +5,7 @@
 use crate::app::components::blocks::ArticleBody;
 use crate::app::components::states::{Failure, Loading, NotFound};
 use crate::app::fetch;
+use crate::app::hooks::head::use_title;
 use crate::app::hooks::language::{use_document_language, APP_LANGUAGE};
 use crate::app::hooks::navigation::focus_heading_if_navigated;
 use crate::app::hooks::takeover::release_when;
@@ -13,7 +14,6 @@ use crate::core::error::LoadError;
 use crate::core::load_state::LoadState;
 use crate::core::tidy::shown_headline;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn StatementPage() -> impl IntoView {
@@ -27,18 +27,21 @@ pub fn StatementPage() -> impl IntoView {
         LoadState::Ready(page) => {
             focus_heading_if_navigated();
             let title = shown_headline(&page.teaser.headline).to_owned();
+            use_title({
+                let title = title.clone();
+                move || title.clone()
+            });
             view! {
-                <Title text=title.clone()/>
                 <h1 tabindex="-1">{title}</h1>
                 <div class="statement"><ArticleBody blocks=page.body.blocks.clone()/></div>
             }
             .into_any()
         }
         LoadState::Failed(LoadError::NotFound) => view! { <NotFound/> }.into_any(),
-        LoadState::Failed(error) => view! {
-            <Title text="Fehler"/>
-            <Failure error what="Die Erklärung zur Barrierefreiheit" retry=Callback::new(move |_| load())/>
+        LoadState::Failed(error) => {
+            use_title(|| "Fehler".to_owned());
+            view! { <Failure error what="Die Erklärung zur Barrierefreiheit" retry=Callback::new(move |_| load())/> }
+                .into_any()
         }
-        .into_any(),
     }
 }
