@@ -35,7 +35,7 @@ for n in ${BENCH_PUBLISH_SIZES:-1000 10000 100000}; do
   printf '%-9s %-28s %-28s %-34s %s\n' "$n" "$first" "$second" "$third" "$size (app included)"
   echo "  first run's $index ($(du -sh "$work/dist/pagefind" | cut -f1) on disk)"
   # Served as deployed: precompressed (what the search loads: the list page, index, Pagefind).
-  ( cd "$work/dist" && find index.html api pagefind -type f \( -name '*.html' -o -name '*.js' -o -name '*.json' \) -exec brotli -f -q 5 {} \; )
+  ( cd "$work/dist" && find index.html api pagefind -type f \( -name '*.html' -o -name '*.js' -o -name '*.json' \) -exec brotli -f -q 5 {} + )
   bash scripts/nginx.sh start $port "$work/dist" >/dev/null
   node bench/search.mjs "http://127.0.0.1:$port" "${BENCH_RUNS:-3}" "$PWD/.e2e/nginx-$port/access.log"
   bash scripts/nginx.sh stop $port
