@@ -166,8 +166,13 @@ fn acceptable_content_type(value: &str) -> bool {
     t.contains("json") || t.starts_with("text/plain") || t.starts_with("application/octet-stream")
 }
 
+/// A failed request: only the browser's own message is kept (gloo-net's other kinds are about
+/// JSON bodies, which this app decodes itself; formatting them would ship serde_json's messages).
 fn network_error(e: gloo_net::Error) -> LoadError {
-    network_error_text(&e.to_string())
+    match e {
+        gloo_net::Error::JsError(e) => network_error_text(&e.message),
+        _ => network_error_text("request failed"),
+    }
 }
 
 fn network_error_text(e: &str) -> LoadError {
