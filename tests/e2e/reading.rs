@@ -30,6 +30,26 @@ fn a_route_change_moves_focus_to_the_new_h1_and_updates_the_title() {
 }
 
 #[test]
+fn a_link_to_another_page_of_the_site_loads_that_page() {
+    with_browser(|c| async move {
+        // The reader routes only its own pages; a link in the content to another page of the same
+        // site (here the embed builder, which has its own bundle) is an ordinary page load.
+        ListView::open(&c, "/").await;
+        eval(
+            &c,
+            "window.sameDocument = true;
+             const a = document.createElement('a'); a.href = '/embed/builder'; a.id = 'other-page';
+             a.textContent = 'Nachrichten einbinden'; document.querySelector('main').prepend(a); return true",
+        )
+        .await;
+        find(&c, "#other-page").await.click().await.unwrap();
+        wait_text(&c, "main h1", "Nachrichten einbetten").await;
+        assert_eq!(c.current_url().await.unwrap().path(), "/embed/builder");
+        assert_eq!(eval(&c, "return window.sameDocument === undefined").await, true, "a new document");
+    });
+}
+
+#[test]
 fn the_skip_link_is_the_first_tab_stop_and_leads_to_the_content() {
     with_browser(|c| async move {
         open(&c, &format!("{}/", base())).await;
