@@ -192,3 +192,38 @@ fn the_search_index_holds_every_article_and_forgets_a_removed_one() {
     assert_eq!(indexed_pages(&dist)["de"]["page_count"], 1);
     assert_eq!(fs::read_dir(dist.join("pagefind/fragment")).unwrap().count(), 1, "the removed article's fragment");
 }
+
+#[test]
+fn an_unchanged_archive_keeps_its_search_index_and_a_change_rebuilds_it() {
+    let dir = scratch("search-kept");
+    article(&dir, "eins", "Eins");
+    article(&dir, "zwei", "Zwei");
+    let (content, dist) = (dir.join("content"), dir.join("dist"));
+    let first = publish(&content, &dist, "https://nr.example").unwrap().search_index;
+    assert!(!first.kept && first.files > 0);
+    // Nothing changed: the index is kept as it is, files and all.
+    let again = publish(&content, &dist, "https://nr.example").unwrap();
+    assert!(again.search_index.kept, "rebuilt although nothing changed");
+    assert_eq!((again.search_index.files, again.search_index.bytes), (first.files, first.bytes));
+    assert_eq!((again.written.written, again.written.removed), (0, 0));
+    assert_eq!(indexed_pages(&dist)["de"]["page_count"], 2);
+    // A changed article (its headline is indexed): built anew; its fragment (named by a hash of
+    // its content) is a new file, the other one stays.
+    let fragments = |dist: &Path| -> std::collections::BTreeSet<String> {
+        fs::read_dir(dist.join("pagefind/fragment"))
+            .unwrap()
+            .map(|f| f.unwrap().file_name().into_string().unwrap())
+            .collect()
+    };
+    let before = fragments(&dist);
+    article(&dir, "zwei", "Zwei mit Sommerfest");
+    let changed = publish(&content, &dist, "https://nr.example").unwrap().search_index;
+    assert!(!changed.kept, "kept although an article changed");
+    let after = fragments(&dist);
+    assert_eq!((after.len(), after.intersection(&before).count()), (2, 1), "{before:?} -> {after:?}");
+    // A file of the index gone (a cleaned-up deployment): built anew, not kept half.
+    fs::remove_file(dist.join("pagefind/pagefind-entry.json")).unwrap();
+    let repaired = publish(&content, &dist, "https://nr.example").unwrap().search_index;
+    assert!(!repaired.kept);
+    assert_eq!(indexed_pages(&dist)["de"]["page_count"], 2);
+}

@@ -60,7 +60,11 @@ mod cli {
                 "written": report.written.written,
                 "unchanged": report.written.unchanged,
                 "removed": report.written.removed,
-                "search_index": { "files": report.search_index.files, "bytes": report.search_index.bytes },
+                "search_index": {
+                    "files": report.search_index.files,
+                    "bytes": report.search_index.bytes,
+                    "kept": report.search_index.kept,
+                },
                 "problems": report.problems,
             });
             println!("{doc}");
@@ -79,9 +83,10 @@ mod cli {
             let s = report.search_index;
             let decimal = |x: f64| format!("{x:.1}").replace('.', ",");
             println!(
-                "Suchindex: {} Dateien, {} MiB, gebaut in {} s.",
+                "Suchindex: {} Dateien, {} MiB, {} in {} s.",
                 s.files,
                 decimal(s.bytes as f64 / 1_048_576.0),
+                if s.kept { "unverändert übernommen" } else { "gebaut" },
                 decimal(s.seconds)
             );
             if report.failed() {

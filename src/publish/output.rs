@@ -80,6 +80,39 @@ impl Outputs {
         self.paths.insert(path);
     }
 
+    /// Files a former run wrote at `paths`, kept as they are (all of them, if all are still there:
+    /// `false` and nothing kept otherwise). Only on disk.
+    pub fn keep(&mut self, paths: &[&str]) -> bool {
+        let Target::Disk(dist) = &self.target else { return false };
+        if !paths.iter().all(|p| !p.contains("..") && dist.join(p).is_file()) {
+            return false;
+        }
+        self.stats.unchanged += paths.len();
+        self.paths.extend(paths.iter().map(|p| p.to_string()));
+        true
+    }
+
+    /// The size of a file in DIST_DIR (on disk only).
+    pub fn size(&self, path: &str) -> Option<usize> {
+        let Target::Disk(dist) = &self.target else { return None };
+        std::fs::metadata(dist.join(path)).ok().map(|m| m.len() as usize)
+    }
+
+    /// The step's own state from a former run: the file `name` (on disk only).
+    pub fn state(&self, name: &str) -> Option<String> {
+        let Target::Disk(dist) = &self.target else { return None };
+        std::fs::read_to_string(dist.join(STATE).join(name)).ok()
+    }
+
+    /// Keeps `text` as the step's state `name` for the next run (on disk only).
+    pub fn set_state(&mut self, name: &str, text: &str) {
+        let Target::Disk(dist) = &self.target else { return };
+        let dir = dist.join(STATE);
+        if let Err(e) = std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(dir.join(name), text)) {
+            self.error.get_or_insert(e);
+        }
+    }
+
     /// A file made in memory (`None` on disk, or when there is none).
     pub fn get(&self, path: &str) -> Option<&[u8]> {
         match &self.target {
