@@ -57,8 +57,26 @@ function parts(excerpt) {
 // The newest question; an older one still running stops at its next step (the newest wins).
 let latest = 0;
 const STALE = { stale: true };
+// The search under way. Pagefind cannot stop a search once asked, and it answers one after the
+// other: every key of a word typed would be searched in turn before the last one. So one search
+// at a time, and of the questions waiting for it only the newest is asked.
+let running = null;
 
-async function find({ id, text, tags, newest, count }) {
+async function find(question) {
+  while (running) {
+    await running.catch(() => {});
+    if (question.id !== latest) return STALE;
+  }
+  if (question.id !== latest) return STALE;
+  running = search(question);
+  try {
+    return await running;
+  } finally {
+    running = null;
+  }
+}
+
+async function search({ id, text, tags, newest, count }) {
   const pagefind = await load();
   const options = { filters: tags.length ? { tag: { all: tags } } : {} };
   if (newest) options.sort = { date: "desc" };
