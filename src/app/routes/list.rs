@@ -37,10 +37,12 @@ pub fn ListPage() -> impl IntoView {
     });
     // Only the kind of state re-renders the page; older pages arriving update the list in place.
     let state = Memo::new(move |_| store.catalog().map(|_| ()));
-    // The title says what is shown: "Familie – Nachrichten – Newsroom".
-    let url = location.search;
     release_when(move || !state.read().is_loading());
-    use_title(move || list_title(&query_from(&url.read())));
+    // Read from the address once per change, for the title and the list alike.
+    let url = location.search;
+    let query = Memo::new(move |_| query_from(&url.read()));
+    // The title says what is shown: "Familie – Nachrichten – Newsroom".
+    use_title(move || list_title(&query.read()));
     view! {
         <h1>"Nachrichten"</h1>
         {move || match state.get() {
@@ -48,7 +50,7 @@ pub fn ListPage() -> impl IntoView {
             LoadState::Failed(error) => view! {
                 <Failure error what="Die Nachrichtenliste" retry=Callback::new(move |_| store.retry()) heading=false to_list=false/>
             }.into_any(),
-            LoadState::Ready(()) => view! { <NewsList/> }.into_any(),
+            LoadState::Ready(()) => view! { <NewsList query/> }.into_any(),
         }}
     }
 }
@@ -67,11 +69,10 @@ fn go(to: String, replace: bool) {
 }
 
 #[component]
-fn NewsList() -> impl IntoView {
+fn NewsList(query: Memo<Query>) -> impl IntoView {
     let store = use_store();
     let catalog = Memo::new(move |_| store.catalog().ready().cloned().unwrap_or_else(|| Shared(Default::default())));
     let url = use_location().search;
-    let query = Memo::new(move |_| query_from(&url.read()));
     let pages =
         Memo::new(move |_| query_value(&url.read(), "seite").and_then(|s| s.parse::<usize>().ok()).unwrap_or(1));
     let full_text = use_full_text(query, pages);
