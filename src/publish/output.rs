@@ -80,22 +80,18 @@ impl Outputs {
         self.paths.insert(path);
     }
 
-    /// Files a former run wrote at `paths`, kept as they are (all of them, if all are still there:
-    /// `false` and nothing kept otherwise). Only on disk.
-    pub fn keep(&mut self, paths: &[&str]) -> bool {
-        let Target::Disk(dist) = &self.target else { return false };
-        if !paths.iter().all(|p| !p.contains("..") && dist.join(p).is_file()) {
-            return false;
+    /// Files a former run wrote at `paths`, kept as they are (all of them, if all are still there)
+    /// with their bytes in total; `None` and nothing kept otherwise. Only on disk.
+    pub fn keep(&mut self, paths: &[&str]) -> Option<usize> {
+        let Target::Disk(dist) = &self.target else { return None };
+        let mut bytes = 0;
+        for path in paths {
+            let file = std::fs::metadata(dist.join(path)).ok().filter(|m| m.is_file() && !path.contains(".."))?;
+            bytes += file.len() as usize;
         }
         self.stats.unchanged += paths.len();
         self.paths.extend(paths.iter().map(|p| p.to_string()));
-        true
-    }
-
-    /// The size of a file in DIST_DIR (on disk only).
-    pub fn size(&self, path: &str) -> Option<usize> {
-        let Target::Disk(dist) = &self.target else { return None };
-        std::fs::metadata(dist.join(path)).ok().map(|m| m.len() as usize)
+        Some(bytes)
     }
 
     /// The step's own state from a former run: the file `name` (on disk only).

@@ -148,9 +148,9 @@ fn keep_former(out: &mut Outputs, fingerprint: &str) -> Option<Stats> {
         return None;
     }
     let files: Vec<&str> = lines.collect();
-    if files.is_empty() || !out.keep(&files) {
+    if files.is_empty() {
         return None;
     }
-    let bytes = files.iter().filter_map(|f| out.size(f)).sum();
+    let bytes = out.keep(&files)?;
     Some(Stats { files: files.len(), bytes, seconds: 0.0, kept: true })
 }
