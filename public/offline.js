@@ -61,12 +61,10 @@ function showNewRelease() {
   }
 }
 
+let offered = false;
 function offerUpdate(worker) {
-  if (document.querySelector(".update-offer")) return;
-  const style = document.createElement("link");
-  style.rel = "stylesheet";
-  style.href = "/offline.css";
-  document.head.append(style);
+  if (offered) return;
+  offered = true;
   const box = document.createElement("div");
   box.className = "update-offer";
   box.setAttribute("role", "status");
@@ -89,9 +87,18 @@ function offerUpdate(worker) {
   later.type = "button";
   later.className = "secondary";
   later.textContent = "Später";
-  later.addEventListener("click", () => box.remove());
+  later.addEventListener("click", () => {
+    box.remove();
+    offered = false;
+  });
   box.append(text, reload, later);
-  document.body.append(box);
+  // Shown once its style has arrived: unstyled, it would first appear at the end of the page and
+  // then jump to its place (a layout shift, and a tap aimed at it could land beside it).
+  const style = document.createElement("link");
+  style.rel = "stylesheet";
+  style.href = "/offline.css";
+  style.onload = style.onerror = () => document.body.append(box);
+  document.head.append(style);
 }
 
 // A first visit was loaded before the worker existed: what this page shows is stored now, as
