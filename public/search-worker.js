@@ -3,23 +3,67 @@
 // thread, so that typing stays smooth whatever the archive's size. The index is written by the
 // publish step (src/publish/search.rs) under /pagefind/. Answers are plain data; the app renders
 // every string as text, never as markup (docs/decisions/0013).
+// The index comes in parts by months of publication, newest first (pagefind/parts.json): a word
+// found in most articles takes Pagefind seconds per 10,000 of them, and a search cannot be
+// stopped. The newest part answers first; older parts complete counts and ranking, one after
+// the other, and a newer question is taken up between two parts.
 let engine = null;
+
+// Each part's engine instance asks for Pagefind's wasm in its own folder; it is one file beside
+// the parts (the publish step writes it once), fetched once here.
+const plainFetch = self.fetch.bind(self);
+const wasmFiles = new Map();
+self.fetch = (input, init) => {
+  const shared = typeof input === "string" && /^(\/pagefind\/)[^/]+\/(wasm\.[\w-]+\.pagefind)$/.exec(input);
+  if (!shared) return plainFetch(input, init);
+  const url = shared[1] + shared[2];
+  if (!wasmFiles.has(url)) {
+    const bytes = plainFetch(url).then((r) => {
+      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+      return r.arrayBuffer();
+    });
+    bytes.catch(() => wasmFiles.delete(url));
+    wasmFiles.set(url, bytes);
+  }
+  return wasmFiles.get(url).then((b) => new Response(b.slice(0)));
+};
 
 function load() {
   if (!engine) {
-    engine = import("/pagefind/pagefind.js").then(async (pagefind) => {
-      // baseUrl: results are addressed from the site root (in a worker Pagefind would make them
-      // absolute from its script's URL).
-      await pagefind.options({ excerptLength: 24, baseUrl: "/" });
-      await pagefind.init();
-      // Loads the topic filter's index: only then does a search count the topics it found.
-      await pagefind.filters();
-      return pagefind;
-    });
+    engine = (async () => {
+      const [pagefind, list] = await Promise.all([
+        import("/pagefind/pagefind.js"),
+        plainFetch("/pagefind/parts.json").then((r) => {
+          if (!r.ok) throw new Error(`parts.json: HTTP ${r.status}`);
+          return r.json();
+        }),
+      ]);
+      const parts = list.parts.map((p) => ({ path: `/pagefind/${p.path}`, instance: null, words: new Map() }));
+      if (!parts.length) throw new Error("parts.json: no parts");
+      await open(pagefind, parts[0]);
+      return { pagefind, parts };
+    })();
     // A failed load may be retried (offline for a moment, a deployment in between).
     engine.catch(() => (engine = null));
   }
   return engine;
+}
+
+// One part's engine instance, made on first use.
+function open(pagefind, part) {
+  if (!part.instance) {
+    part.instance = (async () => {
+      // baseUrl: results are addressed from the site root (in a worker Pagefind would make them
+      // absolute from its script's URL).
+      const instance = pagefind.createInstance({ basePath: part.path, baseUrl: "/", excerptLength: 24 });
+      await instance.init();
+      // Loads the topic filter's index: only then does a search count the topics it found.
+      await instance.filters();
+      return instance;
+    })();
+    part.instance.catch(() => (part.instance = null));
+  }
+  return part.instance;
 }
 
 // The spellings to try, in order, until one finds news: the text as typed, then with `ae`, `oe`,
@@ -62,13 +106,13 @@ const STALE = { stale: true };
 // at a time, and of the questions waiting for it only the newest is asked.
 let running = null;
 
-async function find(question) {
+async function find(question, tell) {
   while (running) {
     await running.catch(() => {});
     if (question.id !== latest) return STALE;
   }
   if (question.id !== latest) return STALE;
-  running = search(question);
+  running = search(question, tell);
   try {
     return await running;
   } finally {
@@ -76,24 +120,99 @@ async function find(question) {
   }
 }
 
-async function search({ id, text, tags, newest, count }) {
-  const pagefind = await load();
+// The last complete search: the same question asked for more news ("Mehr Nachrichten") takes
+// them from it instead of searching every part again.
+let last = null;
+
+// Searches the parts newest first; after each part but the last, `tell` gets what was found so
+// far (marked `more`). The answer is every part's results: by score (Pagefind's, per part) or
+// newest first (the parts' order, each sorted by date).
+async function search({ id, text, tags, newest, count }, tell) {
+  const key = JSON.stringify([text, tags, newest]);
+  if (last && last.key === key) return answer(last, count, false);
+  const { pagefind, parts } = await load();
   const options = { filters: tags.length ? { tag: { all: tags } } : {} };
   if (newest) options.sort = { date: "desc" };
   let found = null;
-  let spelling = text;
-  for (const s of spellings(text)) {
-    if (id !== latest) return STALE;
-    found = await pagefind.search(s, options);
-    spelling = s;
-    if (found && found.results.length) break;
+  for (const spelling of spellings(text)) {
+    found = { key, spelling, results: [], tags: new Map() };
+    const add = (answered) => {
+      for (const r of answered.results) found.results.push(r);
+      for (const [tag, n] of Object.entries((answered.filters && answered.filters.tag) || {})) {
+        found.tags.set(tag, (found.tags.get(tag) || 0) + n);
+      }
+      if (!newest) found.results.sort((a, b) => b.score - a.score);
+    };
+    // Words some part has as words; the answers of parts that have a word only "near", held back
+    // until it is known whether any part has it as a word (then theirs are not matches).
+    const asWords = new Set();
+    const held = [];
+    for (const [i, part] of parts.entries()) {
+      if (id !== latest) return STALE;
+      const instance = await open(pagefind, part);
+      const near = [];
+      let lacking = false;
+      for (const word of wordsOf(spelling)) {
+        if (id !== latest) return STALE;
+        const kind = await how(part, instance, word);
+        if (kind === "word") asWords.add(word);
+        if (kind === "near") near.push(word);
+        if ((lacking = kind === "none")) break;
+      }
+      if (id !== latest) return STALE;
+      const answered = lacking ? null : await instance.search(spelling, options);
+      if (answered && near.length) held.push({ near, answered });
+      else if (answered) add(answered);
+      if (i + 1 < parts.length && id === latest) tell(await answer(found, count, true));
+    }
+    for (const { near, answered } of held) if (!near.some((w) => asWords.has(w))) add(answered);
+    if (found.results.length) break;
   }
   if (id !== latest) return STALE;
-  const results = found ? found.results : [];
-  const data = await Promise.all(results.slice(0, count).map((r) => r.data()));
+  last = found;
+  return answer(found, count, false);
+}
+
+// How a word of the question is found in a part: "word" (as a word, or as the start of longer
+// ones), "near" or "none". Pagefind answers a word no indexed word begins with for the longest
+// one it has that begins the word ("Wochen" for "Wochenmarkt"), and leaves out a word it has
+// nothing of, answering for the others ("Rat Xylophon" as "Rat"). One index answers so only for
+// words it lacks everywhere; a part lacks many words the others have. Asked with a filter
+// nothing carries, Pagefind only counts (milliseconds, where a full answer to a common word takes
+// a hundred): quoted, the word must be indexed as such (its stem); unquoted, it is "near" when a
+// probe no word begins with gets as many.
+const NOTHING = { filters: { tag: "\u0000" } };
+const PROBE = "qxzqj";
+async function how(part, instance, word) {
+  const known = part.words.get(word);
+  if (known) return known;
+  const count = async (term) => ((await instance.search(term, NOTHING)) || {}).unfilteredResultCount || 0;
+  let kind = "word";
+  if (!(await count(`"${word}"`))) {
+    const n = await count(word);
+    kind = !n ? "none" : n === (await count(word + PROBE)) ? "near" : "word";
+  }
+  // Kept for the next questions (the words typed so far come again with every key).
+  if (part.words.size > 1000) part.words.clear();
+  part.words.set(word, kind);
+  return kind;
+}
+
+function wordsOf(text) {
+  return text
+    .split(" ")
+    .map((w) => w.replace(/"/g, ""))
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
+}
+
+// What the app is told: the first `count` results with their excerpts, how many in all so far,
+// the topics counted, and whether older parts are still to come.
+async function answer(found, count, more) {
+  const data = await Promise.all(found.results.slice(0, count).map((r) => r.data()));
   return {
-    total: results.length,
-    spelling,
+    total: found.results.length,
+    spelling: found.spelling,
+    more,
     hits: data.map((d) => ({
       url: String(d.url || ""),
       title: String((d.meta && d.meta.title) || ""),
@@ -101,14 +220,15 @@ async function search({ id, text, tags, newest, count }) {
       date: String((d.meta && d.meta.date) || ""),
       excerpt: parts(d.excerpt),
     })),
-    tags: Object.entries((found && found.filters && found.filters.tag) || {}),
+    tags: [...found.tags.entries()],
   };
 }
 
 onmessage = async ({ data: ask }) => {
   if (ask.find) latest = ask.id;
+  const tell = (answer) => postMessage({ id: ask.id, answer });
   try {
-    const answer = ask.find ? await find(ask) : (await load(), true);
+    const answer = ask.find ? await find(ask, tell) : (await load(), true);
     postMessage({ id: ask.id, answer });
   } catch (e) {
     postMessage({ id: ask.id, error: String(e && e.message ? e.message : e) });

@@ -13,7 +13,7 @@
 # PORT+8 serves $state/releases/current, a release made by scripts/deploy.sh (the e2e suite
 #   deploys a second release there while a page is open);
 # PORT+9 is another newsroom: the build with tests/fixtures/search-newsroom/ published into it
-#   (the full-text search's e2e cases, hostile text included).
+#   (the full-text search's e2e cases, hostile text included), its search index in two parts.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cmd="$1"; port="$2"
@@ -55,8 +55,9 @@ if $test_servers; then
   build_copy broken /api published
   rm -f "$state"/dist-broken/*.wasm*
   build_copy search /api
+  # Its index in two parts (months 2026-01 to 2026-02, and 2026-03): the search merges them.
   bash "$repo/scripts/publish.sh" "$repo/tests/fixtures/search-newsroom" "$state/dist-search" \
-    --site-url "http://127.0.0.1:$((port + 9))" >"$state/publish-search.log"
+    --site-url "http://127.0.0.1:$((port + 9))" --search-part-size 5 >"$state/publish-search.log"
   flaky="$state/dist-flaky"
   rm -rf "$state/releases"; bash "$repo/scripts/deploy.sh" "$dist" "$state/releases" >/dev/null
   [ -f "$state/tls.key" ] || openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj /CN=localhost \

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The publish step: bash scripts/publish.sh CONTENT_DIR DIST_DIR --site-url https://newsroom.stadt.example [--format json]
+#   [--search-part-size N] (articles per part of the search index at least; 2,500 by default)
 # Derives from CONTENT_DIR/articles/*.json everything a deployment serves besides the app (content
 # API, entry pages, feeds, sitemap, robots.txt, oEmbed, 404 page) into DIST_DIR, a release build of
 # the app; writes only what changed and removes what a removed article left. Then precompresses

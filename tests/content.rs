@@ -48,7 +48,7 @@ fn every_sample_article_decodes_completely_and_publishes() {
     let template = fs::read_to_string(repo().join("index.html")).unwrap();
     let site = newsroom::publish::site::read(&repo().join("content/site.json")).unwrap();
     let mut out = newsroom::publish::Outputs::in_memory();
-    newsroom::publish::build(&mut out, &sources, &site, "https://nr.example", &template).unwrap();
+    newsroom::publish::build(&mut out, &sources, &site, "https://nr.example", &template, 1).unwrap();
     let index = decode_index(std::str::from_utf8(out.get("api/news.json").unwrap()).unwrap()).unwrap();
     assert!(index.skipped.is_empty(), "skipped: {:?}", index.skipped);
     let mut indexed: Vec<String> = index.index.items.iter().map(|t| t.slug.to_string()).collect();

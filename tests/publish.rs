@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use newsroom::core::decode::decode_index;
-use newsroom::publish::{publish, source::Severity};
+use newsroom::publish::{publish, publish_with, source::Severity};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -164,10 +164,25 @@ fn a_file_not_in_utf8_is_refused_and_a_byte_order_mark_is_fine() {
     assert_eq!(bom["headline"], "Größe");
 }
 
-/// Pagefind's own description of the index it wrote: how many pages per language.
-fn indexed_pages(dist: &Path) -> serde_json::Value {
-    let entry: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(dist.join("pagefind/pagefind-entry.json")).unwrap()).unwrap();
+/// The parts of the search index the browser is told of (`pagefind/parts.json`), newest first:
+/// each one's folder and how many articles it holds.
+fn index_parts(dist: &Path) -> Vec<(String, u64)> {
+    let list: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dist.join("pagefind/parts.json")).unwrap()).unwrap();
+    list["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["path"].as_str().unwrap().to_owned(), p["articles"].as_u64().unwrap()))
+        .collect()
+}
+
+/// Pagefind's own description of the index part at `part`: how many pages per language.
+fn indexed_pages(dist: &Path, part: &str) -> serde_json::Value {
+    let entry: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(dist.join("pagefind").join(part).join("pagefind-entry.json")).unwrap(),
+    )
+    .unwrap();
     entry["languages"].clone()
 }
 
@@ -178,19 +193,66 @@ fn the_search_index_holds_every_article_and_forgets_a_removed_one() {
     article(&dir, "zwei", "Zwei");
     let (content, dist) = (dir.join("content"), dir.join("dist"));
     publish(&content, &dist, "https://nr.example").unwrap();
-    // One index, German (the reader searches one language), with both articles and their
-    // fragments (what a result shows); Pagefind's script and worker beside it, its ready-made
-    // interfaces left out.
-    assert_eq!(indexed_pages(&dist)["de"]["page_count"], 2);
-    assert_eq!(fs::read_dir(dist.join("pagefind/fragment")).unwrap().count(), 2);
-    for file in ["pagefind.js", "pagefind-worker.js", "wasm.de.pagefind"] {
+    // One part (a small newsroom), German (the reader searches one language), with both
+    // articles and their fragments (what a result shows); Pagefind's script and wasm beside it,
+    // its ready-made interfaces and its own worker left out.
+    assert_eq!(index_parts(&dist), [("2025-12/".to_owned(), 2)]);
+    assert_eq!(indexed_pages(&dist, "2025-12")["de"]["page_count"], 2);
+    assert_eq!(fs::read_dir(dist.join("pagefind/2025-12/fragment")).unwrap().count(), 2);
+    for file in ["pagefind.js", "wasm.de.pagefind"] {
         assert!(dist.join("pagefind").join(file).exists(), "{file}");
     }
-    assert!(!dist.join("pagefind/pagefind-ui.js").exists());
+    for file in ["pagefind-ui.js", "pagefind-worker.js", "2025-12/pagefind.js"] {
+        assert!(!dist.join("pagefind").join(file).exists(), "{file}");
+    }
     fs::remove_file(content.join("articles/zwei.json")).unwrap();
     publish(&content, &dist, "https://nr.example").unwrap();
-    assert_eq!(indexed_pages(&dist)["de"]["page_count"], 1);
-    assert_eq!(fs::read_dir(dist.join("pagefind/fragment")).unwrap().count(), 1, "the removed article's fragment");
+    assert_eq!(indexed_pages(&dist, "2025-12")["de"]["page_count"], 1);
+    assert_eq!(
+        fs::read_dir(dist.join("pagefind/2025-12/fragment")).unwrap().count(),
+        1,
+        "the removed article's fragment"
+    );
+}
+
+/// An article published in `year` (otherwise as `article`).
+fn article_of(dir: &Path, slug: &str, headline: &str, year: i32) {
+    let doc = serde_json::json!({
+        "slug": slug, "headline": headline, "published": format!("{year}-06-01T10:00:00+02:00"),
+        "lead": "Ein Vorspann.", "tags": ["Familie"], "body": [{"type": "paragraph", "text": "Text."}]
+    });
+    fs::write(dir.join(format!("content/articles/{slug}.json")), doc.to_string()).unwrap();
+}
+
+#[test]
+fn an_archive_is_indexed_in_parts_by_months_and_a_new_article_rebuilds_only_the_newest() {
+    let dir = scratch("search-parts");
+    for (i, year) in [2019, 2019, 2020, 2021, 2023, 2023, 2023, 2024, 2025].into_iter().enumerate() {
+        article_of(&dir, &format!("a{i}"), &format!("Artikel {i}"), year);
+    }
+    let (content, dist) = (dir.join("content"), dir.join("dist"));
+    // Months joined from the oldest on until a part holds 3; the newest months, fewer than 3,
+    // joined to the part before them.
+    let first = publish_with(&content, &dist, "https://nr.example", 3).unwrap().search_index;
+    let parts = [("2021-06_2025-06/", 6), ("2019-06_2020-06/", 3)];
+    assert_eq!(index_parts(&dist), parts.map(|(p, n)| (p.to_owned(), n)));
+    for (part, n) in parts {
+        assert_eq!(indexed_pages(&dist, part)["de"]["page_count"], n, "{part}");
+    }
+    assert_eq!((first.parts, first.kept), (2, 0));
+    // A new article of 2025: the newest months make a part of their own now; the oldest part is
+    // kept as it was.
+    article_of(&dir, "neu", "Neu", 2025);
+    let second = publish_with(&content, &dist, "https://nr.example", 3).unwrap().search_index;
+    let parts = [("2024-06_2025-06/", 3), ("2021-06_2023-06/", 4), ("2019-06_2020-06/", 3)];
+    assert_eq!(index_parts(&dist), parts.map(|(p, n)| (p.to_owned(), n)));
+    assert_eq!((second.parts, second.kept), (3, 1));
+    assert!(!dist.join("pagefind/2021-06_2025-06").exists(), "the former part's files are removed");
+    // Another one: only the newest part is built again.
+    article_of(&dir, "neuer", "Neuer", 2025);
+    let third = publish_with(&content, &dist, "https://nr.example", 3).unwrap().search_index;
+    assert_eq!((third.parts, third.kept), (3, 2));
+    assert_eq!(indexed_pages(&dist, "2024-06_2025-06")["de"]["page_count"], 4);
 }
 
 #[test]
@@ -200,17 +262,17 @@ fn an_unchanged_archive_keeps_its_search_index_and_a_change_rebuilds_it() {
     article(&dir, "zwei", "Zwei");
     let (content, dist) = (dir.join("content"), dir.join("dist"));
     let first = publish(&content, &dist, "https://nr.example").unwrap().search_index;
-    assert!(!first.kept && first.files > 0);
+    assert!(first.kept == 0 && first.files > 0);
     // Nothing changed: the index is kept as it is, files and all.
     let again = publish(&content, &dist, "https://nr.example").unwrap();
-    assert!(again.search_index.kept, "rebuilt although nothing changed");
+    assert_eq!(again.search_index.kept, 1, "rebuilt although nothing changed");
     assert_eq!((again.search_index.files, again.search_index.bytes), (first.files, first.bytes));
     assert_eq!((again.written.written, again.written.removed), (0, 0));
-    assert_eq!(indexed_pages(&dist)["de"]["page_count"], 2);
+    assert_eq!(indexed_pages(&dist, "2025-12")["de"]["page_count"], 2);
     // A changed article (its headline is indexed): built anew; its fragment (named by a hash of
     // its content) is a new file, the other one stays.
     let fragments = |dist: &Path| -> std::collections::BTreeSet<String> {
-        fs::read_dir(dist.join("pagefind/fragment"))
+        fs::read_dir(dist.join("pagefind/2025-12/fragment"))
             .unwrap()
             .map(|f| f.unwrap().file_name().into_string().unwrap())
             .collect()
@@ -218,12 +280,12 @@ fn an_unchanged_archive_keeps_its_search_index_and_a_change_rebuilds_it() {
     let before = fragments(&dist);
     article(&dir, "zwei", "Zwei mit Sommerfest");
     let changed = publish(&content, &dist, "https://nr.example").unwrap().search_index;
-    assert!(!changed.kept, "kept although an article changed");
+    assert_eq!(changed.kept, 0, "kept although an article changed");
     let after = fragments(&dist);
     assert_eq!((after.len(), after.intersection(&before).count()), (2, 1), "{before:?} -> {after:?}");
     // A file of the index gone (a cleaned-up deployment): built anew, not kept half.
-    fs::remove_file(dist.join("pagefind/pagefind-entry.json")).unwrap();
+    fs::remove_file(dist.join("pagefind/2025-12/pagefind-entry.json")).unwrap();
     let repaired = publish(&content, &dist, "https://nr.example").unwrap().search_index;
-    assert!(!repaired.kept);
-    assert_eq!(indexed_pages(&dist)["de"]["page_count"], 2);
+    assert_eq!(repaired.kept, 0);
+    assert_eq!(indexed_pages(&dist, "2025-12")["de"]["page_count"], 2);
 }

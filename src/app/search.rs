@@ -21,6 +21,8 @@ pub struct Found {
     pub hits: Vec<(Arc<Teaser>, Arc<[String]>)>,
     /// Topics of the news found, with how many carry each.
     pub tags: Vec<(String, usize)>,
+    /// False while older parts of the index are still being searched (`more` tells the rest).
+    pub complete: bool,
 }
 
 /// The search index could not be loaded or searched (offline, an HTTP error, no index).
@@ -48,11 +50,13 @@ pub async fn prepare() {
 pub async fn find(text: &str, tags: &[String], newest: bool, count: usize) -> Result<Found, Unavailable> {
     let tags: Array = tags.iter().map(|s| JsValue::from_str(s)).collect();
     let args = Array::of4(&text.into(), &tags, &newest.into(), &(count as f64).into());
-    let answer = call("find", &args).await.map_err(|e| {
-        leptos::logging::warn!("Volltextsuche nicht verfügbar: {e:?}");
-        Unavailable
-    })?;
-    Ok(read(&answer))
+    read(call("find", &args).await)
+}
+
+/// What the newest search found when the next part of the index has answered too (after a
+/// `Found` that is not `complete`).
+pub async fn more() -> Result<Found, Unavailable> {
+    read(call("more", &Array::new()).await)
 }
 
 fn get(v: &JsValue, key: &str) -> JsValue {
@@ -68,7 +72,12 @@ fn array(v: &JsValue, key: &str) -> Vec<JsValue> {
 }
 
 /// What search.js answered; anything unexpected in it is left out, never trusted.
-fn read(answer: &JsValue) -> Found {
+fn read(answer: Result<JsValue, JsValue>) -> Result<Found, Unavailable> {
+    let answer = answer.map_err(|e| {
+        leptos::logging::warn!("Volltextsuche nicht verfügbar: {e:?}");
+        Unavailable
+    })?;
+    let answer = &answer;
     let hits = array(answer, "hits")
         .iter()
         .filter_map(|h| {
@@ -93,5 +102,6 @@ fn read(answer: &JsValue) -> Found {
             Some((pair.get(0).as_string()?, pair.get(1).as_f64()? as usize))
         })
         .collect();
-    Found { total: get(answer, "total").as_f64().unwrap_or(0.0) as usize, hits, tags }
+    let total = get(answer, "total").as_f64().unwrap_or(0.0) as usize;
+    Ok(Found { total, hits, tags, complete: get(answer, "more") != JsValue::TRUE })
 }

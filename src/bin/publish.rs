@@ -1,4 +1,5 @@
-//! `newsroom-publish CONTENT_DIR DIST_DIR --site-url URL [--format json]`: see src/publish/.
+//! `newsroom-publish CONTENT_DIR DIST_DIR --site-url URL [--format json] [--search-part-size N]`:
+//! see src/publish/.
 //! Exit code 0 when every article was published, 1 when some could not be, 2 when the run could
 //! not start.
 
@@ -12,20 +13,23 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use newsroom::publish::{publish, source::Severity};
+    use newsroom::publish::{publish_with, search, source::Severity};
     use std::path::PathBuf;
 
     const USAGE: &str =
-        "Aufruf: newsroom-publish CONTENT_DIR DIST_DIR --site-url https://newsroom.stadt.example [--format json]";
+        "Aufruf: newsroom-publish CONTENT_DIR DIST_DIR --site-url https://newsroom.stadt.example [--format json] \
+         [--search-part-size ARTIKEL]";
 
     pub fn run(args: Vec<String>) -> i32 {
         let mut positional = Vec::new();
         let mut site_url = None;
         let mut json = false;
+        let mut part_size = Some(search::PART_SIZE);
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--site-url" => site_url = args.next(),
+                "--search-part-size" => part_size = args.next().and_then(|n| n.parse().ok()).filter(|&n| n > 0),
                 "--format" => json = args.next().as_deref() == Some("json"),
                 "-h" | "--help" => {
                     println!("{USAGE}");
@@ -34,7 +38,7 @@ mod cli {
                 _ => positional.push(PathBuf::from(arg)),
             }
         }
-        let (Some(site_url), [content, dist]) = (site_url, positional.as_slice()) else {
+        let (Some(site_url), Some(part_size), [content, dist]) = (site_url, part_size, positional.as_slice()) else {
             eprintln!("{USAGE}");
             return 2;
         };
@@ -42,7 +46,7 @@ mod cli {
             eprintln!("--site-url muss mit https:// oder http:// beginnen: {site_url}");
             return 2;
         }
-        let report = match publish(content, dist, &site_url) {
+        let report = match publish_with(content, dist, &site_url, part_size) {
             Ok(report) => report,
             Err(fatal) => {
                 if json {
@@ -63,7 +67,8 @@ mod cli {
                 "search_index": {
                     "files": report.search_index.files,
                     "bytes": report.search_index.bytes,
-                    "kept": report.search_index.kept,
+                    "parts": report.search_index.parts,
+                    "kept_parts": report.search_index.kept,
                 },
                 "problems": report.problems,
             });
@@ -83,10 +88,11 @@ mod cli {
             let s = report.search_index;
             let decimal = |x: f64| format!("{x:.1}").replace('.', ",");
             println!(
-                "Suchindex: {} Dateien, {} MiB, {} in {} s.",
+                "Suchindex: {} Dateien, {} MiB in {} Teilen, davon {} unverändert übernommen, in {} s.",
                 s.files,
                 decimal(s.bytes as f64 / 1_048_576.0),
-                if s.kept { "unverändert übernommen" } else { "gebaut" },
+                s.parts,
+                s.kept,
                 decimal(s.seconds)
             );
             if report.failed() {

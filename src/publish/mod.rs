@@ -42,11 +42,17 @@ pub struct Fatal(pub String);
 
 /// Publishes `content` into `dist` (a release build of the app) for the site at `site_url`.
 pub fn publish(content: &Path, dist: &Path, site_url: &str) -> Result<Report, Fatal> {
+    publish_with(content, dist, site_url, search::PART_SIZE)
+}
+
+/// As `publish`, with the search index in parts of at least `search_part_size` articles (months
+/// joined until a part has as many; `search::parts`).
+pub fn publish_with(content: &Path, dist: &Path, site_url: &str, search_part_size: usize) -> Result<Report, Fatal> {
     let site = site::read(&content.join("site.json")).map_err(Fatal)?;
     let template = output::template(dist).map_err(|e| Fatal(format!("{}: {e}", dist.join("index.html").display())))?;
     let (sources, problems) = source::read_articles(&content.join("articles"));
     let mut out = Outputs::on_disk(dist);
-    let search_index = build(&mut out, &sources, &site, site_url, &template)?;
+    let search_index = build(&mut out, &sources, &site, site_url, &template, search_part_size)?;
     let written = out.finish().map_err(|e| Fatal(format!("{}: {e}", dist.display())))?;
     Ok(Report { published: sources.len(), problems, written, search_index })
 }
@@ -58,10 +64,11 @@ pub fn build(
     site: &site::Site,
     site_url: &str,
     template: &str,
+    search_part_size: usize,
 ) -> Result<search::Stats, Fatal> {
     let urls = urls::Urls::new(site_url);
     api::write(out, sources).map_err(|e| Fatal(e.to_string()))?;
     entry::write(out, sources, site, &urls, template)?;
     sitemap::write(out, sources, &urls);
-    search::write(out, sources).map_err(|e| Fatal(format!("Suchindex: {e}")))
+    search::write(out, sources, search_part_size).map_err(|e| Fatal(format!("Suchindex: {e}")))
 }

@@ -81,17 +81,17 @@ impl Outputs {
     }
 
     /// Files a former run wrote at `paths`, kept as they are (all of them, if all are still there)
-    /// with their bytes in total; `None` and nothing kept otherwise. Only on disk.
-    pub fn keep(&mut self, paths: &[&str]) -> Option<usize> {
+    /// with the size of each; `None` and nothing kept otherwise. Only on disk.
+    pub fn keep(&mut self, paths: &[&str]) -> Option<Vec<usize>> {
         let Target::Disk(dist) = &self.target else { return None };
-        let mut bytes = 0;
+        let mut sizes = Vec::with_capacity(paths.len());
         for path in paths {
             let file = std::fs::metadata(dist.join(path)).ok().filter(|m| m.is_file() && !path.contains(".."))?;
-            bytes += file.len() as usize;
+            sizes.push(file.len() as usize);
         }
         self.stats.unchanged += paths.len();
         self.paths.extend(paths.iter().map(|p| p.to_string()));
-        Some(bytes)
+        Some(sizes)
     }
 
     /// The step's own state from a former run: the file `name` (on disk only).
@@ -137,6 +137,14 @@ impl Outputs {
                 self.stats.removed += 1;
             }
             remove_compressed(&target);
+            // A folder left empty goes too (a former part of the search index, say).
+            let mut dir = target.parent();
+            while let Some(d) = dir.filter(|d| *d != dist.as_path()) {
+                if std::fs::remove_dir(d).is_err() {
+                    break;
+                }
+                dir = d.parent();
+            }
         }
         std::fs::create_dir_all(dist.join(STATE))?;
         let list: Vec<&str> = self.paths.iter().map(String::as_str).collect();

@@ -2,6 +2,13 @@
 //! per article, built with the escaping writer from the same article model as the entry pages.
 //! Pagefind splits the index into chunks the browser fetches only for the words searched
 //! (`/pagefind/`), stems German words and counts the topics (`tag` filter) of every search.
+//!
+//! At archive scale one index answers a word found in most articles slowly (Pagefind scores and
+//! returns every match: seconds to tens of seconds at 100,000), and cannot be stopped for a newer
+//! question. So the archive is indexed in parts by months of publication (`parts`), newest first
+//! in `pagefind/parts.json`; the browser (public/search-worker.js) searches the newest part
+//! first, shows what it found and completes counts and ranking as older parts answer. Pagefind's
+//! script and wasm are written once, beside the parts.
 
 use super::article_html::{body, figure};
 use super::html::Html;
@@ -10,13 +17,16 @@ use super::source::Source;
 use crate::core::paths;
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
+use std::collections::BTreeSet;
 
 /// Where the index is served; the app's search (public/search.js) loads it from here.
 pub const DIR: &str = "pagefind";
 
-/// Pagefind's own files the app does not use (its ready-made interfaces and their styles).
+/// Pagefind's own files the app does not use (its ready-made interfaces and their styles; its
+/// worker: Pagefind already runs in the app's search worker).
 fn unused(name: &str) -> bool {
-    name.starts_with("pagefind-ui")
+    name.starts_with("pagefind-worker")
+        || name.starts_with("pagefind-ui")
         || name.starts_with("pagefind-modular-ui")
         || name.starts_with("pagefind-component-ui")
         || name.starts_with("pagefind-highlight")
@@ -75,58 +85,134 @@ pub struct Stats {
     pub files: usize,
     pub bytes: usize,
     pub seconds: f64,
-    /// Nothing it indexes had changed: the last run's index was kept, not built again.
-    pub kept: bool,
+    /// Parts of the index (months, see `parts`).
+    pub parts: usize,
+    /// Parts kept from the last run because nothing they index had changed.
+    pub kept: usize,
 }
 
-/// The step's state file: the fingerprint of what the index was built from, then its files.
-const STATE: &str = "search-index.txt";
+/// Articles a part of the index holds at least: months are joined, from the oldest on, until a
+/// part has this many. One part for a small
+/// newsroom (each part costs the browser an index entry and an engine instance); at archive
+/// scale, a part Pagefind answers in about a second (CPU 1×) even for a word every article has.
+pub const PART_SIZE: usize = 2_500;
+
+/// The step's state file of one part: the fingerprint of what it was built from, then its files.
+fn state_name(part: &str) -> String {
+    format!("search-index-{part}.txt")
+}
 /// Pagefind's version (pinned in Cargo.toml): another version builds another index.
 const ENGINE: &str = "pagefind 1.6.0, de";
+/// The list of parts, newest first, read by public/search-worker.js.
+pub const PARTS: &str = "pagefind/parts.json";
 
-/// Indexes every article and adds Pagefind's files (its script, wasm and the index chunks)
-/// under `pagefind/`. When no record changed since the last run (a CMS calls the step on every
-/// save, and most saves change no article), the index on disk is kept: building it is most of
-/// the step's time (minutes at 100,000 articles).
-pub fn write(out: &mut Outputs, sources: &[Source]) -> Result<Stats, String> {
-    let started = std::time::Instant::now();
-    let records: Vec<(String, String)> =
-        sources.iter().map(|s| (paths::article(&s.article.teaser.slug), record(s))).collect();
-    let fingerprint = fingerprint(&records);
-    if let Some(mut stats) = keep_former(out, &fingerprint) {
-        stats.seconds = started.elapsed().as_secs_f64();
-        return Ok(stats);
+/// The articles (their positions in `sources`) of each part of the index, newest part first,
+/// named by its months ("2025-12", "2025-03_2025-07"). Months are joined from the oldest on until
+/// a part holds `part_size` articles, so a new article changes only the newest part and the older
+/// parts are kept as they are. Every part holds at least `part_size` (unless there is only one).
+pub fn parts(sources: &[Source], part_size: usize) -> Vec<(String, Vec<usize>)> {
+    use chrono::Datelike;
+    let mut by_month = std::collections::BTreeMap::<(i32, u32), Vec<usize>>::new();
+    for (i, s) in sources.iter().enumerate() {
+        let t = s.article.teaser.published.0;
+        by_month.entry((t.year(), t.month())).or_default().push(i);
     }
-    let runtime = tokio::runtime::Builder::new_current_thread().build().map_err(|e| e.to_string())?;
-    let files = runtime.block_on(async {
-        let config = PagefindServiceConfig::builder().force_language("de".into()).build();
-        let mut index = PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
-        for ((url, record), source) in records.into_iter().zip(sources) {
-            index.add_html_file(None, Some(url), record).await.map_err(|e| format!("{}: {e}", source.file))?;
+    // (first month, last month, articles)
+    type Part = ((i32, u32), (i32, u32), Vec<usize>);
+    let mut parts: Vec<Part> = Vec::new();
+    let mut open: Option<Part> = None;
+    for (month, articles) in by_month {
+        let (first, _, mut members) = open.take().unwrap_or((month, month, Vec::new()));
+        members.extend(articles);
+        if members.len() >= part_size.max(1) {
+            parts.push((first, month, members));
+        } else {
+            open = Some((first, month, members));
         }
-        index.get_files().await.map_err(|e| e.to_string())
-    })?;
+    }
+    // The newest months, fewer than a part: joined to the part before them. Relevance is ranked
+    // across parts by Pagefind's own scores, which weigh a word by how rare it is in its part: a
+    // small part would weigh its words unlike the others do.
+    if let Some((first, last, members)) = open {
+        match parts.last_mut() {
+            Some(part) => {
+                part.1 = last;
+                part.2.extend(members);
+            }
+            None => parts.push((first, last, members)),
+        }
+    }
+    let name = |(year, month): (i32, u32)| format!("{year:04}-{month:02}");
+    parts
+        .into_iter()
+        .rev()
+        .map(|(first, last, members)| {
+            let part = if first == last { name(first) } else { format!("{}_{}", name(first), name(last)) };
+            (part, members)
+        })
+        .collect()
+}
+
+/// Indexes every article, in parts (see `parts`), and adds Pagefind's files (its script, wasm and
+/// each part's index chunks) under `pagefind/`. A part none of whose records changed since the
+/// last run is kept as it is on disk (a CMS calls the step on every save, and a save changes one
+/// article at most: the older parts are not built again).
+pub fn write(out: &mut Outputs, sources: &[Source], part_size: usize) -> Result<Stats, String> {
+    let started = std::time::Instant::now();
+    let runtime = tokio::runtime::Builder::new_current_thread().build().map_err(|e| e.to_string())?;
     let mut stats = Stats::default();
-    let mut state = fingerprint;
-    for file in files {
-        let name = file.filename.to_string_lossy().replace('\\', "/");
-        let name = name.trim_start_matches("./").trim_start_matches('/');
-        if unused(name.rsplit('/').next().unwrap_or(name)) {
+    let mut counted = BTreeSet::new();
+    let mut listed = Vec::new();
+    for (part, members) in parts(sources, part_size) {
+        let records: Vec<(String, String)> =
+            members.iter().map(|&i| (paths::article(&sources[i].article.teaser.slug), record(&sources[i]))).collect();
+        listed.push(serde_json::json!({ "path": format!("{part}/"), "articles": records.len() }));
+        stats.parts += 1;
+        let fingerprint = fingerprint(&records);
+        if keep_former(out, &part, &fingerprint, &mut counted, &mut stats) {
+            stats.kept += 1;
             continue;
         }
-        stats.files += 1;
-        stats.bytes += file.contents.len();
-        let path = format!("{DIR}/{name}");
-        state.push('\n');
-        state.push_str(&path);
-        out.insert(path, file.contents);
+        let files = runtime.block_on(async {
+            let config = PagefindServiceConfig::builder().force_language("de".into()).build();
+            let mut index = PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
+            for ((url, record), &i) in records.into_iter().zip(&members) {
+                index.add_html_file(None, Some(url), record).await.map_err(|e| format!("{}: {e}", sources[i].file))?;
+            }
+            index.get_files().await.map_err(|e| e.to_string())
+        })?;
+        let mut state = fingerprint;
+        for file in files {
+            let name = file.filename.to_string_lossy().replace('\\', "/");
+            let name = name.trim_start_matches("./").trim_start_matches('/');
+            if unused(name.rsplit('/').next().unwrap_or(name)) {
+                continue;
+            }
+            // The engine (script, wasm) once for all parts; the index files in the part's folder.
+            let path = if engine(name) { format!("{DIR}/{name}") } else { format!("{DIR}/{part}/{name}") };
+            if counted.insert(path.clone()) {
+                stats.files += 1;
+                stats.bytes += file.contents.len();
+            }
+            state.push('\n');
+            state.push_str(&path);
+            out.insert(path, file.contents);
+        }
+        out.set_state(&state_name(&part), &state);
     }
-    out.set_state(STATE, &state);
+    let list = serde_json::json!({ "version": ENGINE, "parts": listed });
+    out.insert(PARTS.to_owned(), list.to_string().into_bytes());
     stats.seconds = started.elapsed().as_secs_f64();
     Ok(stats)
 }
 
-/// What the index is built from, in one line: the engine, then a hash of every article's address
+/// Pagefind's script and wasm (the same for every part), as opposed to a part's own index: its
+/// entry, metadata and chunks.
+fn engine(name: &str) -> bool {
+    !name.contains('/') && (name.ends_with(".js") || name.ends_with(".pagefind"))
+}
+
+/// What a part is built from, in one line: the engine, then a hash of every article's address
 /// and record (two independent 64-bit hashes: a change that both miss is not to be expected).
 fn fingerprint(records: &[(String, String)]) -> String {
     use std::hash::{Hash, Hasher};
@@ -140,17 +226,30 @@ fn fingerprint(records: &[(String, String)]) -> String {
     format!("{ENGINE}; {} articles; {:016x}{:016x}", records.len(), hashes[0].finish(), hashes[1].finish())
 }
 
-/// The last run's index, if it was built from the same records and all its files are there.
-fn keep_former(out: &mut Outputs, fingerprint: &str) -> Option<Stats> {
-    let state = out.state(STATE)?;
+/// Keeps the last run's files of `part` if they were built from the same records and are all
+/// there; counts them into `stats` (the engine's files once for all parts: `counted`).
+fn keep_former(
+    out: &mut Outputs,
+    part: &str,
+    fingerprint: &str,
+    counted: &mut BTreeSet<String>,
+    stats: &mut Stats,
+) -> bool {
+    let Some(state) = out.state(&state_name(part)) else { return false };
     let mut lines = state.lines();
     if lines.next() != Some(fingerprint) {
-        return None;
+        return false;
     }
     let files: Vec<&str> = lines.collect();
     if files.is_empty() {
-        return None;
+        return false;
     }
-    let bytes = out.keep(&files)?;
-    Some(Stats { files: files.len(), bytes, seconds: 0.0, kept: true })
+    let Some(sizes) = out.keep(&files) else { return false };
+    for (file, size) in files.into_iter().zip(sizes) {
+        if counted.insert(file.to_owned()) {
+            stats.files += 1;
+            stats.bytes += size;
+        }
+    }
+    true
 }

@@ -102,16 +102,6 @@ async fn wait_for_worker(c: &Client) {
     .await;
 }
 
-/// Runs `script` (an async function body) in the page and returns what it returns.
-async fn eval_async(c: &Client, script: &str) -> serde_json::Value {
-    c.execute_async(
-        &format!("const done = arguments[0]; (async () => {{ {script} }})().then(done, e => done('error: ' + e))"),
-        vec![],
-    )
-    .await
-    .unwrap()
-}
-
 #[test]
 fn read_news_stay_readable_offline_and_the_rest_says_it_needs_a_connection() {
     with_browser(|c| async move {

@@ -293,6 +293,16 @@ pub async fn eval(c: &Client, script: &str) -> serde_json::Value {
     c.execute(script, vec![]).await.unwrap()
 }
 
+/// Runs `script` (an async function body) in the page and returns what it returns.
+pub async fn eval_async(c: &Client, script: &str) -> serde_json::Value {
+    c.execute_async(
+        &format!("const done = arguments[0]; (async () => {{ {script} }})().then(done, e => done('error: ' + e))"),
+        vec![],
+    )
+    .await
+    .unwrap()
+}
+
 /// Opens `origin` + `path` in an iframe of `width` × `height` CSS px on a same-origin page and
 /// switches into it: the one way to get exact phone-sized viewports in every engine (desktop
 /// Firefox and WebKit windows do not get narrower than about 450 px). `theme` is stored as the

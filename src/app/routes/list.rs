@@ -115,9 +115,11 @@ fn NewsList(query: Memo<Query>) -> impl IntoView {
             && store.next_page().is_some()
             && store.older_error().is_none()
     };
+    // Older parts of the search index are still being searched (the count will grow).
+    let incomplete = move || matches!(full_text.get(), FullText::Found(found) if !found.complete);
     // The list is not complete while it waits for an older page (assistive technology, tests).
     let busy = move || {
-        let waiting = matches!(full_text.get(), FullText::Waiting(_));
+        let waiting = matches!(full_text.get(), FullText::Waiting(_)) || incomplete();
         (waiting || store.loading_older() || needs_older()).then_some("true")
     };
     Effect::new(move |_| {
@@ -151,7 +153,13 @@ fn NewsList(query: Memo<Query>) -> impl IntoView {
                 FullText::Waiting(_) => "Suche läuft …".to_owned(),
                 _ => {
                     let summary = result_summary(count.get(), &query.get());
-                    if partial() { format!("{summary} unter den bisher geladenen") } else { summary }
+                    if partial() {
+                        format!("{summary} unter den bisher geladenen")
+                    } else if incomplete() {
+                        format!("{summary} – ältere werden noch durchsucht …")
+                    } else {
+                        summary
+                    }
                 }
             }}
         </p>
@@ -174,7 +182,7 @@ fn NewsList(query: Memo<Query>) -> impl IntoView {
         })}
         // Nothing found: the count above says so; one way out, right here (the filter bar's own
         // button steps aside meanwhile).
-        {move || (count.get() == 0 && !query.read().is_empty()).then(|| view! {
+        {move || (count.get() == 0 && !query.read().is_empty() && !incomplete()).then(|| view! {
             <div class="empty">
                 <button type="button" class="button" on:click=move |_| go(paths::list(&Query::default(), 1), false)>
                     "Alle Filter entfernen"
@@ -352,12 +360,18 @@ fn use_full_text(query: Memo<Query>, pages: Memo<usize>) -> ReadSignal<FullText>
             *s = FullText::Waiting(shown);
         });
         leptos::task::spawn_local(async move {
-            let found = search::find(&q.text, &q.tags, q.newest, count).await;
-            if asked.try_get_value() == Some(mine) {
+            let mut found = search::find(&q.text, &q.tags, q.newest, count).await;
+            // An index in parts answers part by part: each answer is shown until the last.
+            while asked.try_get_value() == Some(mine) {
+                let complete = found.as_ref().map_or(true, |f| f.complete);
                 set_state.try_set(match found {
                     Ok(found) => FullText::Found(Shared(std::sync::Arc::new(found))),
                     Err(_) => FullText::Unavailable,
                 });
+                if complete {
+                    break;
+                }
+                found = search::more().await;
             }
         });
     });
