@@ -147,6 +147,7 @@ async function search({ id, text, tags, newest, count }, tell) {
     // until it is known whether any part has it as a word (then theirs are not matches).
     const asWords = new Set();
     const held = [];
+    let told = 0;
     for (const [i, part] of parts.entries()) {
       if (id !== latest) return STALE;
       const instance = await open(pagefind, part);
@@ -163,7 +164,12 @@ async function search({ id, text, tags, newest, count }, tell) {
       const answered = lacking ? null : await instance.search(spelling, options);
       if (answered && near.length) held.push({ near, answered });
       else if (answered) add(answered);
-      if (i + 1 < parts.length && id === latest) tell(await answer(found, count, true));
+      // What was found so far: after the first part, then at most twice a second (each answer
+      // is a new list on the page).
+      if (i + 1 < parts.length && id === latest && (!told || Date.now() - told >= 500)) {
+        tell(await answer(found, count, true));
+        told = Date.now();
+      }
     }
     for (const { near, answered } of held) if (!near.some((w) => asWords.has(w))) add(answered);
     if (found.results.length) break;
