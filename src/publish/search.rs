@@ -92,9 +92,10 @@ pub struct Stats {
 }
 
 /// Articles a part of the index holds at least: months are joined, from the oldest on, until a
-/// part has this many. One part for a small
-/// newsroom (each part costs the browser an index entry and an engine instance); at archive
-/// scale, a part Pagefind answers in about a second (CPU 1×) even for a word every article has.
+/// part has this many. One part for a small newsroom; at archive scale, parts Pagefind answers
+/// in a tenth of a second (CPU 1×) even for a word every article has (one index of 100,000:
+/// 22 s). Smaller parts cost more: every word searched is a chunk per part (measured 1,000 /
+/// 2,500 / 5,000 in docs/performance.md, ninth session).
 pub const PART_SIZE: usize = 2_500;
 
 /// The step's state file of one part: the fingerprint of what it was built from, then its files.
