@@ -111,7 +111,7 @@ pub const PARTS: &str = "pagefind/parts.json";
 /// named by its months ("2025-12", "2025-03_2025-07"). Months are joined from the oldest on until
 /// a part holds `part_size` articles, so a new article changes only the newest part and the older
 /// parts are kept as they are. Every part holds at least `part_size` (unless there is only one).
-pub fn parts(sources: &[Source], part_size: usize) -> Vec<(String, Vec<usize>)> {
+fn parts(sources: &[Source], part_size: usize) -> Vec<(String, Vec<usize>)> {
     use chrono::Datelike;
     let mut by_month = std::collections::BTreeMap::<(i32, u32), Vec<usize>>::new();
     for (i, s) in sources.iter().enumerate() {
