@@ -110,8 +110,21 @@ fn typing_searches_and_combines_with_topics() {
         wait_until(&c, loaded, "the search code loading on focus").await;
         // The label names the field; each key is a new query, the last one wins.
         assert_eq!(text(&c, "label[for=suche]").await, "Nachrichten durchsuchen");
+        // Every status the reader is told, in order.
+        eval(
+            &c,
+            "window.__statuses = []; const s = document.querySelector('.count');
+             new MutationObserver(() => window.__statuses.push(s.textContent))
+               .observe(s, { subtree: true, childList: true, characterData: true }); return null",
+        )
+        .await;
         list.search_field().await.send_keys("Rat").await.unwrap();
         list.wait_status("2 Nachrichten mit „Rat“").await;
+        // The index's newer part answers first, and the reader is told that older news are still
+        // being searched (the council's budget is in the older part).
+        let statuses = eval(&c, "return window.__statuses").await;
+        let told = |s: &str| statuses.as_array().unwrap().iter().any(|t| t == s);
+        assert!(told("1 Nachricht mit „Rat“ – ältere werden noch durchsucht …"), "{statuses}");
         assert_eq!(list.query().await, "q=Rat");
         wait_until(&c, "!document.querySelector('.teasers[aria-busy]')", "the answer to the last key").await;
         assert_eq!(list.headlines().await, [HAUSHALT, SOMMERFEST]);
