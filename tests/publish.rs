@@ -231,6 +231,9 @@ fn an_archive_is_indexed_in_parts_by_months_and_a_new_article_rebuilds_only_the_
         article_of(&dir, &format!("a{i}"), &format!("Artikel {i}"), year);
     }
     let (content, dist) = (dir.join("content"), dir.join("dist"));
+    // The state an older release kept of its one index.
+    fs::create_dir_all(dist.join(".publish")).unwrap();
+    fs::write(dist.join(".publish/search-index.txt"), "pagefind 1.5.0\npagefind/pagefind-entry.json").unwrap();
     // Months joined from the oldest on until a part holds 3; the newest months, fewer than 3,
     // joined to the part before them.
     let first = publish_with(&content, &dist, "https://nr.example", 3).unwrap().search_index;
@@ -248,6 +251,15 @@ fn an_archive_is_indexed_in_parts_by_months_and_a_new_article_rebuilds_only_the_
     assert_eq!(index_parts(&dist), parts.map(|(p, n)| (p.to_owned(), n)));
     assert_eq!((second.parts, second.kept), (3, 1));
     assert!(!dist.join("pagefind/2021-06_2025-06").exists(), "the former part's files are removed");
+    // The step keeps state for the parts there are, and no more.
+    let mut states: Vec<String> = fs::read_dir(dist.join(".publish"))
+        .unwrap()
+        .map(|f| f.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.starts_with("search-index"))
+        .collect();
+    states.sort();
+    let parts = ["2019-06_2020-06", "2021-06_2023-06", "2024-06_2025-06"];
+    assert_eq!(states, parts.map(|p| format!("search-index-{p}.txt")));
     // Another one: only the newest part is built again.
     article_of(&dir, "neuer", "Neuer", 2025);
     let third = publish_with(&content, &dist, "https://nr.example", 3).unwrap().search_index;

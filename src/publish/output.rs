@@ -109,6 +109,18 @@ impl Outputs {
         }
     }
 
+    /// Removes the step's state files that `stale` picks by name: state a former run kept for
+    /// something that is no more (on disk only).
+    pub fn remove_states(&mut self, stale: impl Fn(&str) -> bool) {
+        let Target::Disk(dist) = &self.target else { return };
+        let Ok(entries) = std::fs::read_dir(dist.join(STATE)) else { return };
+        for entry in entries.flatten() {
+            if entry.file_name().to_str().is_some_and(&stale) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+
     /// A file made in memory (`None` on disk, or when there is none).
     pub fn get(&self, path: &str) -> Option<&[u8]> {
         match &self.target {

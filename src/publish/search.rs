@@ -164,10 +164,12 @@ pub fn write(out: &mut Outputs, sources: &[Source], part_size: usize) -> Result<
     let mut stats = Stats::default();
     let mut counted = BTreeSet::new();
     let mut listed = Vec::new();
+    let mut current = BTreeSet::new();
     for (part, members) in parts(sources, part_size) {
         let records: Vec<(String, String)> =
             members.iter().map(|&i| (paths::article(&sources[i].article.teaser.slug), record(&sources[i]))).collect();
         listed.push(serde_json::json!({ "path": format!("{part}/"), "articles": records.len() }));
+        current.insert(state_name(&part));
         stats.parts += 1;
         let fingerprint = fingerprint(&records);
         if keep_former(out, &part, &fingerprint, &mut counted, &mut stats) {
@@ -201,6 +203,10 @@ pub fn write(out: &mut Outputs, sources: &[Source], part_size: usize) -> Result<
         }
         out.set_state(&state_name(&part), &state);
     }
+    // The state of parts that are no more (their months joined anew, another part size) and of
+    // the one index before parts (`search-index.txt`) would stay forever: a part's name changes
+    // as its newest months fill up.
+    out.remove_states(|name| name.starts_with("search-index") && !current.contains(name));
     let list = serde_json::json!({ "version": ENGINE, "parts": listed });
     out.insert(PARTS.to_owned(), list.to_string().into_bytes());
     stats.seconds = started.elapsed().as_secs_f64();
