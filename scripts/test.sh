@@ -82,6 +82,7 @@ e2e() { # engine
     for attempt in 2 3; do
       echo "e2e: $1: running $name again alone on a fresh driver (attempt $attempt of 3)"
       e2e_once "$1" "$log.retry" --exact "$name" && continue 2
+      [ "$csp_reported" = 1 ] && return 1
     done
     echo "e2e: $1: $name failed three times"
     return 1
