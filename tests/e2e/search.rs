@@ -4,6 +4,7 @@
 
 use crate::pages::ListView;
 use crate::support::*;
+use fantoccini::Client;
 
 /// The newsroom published from tests/fixtures/search-newsroom/.
 fn search_base() -> String {
@@ -13,7 +14,7 @@ fn search_base() -> String {
 
 /// Opens the list of `origin` searching `query` (as a link would) and waits for the answer:
 /// the headlines found, best first.
-async fn search(c: &fantoccini::Client, origin: &str, query: &str, status: &str) -> Vec<String> {
+async fn search(c: &Client, origin: &str, query: &str, status: &str) -> Vec<String> {
     open(c, &format!("{origin}/?{query}")).await;
     ListView::on(c).wait_status(status).await;
     wait_until(c, "!document.querySelector('.teasers[aria-busy]')", "the list no longer busy").await;
@@ -85,6 +86,7 @@ fn headline_hits_rank_first_and_newest_first_is_a_choice() {
             Some("true")
         );
         assert_eq!(text(&c, ".sort-choice [aria-pressed=true]").await, "Relevanz");
+        assert_chosen_order_shows(&c).await;
         find(&c, ".sort-choice button:nth-child(2)").await.click().await.unwrap();
         wait_until(&c, "location.search.includes('sortierung=neueste')", "the order in the URL").await;
         wait_until(&c, "!document.querySelector('.teasers[aria-busy]')", "the newest first").await;
@@ -95,7 +97,24 @@ fn headline_hits_rank_first_and_newest_first_is_a_choice() {
         wait_until(&c, "!document.querySelector('.teasers[aria-busy]')", "the reloaded list").await;
         assert_eq!(ListView::on(&c).headlines().await, [KAEMMEREI, HAUSHALT]);
         assert_eq!(text(&c, ".sort-choice [aria-pressed=true]").await, "Neueste zuerst");
+        assert_chosen_order_shows(&c).await;
     });
+}
+
+/// The chosen order is seen, not only told to assistive technology: filled (the other one is
+/// not) and ticked.
+async fn assert_chosen_order_shows(c: &Client) {
+    let looks = eval(
+        c,
+        "return [...document.querySelectorAll('.sort-choice button')].map(b => [b.getAttribute('aria-pressed'),
+           getComputedStyle(b).backgroundColor, getComputedStyle(b, '::before').content])",
+    )
+    .await;
+    let looks = looks.as_array().unwrap();
+    let (chosen, other) = if looks[0][0] == "true" { (&looks[0], &looks[1]) } else { (&looks[1], &looks[0]) };
+    assert_ne!(chosen[1], other[1], "the chosen order looks like the other one: {looks:?}");
+    assert_eq!(chosen[2], "\"✓ \"", "{looks:?}");
+    assert!(matches!(other[2].as_str(), Some("none" | "normal" | "")), "{looks:?}");
 }
 
 #[test]
