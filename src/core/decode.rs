@@ -8,7 +8,7 @@ use super::error::{DecodeError, LoadError, Problem};
 use super::json::{self, Json, Reader, SyntaxError};
 use super::model::{Article, Block, Body, HeadingLevel, Image, NewsIndex, Run, Slug, Teaser, Text, Timestamp};
 use super::safe_url;
-use super::site::{Contact, Enforcement, Site, FIELDS as SITE_FIELDS};
+use super::site::{self, Contact, Enforcement, Expected, Site, SiteProblem, FIELDS as SITE_FIELDS};
 use super::tidy::{tidy_article, tidy_teaser};
 use std::sync::Arc;
 
@@ -178,10 +178,51 @@ pub fn decode_article(text: &str) -> Result<Article, LoadError> {
 
 /// A site file (`site.json`): every field optional, wrong types dropped; the names of members it
 /// does not know are returned beside it (the publish step reports them: most are typos).
-pub fn decode_site(text: &str) -> Result<(Site, Vec<String>), LoadError> {
+pub fn decode_site(text: &str) -> Result<(Site, Vec<SiteProblem>), LoadError> {
     let value = json::parse(text).map_err(|e| syntax(text, e))?;
     let Json::Obj(members) = &value else { return Err(wrong_type(".")) };
-    let unknown = members.iter().map(|(k, _)| k.to_string()).filter(|k| !SITE_FIELDS.contains(&k.as_str())).collect();
+    let mut problems: Vec<SiteProblem> = members
+        .iter()
+        .map(|(k, _)| k.to_string())
+        .filter(|k| !SITE_FIELDS.contains(&k.as_str()))
+        .map(SiteProblem::Unknown)
+        .collect();
+    // Wrong types are reported (the publish step refuses them); the site still gets its default there.
+    let mut check = |object: &Json, key: &str, path: &str| {
+        let expected = site::expected(path);
+        let fits = match (object.get(key), expected) {
+            (None | Some(Json::Null), _) => true,
+            (Some(Json::Str(_)), Expected::Text(_)) | (Some(Json::Obj(_)), Expected::Object(_)) => true,
+            _ => false,
+        };
+        if !fits {
+            problems.push(SiteProblem::WrongType { path: path.to_owned(), expected });
+        }
+    };
+    for key in ["name", "description", "publisher", "logo", "language", "locale", "impressum", "datenschutz"] {
+        check(&value, key, key);
+    }
+    for key in ["default_image", "contact", "enforcement"] {
+        check(&value, key, key);
+    }
+    if let Some(c @ Json::Obj(_)) = value.get("contact") {
+        for key in ["email", "phone", "address"] {
+            check(c, key, &format!("contact.{key}"));
+        }
+    }
+    if let Some(e @ Json::Obj(_)) = value.get("enforcement") {
+        for key in ["name", "url"] {
+            check(e, key, &format!("enforcement.{key}"));
+        }
+    }
+    if let Some(i @ Json::Obj(_)) = value.get("default_image") {
+        if let Err(e) = image(i) {
+            problems.push(SiteProblem::WrongType {
+                path: format!("default_image.{}", e.path),
+                expected: site::expected("default_image"),
+            });
+        }
+    }
     let default = Site::default();
     let text_or =
         |key: &str, fallback: String| optional_string(&value, key).filter(|s| !s.trim().is_empty()).unwrap_or(fallback);
@@ -197,6 +238,15 @@ pub fn decode_site(text: &str) -> Result<(Site, Vec<String>), LoadError> {
         },
         None => default.enforcement.clone(),
     };
+    let mut link = |key: &str| {
+        let raw = optional_string(&value, key).filter(|s| !s.trim().is_empty())?;
+        let url = site::page_url(&raw);
+        if url.is_none() {
+            problems.push(SiteProblem::BadUrl { path: key.to_owned(), value: raw });
+        }
+        url
+    };
+    let (impressum, datenschutz) = (link("impressum"), link("datenschutz"));
     let site = Site {
         name: text_or("name", default.name),
         description: text_or("description", default.description),
@@ -207,8 +257,10 @@ pub fn decode_site(text: &str) -> Result<(Site, Vec<String>), LoadError> {
         locale: text_or("locale", default.locale),
         contact,
         enforcement,
+        impressum,
+        datenschutz,
     };
-    Ok((site, unknown))
+    Ok((site, problems))
 }
 
 /// A document that does not even start like JSON is most likely an HTML error page.
@@ -353,6 +405,14 @@ fn body(v: &Json) -> Decoded<Body> {
     Ok(body)
 }
 
+/// One block on its own (the publish step explains each block the article will not show).
+pub fn decode_block(v: &Json) -> Result<Block, DecodeError> {
+    block(v.get("type").and_then(Json::as_str).unwrap_or("?"), v)
+}
+
+/// The block types this version shows.
+pub const BLOCK_TYPES: [&str; 6] = ["paragraph", "heading", "list", "quote", "link", "image"];
+
 fn block(kind: &str, v: &Json) -> Decoded<Block> {
     Ok(match kind {
         "paragraph" => Block::Paragraph { text: text(required(v, "text")?, "text")? },
@@ -443,7 +503,7 @@ mod tests {
 
     #[test]
     fn a_site_file_takes_defaults_and_names_unknown_fields() {
-        let (site, unknown) = decode_site(
+        let (site, problems) = decode_site(
             r#"{"name":"Stadtnachrichten","nmae":"x","contact":{"email":"presse@stadt.example"},"publisher":7}"#,
         )
         .unwrap();
@@ -451,8 +511,42 @@ mod tests {
         assert_eq!(site.publisher, Site::default().publisher, "a wrong type takes the default");
         assert_eq!(site.contact.email.as_deref(), Some("presse@stadt.example"));
         assert_eq!(site.enforcement, Enforcement::default());
-        assert_eq!(unknown, ["nmae"]);
+        assert_eq!(
+            problems,
+            [
+                SiteProblem::Unknown("nmae".into()),
+                SiteProblem::WrongType { path: "publisher".into(), expected: site::expected("publisher") }
+            ]
+        );
         assert!(matches!(decode_site("[]"), Err(LoadError::Decode(_))));
+    }
+
+    #[test]
+    fn site_file_wrong_types_and_links_are_reported() {
+        let (site, problems) = decode_site(
+            r#"{"name":42,"contact":"x","enforcement":{"name":["a"]},"impressum":"javascript:alert(1)",
+                "datenschutz":"https://www.stadt.example/datenschutz","default_image":{"src":"/a.svg"}}"#,
+        )
+        .unwrap();
+        assert_eq!(site.name, "Newsroom");
+        assert_eq!(site.impressum, None);
+        assert_eq!(site.datenschutz.as_deref(), Some("https://www.stadt.example/datenschutz"));
+        let paths: Vec<String> = problems
+            .iter()
+            .map(|p| match p {
+                SiteProblem::WrongType { path, .. } | SiteProblem::BadUrl { path, .. } => path.clone(),
+                SiteProblem::Unknown(f) => f.clone(),
+            })
+            .collect();
+        assert_eq!(paths, ["name", "contact", "enforcement.name", "default_image.alt", "impressum"]);
+        assert!(problems[0].german().contains("Feld 'name' hat den falschen Typ"), "{}", problems[0].german());
+        assert!(problems[1].german().contains("Objekt"), "{}", problems[1].german());
+        // Paths on the site and http(s) URLs pass; other schemes, relative paths and hosts do not.
+        let (site, problems) = decode_site(r#"{"impressum":"/impressum","datenschutz":"datenschutz.html"}"#).unwrap();
+        assert_eq!(site.impressum.as_deref(), Some("/impressum"));
+        assert!(matches!(&problems[..], [SiteProblem::BadUrl { path, .. }] if path == "datenschutz"));
+        assert!(decode_site(r#"{"impressum":"//evil.example/x"}"#).unwrap().1.len() == 1);
+        assert!(decode_site(r#"{"name":null,"contact":{"email":null}}"#).unwrap().1.is_empty(), "null is absent");
     }
 
     #[test]
