@@ -58,10 +58,19 @@ fn Frame(children: Children) -> impl IntoView {
 fn Shell(children: Children) -> impl IntoView {
     provide_navigation();
     provide_takeover(crate::app::router::use_location().path);
+    // The site's name and footer links, as the page the app started in has them (hooks/site.rs).
+    let site = crate::app::hooks::site::site();
+    let about = format!("{} – Pressemitteilungen, Ratsentscheidungen und Termine der Stadt.", site.name);
+    let legal = site
+        .footer_links
+        .iter()
+        // Pages of their own (a path on the site too): loaded, not routed.
+        .map(|(href, text)| view! { <li><a href=href.clone() rel="external">{text.clone()}</a></li> })
+        .collect::<Vec<_>>();
     view! {
         <a class="skip-link" href="#inhalt" on:click=skip_to_content>"Zum Inhalt springen"</a>
         <header class="site-header">
-            <a href="/" class="brand">"Newsroom"<span class="tagline">" – Nachrichten aus der Stadt"</span></a>
+            <a href="/" class="brand">{site.name.clone()}<span class="tagline">" – Nachrichten aus der Stadt"</span></a>
             <nav class="site-nav" aria-label="Hauptnavigation">
                 <ul>
                     <li class="nav-all"><a href="/">"Alle Nachrichten"</a></li>
@@ -71,12 +80,13 @@ fn Shell(children: Children) -> impl IntoView {
         </header>
         <main id="inhalt" tabindex="-1">{children()}</main>
         <footer class="site-footer">
-            <p>"Newsroom – Pressemitteilungen, Ratsentscheidungen und Termine der Stadt."</p>
+            <p>{about}</p>
             <nav aria-label="Service">
                 <ul class="footer-links">
                     <li><a href="/barrierefreiheit">"Erklärung zur Barrierefreiheit"</a></li>
                     // Another page with its own bundle: loaded, not routed (rel=external).
                     <li><a href="/embed/builder" rel="external">"Nachrichten einbinden"</a></li>
+                    {legal}
                 </ul>
             </nav>
         </footer>

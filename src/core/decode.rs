@@ -176,8 +176,18 @@ pub fn decode_article(text: &str) -> Result<Article, LoadError> {
     Ok(article)
 }
 
-/// A site file (`site.json`): every field optional, wrong types dropped; the names of members it
-/// does not know are returned beside it (the publish step reports them: most are typos).
+/// An article file's teaser alone (slug, headline, date, image …), its body not decoded: what a
+/// card of the article needs (the widget's single-article embed), without the block decoder.
+pub fn decode_article_teaser(text: &str) -> Result<Teaser, LoadError> {
+    let value = json::parse(text).map_err(|e| syntax(text, e))?;
+    let mut teaser = teaser(&value).map_err(LoadError::Decode)?;
+    tidy_teaser(&mut teaser);
+    Ok(teaser)
+}
+
+/// A site file (`site.json`): every field optional; a field of the wrong type takes its default
+/// and is reported beside the site, as are members it does not know (most are typos) and links
+/// outside the URL rules: the publish step refuses all of them.
 pub fn decode_site(text: &str) -> Result<(Site, Vec<SiteProblem>), LoadError> {
     let value = json::parse(text).map_err(|e| syntax(text, e))?;
     let Json::Obj(members) = &value else { return Err(wrong_type(".")) };
@@ -519,6 +529,14 @@ mod tests {
             ]
         );
         assert!(matches!(decode_site("[]"), Err(LoadError::Decode(_))));
+    }
+
+    #[test]
+    fn an_article_teaser_is_its_article_teaser() {
+        let text = r#"{"slug":"a","headline":"  H  ","published":"2025-12-19T10:00:00+01:00","body":[{"type":"x"}],
+            "image":{"src":"/a.svg","alt":"A"}}"#;
+        assert_eq!(decode_article_teaser(text).unwrap(), decode_article(text).unwrap().teaser);
+        assert!(decode_article_teaser(r#"{"slug":"a","body":[]}"#).is_err());
     }
 
     #[test]

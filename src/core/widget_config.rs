@@ -3,6 +3,7 @@
 //! as content, numbers are bounded.
 
 use super::catalog::Query;
+use super::model::Slug;
 use super::paths;
 use super::safe_url;
 
@@ -35,6 +36,17 @@ pub struct WidgetConfig {
     pub link_base: String,
     pub layout: Layout,
     pub lang: Lang,
+    /// One article only (`data-article`, the embed page's `artikel=`): its card, not a list.
+    pub article: Option<Slug>,
+}
+
+/// The embed page's parameter for one article (`/embed?artikel=SLUG`).
+pub const ARTICLE_PARAM: &str = "artikel";
+
+/// The embed page of one article: its card (what an article's oEmbed frames).
+pub fn embed_article(slug: &Slug) -> String {
+    // A slug is a-z, 0-9 and "-" only: nothing to escape.
+    format!("/embed?{ARTICLE_PARAM}={slug}")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +86,13 @@ impl WidgetConfig {
             link_base: url("data-link-base", newsroom.to_owned()),
             layout,
             lang,
+            article: attr("data-article").and_then(|a| Slug::parse(a.trim())),
         }
+    }
+
+    /// The article file the single-article card reads.
+    pub fn article_file(&self, slug: &Slug) -> String {
+        format!("{}/articles/{slug}.json", self.api)
     }
 
     pub fn article_url(&self, slug: &str) -> String {
@@ -202,6 +220,18 @@ mod tests {
         assert_eq!(c.limit, DEFAULT_LIMIT);
         assert_eq!((c.layout, c.lang), (Layout::List, Lang::De));
         assert_eq!(c.more_url(), "https://newsroom.stadt.example/");
+    }
+
+    #[test]
+    fn one_article_is_its_card_read_from_its_file() {
+        assert_eq!(parse(&[]).article, None);
+        let c = parse(&[("data-article", " kita-plaetze ")]);
+        let slug = c.article.clone().unwrap();
+        assert_eq!(c.article_file(&slug), "https://newsroom.stadt.example/api/articles/kita-plaetze.json");
+        assert_eq!(embed_article(&slug), "/embed?artikel=kita-plaetze");
+        // Not a slug: not a path to fetch either.
+        assert_eq!(parse(&[("data-article", "../news")]).article, None);
+        assert_eq!(parse(&[("data-article", "a?b")]).article, None);
     }
 
     #[test]

@@ -13,7 +13,6 @@ use super::{Fatal, Outputs};
 use crate::core::catalog::{result_summary, topics_left_out, Catalog, Query, TOPICS_SHOWN};
 use crate::core::listing::{RelatedIndex, RELATED_LIMIT};
 use crate::core::model::{Article, Teaser};
-use crate::core::paths;
 use crate::core::statement;
 use crate::core::text;
 use crate::core::tidy::shown_headline;
@@ -25,8 +24,24 @@ use std::sync::Arc;
 /// over without a change.
 pub const LIST_PAGE_ITEMS: usize = crate::core::catalog::PAGE_SIZE;
 
-/// oEmbed's frame size.
+/// oEmbed's frame size: one article's card (a 16:9 image, the headline and the date).
 const EMBED_SIZE: (u32, u32) = (600, 480);
+
+/// The app's web app manifest (icons, colours, scope), given the site's name at publish time.
+const MANIFEST: &str = include_str!("../../public/manifest.webmanifest");
+
+/// `manifest.webmanifest` with the site's name, short name, description and language; the rest
+/// (icons, colours, scope) as the app has it.
+pub fn manifest(site: &Site) -> String {
+    let mut doc: serde_json::Value = serde_json::from_str(MANIFEST).unwrap_or_else(|_| json!({}));
+    doc["name"] = json!(format!("{} – Nachrichten aus der Stadt", site.name));
+    doc["short_name"] = json!(site.name);
+    doc["description"] = json!(site.description);
+    doc["lang"] = json!(site.language);
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
 
 pub fn write(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls, template: &str) -> Result<(), Fatal> {
     let items: Vec<Arc<Teaser>> = sources.iter().map(|s| Arc::new(s.article.teaser.clone())).collect();
@@ -38,7 +53,7 @@ pub fn write(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls, te
         }
     }
     let render_as = |head: &Head, main: Html, takeover| {
-        page::render(template, head, page::shell(&site.name, main).as_str(), takeover)
+        page::render(template, site, head, page::shell(site, main).as_str(), takeover)
             .ok_or_else(|| Fatal("index.html is not the app's page (no <html>, <title>, <head> or <body>)".into()))
     };
     let render = |head: &Head, main: Html| render_as(head, main, Takeover::WhenReady);
@@ -83,6 +98,7 @@ pub fn write(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls, te
         extra,
     };
     out.insert("index.html".into(), render(&head, main)?.into_bytes());
+    out.insert("manifest.webmanifest".into(), manifest(site).into_bytes());
     // The accessibility statement: for the app as a page in the content format, and as a page
     // readable without JavaScript.
     let blocks = statement::statement(site);
@@ -327,17 +343,15 @@ fn social(h: &mut Html, site: &Site, title: &str, description: &str, url: &str, 
     meta(h, "name", "twitter:description", description);
 }
 
-/// The oEmbed document (oembed.com, type "rich"): the iframe embed of the news on the
-/// article's topics, with the article as title.
+/// The oEmbed document (oembed.com, type "rich"): the iframe embed of the article itself, its
+/// card (headline, date, image, link: `/embed?artikel=SLUG`, the widget's single-article form).
 fn oembed(a: &Article, site: &Site, urls: &Urls) -> String {
-    let embed = urls.absolute(&paths::embed(
-        &a.teaser.tags.iter().take(1).cloned().collect::<Vec<_>>(),
-        5,
-        crate::core::widget_config::Layout::List,
-    ));
+    let embed = urls.absolute(&crate::core::widget_config::embed_article(&a.teaser.slug));
+    let headline = shown_headline(&a.teaser.headline);
     let html = format!(
-        "<iframe src=\"{}\" title=\"Nachrichten der Stadt\" width=\"{}\" height=\"{}\" style=\"border: 0\" loading=\"lazy\"></iframe>",
+        "<iframe src=\"{}\" title=\"{}\" width=\"{}\" height=\"{}\" style=\"border: 0\" loading=\"lazy\"></iframe>",
         super::html::escape(&embed),
+        super::html::escape(&format!("Nachricht: {headline}")),
         EMBED_SIZE.0,
         EMBED_SIZE.1
     );

@@ -4,6 +4,7 @@
 //! app starts, it replaces that content with its own view (src/app/mod.rs).
 
 use super::html::{escape, Html};
+use crate::core::site::{meta as site_meta, Site};
 use serde::Serialize;
 
 /// The marker that says a page was made by the publish step (so a template is never a
@@ -57,7 +58,7 @@ pub enum Takeover {
 
 /// The template with `head` and `body` filled in. `None` when the template lacks what the
 /// publish step needs (an `index.html` that is not the app's).
-pub fn render(template: &str, head: &Head, body: &str, takeover: Takeover) -> Option<String> {
+pub fn render(template: &str, site: &Site, head: &Head, body: &str, takeover: Takeover) -> Option<String> {
     let mut page = template.to_owned();
     // <html lang>
     let html_at = page.find("<html")?;
@@ -76,6 +77,7 @@ pub fn render(template: &str, head: &Head, body: &str, takeover: Takeover) -> Op
     tags.newline();
     meta(&mut tags, "name", "description", &head.description);
     tags.open("link", &[("rel", Some("canonical")), ("href", Some(&head.canonical))]).newline();
+    tags.append(site_metas(site));
     let mut tags = tags.finish();
     tags.push_str(MARKER);
     tags.push('\n');
@@ -101,12 +103,31 @@ pub fn render(template: &str, head: &Head, body: &str, takeover: Takeover) -> Op
     Some(page)
 }
 
+/// What the app reads from the page at start (src/app/hooks/site.rs): the site's name, its legal
+/// links and its contact, as `<meta name>` elements (text in attributes, escaped; never markup).
+pub fn site_metas(site: &Site) -> Html {
+    let mut h = Html::new();
+    meta(&mut h, "name", site_meta::NAME, &site.name);
+    let links = [
+        (site_meta::IMPRESSUM, site.impressum.as_deref()),
+        (site_meta::DATENSCHUTZ, site.datenschutz.as_deref()),
+        (site_meta::EMAIL, site.contact.email.as_deref()),
+        (site_meta::PHONE, site.contact.phone.as_deref()),
+    ];
+    for (name, value) in links {
+        if let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) {
+            meta(&mut h, "name", name, value);
+        }
+    }
+    h
+}
+
 /// The site's header and footer around `main`, as the app's shell has them.
-pub fn shell(site_name: &str, main: Html) -> Html {
+pub fn shell(site: &Site, main: Html) -> Html {
     let mut h = Html::new();
     h.element("a", &[("class", Some("skip-link")), ("href", Some("#inhalt"))], "Zum Inhalt springen").newline();
     h.open("header", &[("class", Some("site-header"))]);
-    h.open("a", &[("href", Some("/")), ("class", Some("brand"))]).text(site_name);
+    h.open("a", &[("href", Some("/")), ("class", Some("brand"))]).text(&site.name);
     h.element("span", &[("class", Some("tagline"))], " – Nachrichten aus der Stadt").close("a");
     h.open("nav", &[("class", Some("site-nav")), ("aria-label", Some("Hauptnavigation"))]).open("ul", &[]);
     h.open("li", &[("class", Some("nav-all"))]).element("a", &[("href", Some("/"))], "Alle Nachrichten").close("li");
@@ -120,12 +141,16 @@ pub fn shell(site_name: &str, main: Html) -> Html {
     h.close("ul").close("nav").close("header").newline();
     h.open("main", &[("id", Some("inhalt")), ("tabindex", Some("-1"))]).append(main).close("main").newline();
     h.open("footer", &[("class", Some("site-footer"))]);
-    h.element("p", &[], "Newsroom – Pressemitteilungen, Ratsentscheidungen und Termine der Stadt.");
+    h.element("p", &[], &format!("{} – Pressemitteilungen, Ratsentscheidungen und Termine der Stadt.", site.name));
     h.open("nav", &[("aria-label", Some("Service"))]).open("ul", &[("class", Some("footer-links"))]);
     h.open("li", &[])
         .element("a", &[("href", Some("/barrierefreiheit"))], "Erklärung zur Barrierefreiheit")
         .close("li");
     h.open("li", &[]).element("a", &[("href", Some("/embed/builder"))], "Nachrichten einbinden").close("li");
+    // The legal links and the contact: the same list as the app's footer (core::site).
+    for (href, text) in site.footer_links() {
+        h.open("li", &[]).element("a", &[("href", Some(&href))], &text).close("li");
+    }
     h.close("ul").close("nav").close("footer");
     h
 }

@@ -1,14 +1,15 @@
-//! The embeddable news list (widget.js and the /embed page). Built from the same core as the app
+//! The embeddable news list (widget.js and the /embed page), or one article's card
+//! (`data-article`, `/embed?artikel=SLUG`: what an article's oEmbed frames). Built from the same core as the app
 //! (decoding, filtering, German dates, link rules) but rendered with plain DOM calls and no
 //! framework, so the download stays small. Each widget lives in its own Shadow DOM: the host
 //! page's CSS does not reach in, the widget's CSS does not leak out.
 
-use crate::core::decode::IndexDecoder;
+use crate::core::decode::{decode_article_teaser, IndexDecoder};
 use crate::core::listing::NewestWithTags;
 use crate::core::model::Teaser;
 use crate::core::safe_url;
 use crate::core::tidy::shown_headline;
-use crate::core::widget_config::{join_tags, Label, Layout, WidgetConfig};
+use crate::core::widget_config::{join_tags, Label, Layout, WidgetConfig, ARTICLE_PARAM};
 use crate::schedule::{Slice, STEP};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -48,8 +49,9 @@ pub fn start_widgets(newsroom: String) {
     }
 }
 
-/// The /embed page: one list from the query (`tag`, `limit`, `layout`, `lang`), links open in
-/// the top window, and the height is told to the embedding page.
+/// The /embed page: one list from the query (`tag`, `limit`, `layout`, `lang`), or one
+/// article's card (`artikel`); links open in the top window, and the height is told to the
+/// embedding page.
 pub fn start_embed(newsroom: String) {
     let Some(window) = web_sys::window() else { return };
     let Some(document) = window.document() else { return };
@@ -66,6 +68,7 @@ pub fn start_embed(newsroom: String) {
             "data-limit" => get("limit"),
             "data-layout" => get("layout"),
             "data-lang" => get("lang"),
+            "data-article" => get(ARTICLE_PARAM),
             _ => None,
         },
         &newsroom,
@@ -119,8 +122,13 @@ fn report_height(origin: String) {
     callback.forget();
 }
 
-/// The newest `config.limit` entries for the widget's tags (chosen a slice at a time).
+/// The newest `config.limit` entries for the widget's tags (chosen a slice at a time); or the one
+/// article's teaser, read from its own file (any article, however old).
 async fn load(config: &WidgetConfig) -> Result<Vec<Arc<Teaser>>, String> {
+    if let Some(slug) = &config.article {
+        let text = fetch_text(&config.article_file(slug)).await?;
+        return Ok(vec![Arc::new(decode_article_teaser(&text).map_err(|e| e.to_string())?)]);
+    }
     let items = shared_index(format!("{}/news.json", config.api)).await?;
     let mut list = NewestWithTags::new(&items, &config.tags, config.limit);
     let mut slice = Slice::start();
@@ -183,6 +191,16 @@ async fn shared_index(url: String) -> Loaded {
 /// Fetches and decodes an index in slices of main-thread time: the host page keeps answering
 /// while a large index is decoded.
 async fn fetch_index(url: &str) -> Result<Vec<Arc<Teaser>>, String> {
+    let text = fetch_text(url).await?;
+    let mut slice = Slice::start();
+    let mut decoder = IndexDecoder::new(text).map_err(|e| e.to_string())?;
+    while !decoder.step(STEP).map_err(|e| e.to_string())? {
+        slice.pause_when_used_up().await;
+    }
+    Ok(decoder.finish().index.items)
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
     // The browser's fetch directly: gloo-net's error type would bring serde_json's messages along.
     let window = web_sys::window().ok_or("no window")?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
@@ -196,13 +214,7 @@ async fn fetch_index(url: &str) -> Result<Vec<Arc<Teaser>>, String> {
     // the browser's string of a 10 MB index into UTF-8 blocked the host page (Firefox: 200 ms).
     let body = response.array_buffer().map_err(|e| js_message(&e))?;
     let bytes = js_sys::Uint8Array::new(&JsFuture::from(body).await.map_err(|e| js_message(&e))?).to_vec();
-    let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    let mut slice = Slice::start();
-    let mut decoder = IndexDecoder::new(text).map_err(|e| e.to_string())?;
-    while !decoder.step(STEP).map_err(|e| e.to_string())? {
-        slice.pause_when_used_up().await;
-    }
-    Ok(decoder.finish().index.items)
+    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 fn js_message(e: &JsValue) -> String {
@@ -244,7 +256,9 @@ fn render_list(
     adopt_styles(shadow, &document)?;
     let section = el(&document, "section", "newsroom", None)?;
     section.set_attribute("aria-label", config.label(Label::Region)).ok()?;
-    section.set_attribute("data-layout", if config.layout == Layout::Cards { "cards" } else { "list" }).ok()?;
+    // One article: its card (the same item as in a list of cards).
+    let one = config.article.is_some();
+    section.set_attribute("data-layout", if config.layout == Layout::Cards || one { "cards" } else { "list" }).ok()?;
     let target = top.then_some("_top");
     if items.is_empty() {
         let empty = el(&document, "p", "empty", Some(config.label(Label::Empty)))?;
@@ -257,8 +271,10 @@ fn render_list(
         }
         section.append_child(&list).ok()?;
     }
-    let more = link(&document, &config.more_url(), config.label(Label::More), "more", target)?;
-    section.append_child(&more).ok()?;
+    if !one {
+        let more = link(&document, &config.more_url(), config.label(Label::More), "more", target)?;
+        section.append_child(&more).ok()?;
+    }
     shadow.append_child(&section).ok()?;
     Some(())
 }
@@ -284,7 +300,7 @@ fn link(document: &Document, href: &str, text: &str, class: &str, target: Option
 
 fn item(document: &Document, config: &WidgetConfig, t: &Teaser, target: Option<&str>) -> Option<Element> {
     let li = el(document, "li", "item", None)?;
-    if config.layout == Layout::Cards {
+    if config.layout == Layout::Cards || config.article.is_some() {
         if let Some((image, src)) = t.image.as_ref().and_then(|i| Some((i, safe_url::image_src(&i.src)?))) {
             let img = el(document, "img", "", None)?;
             img.set_attribute("src", &content_url(document, config, &src)).ok()?;

@@ -11,8 +11,6 @@ use crate::core::text::page_title;
 use leptos::prelude::*;
 use std::cell::RefCell;
 
-/// The site's name: the window title's end, and the whole title of a page without its own.
-pub const SITE_NAME: &str = "Newsroom";
 const TITLE: &str = "title";
 
 #[derive(Default)]
@@ -28,7 +26,7 @@ thread_local! {
     static CLAIMS: RefCell<Claims> = RefCell::new(Claims::default());
 }
 
-/// The window title "{title} – Newsroom", following `title` while the calling view lives (the
+/// The window title "{title} – {site name}" (the site's name from the page: hooks/site.rs), following `title` while the calling view lives (the
 /// site's name alone for an empty title).
 pub fn use_title(title: impl Fn() -> String + 'static) {
     follow(TITLE, Box::new(title));
@@ -97,7 +95,8 @@ fn show(name: &'static str) {
     });
     if name == TITLE {
         let title = value.unwrap_or_default();
-        document().set_title(&if title.is_empty() { SITE_NAME.to_owned() } else { page_title(&title, SITE_NAME) });
+        let site = super::site::site();
+        document().set_title(&if title.is_empty() { site.name.clone() } else { page_title(&title, &site.name) });
         return;
     }
     match (meta(name), value) {

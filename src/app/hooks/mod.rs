@@ -4,6 +4,7 @@
 pub mod head;
 pub mod language;
 pub mod navigation;
+pub mod site;
 pub mod takeover;
 
 use crate::app::store::NewsStore;

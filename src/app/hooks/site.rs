@@ -1,0 +1,40 @@
+//! The site's own values, read once from the page the app starts in: the publish step writes the
+//! site file's name, legal links and contact into every page as `<meta name>` elements
+//! (`publish::page::site_metas`). Text only, read from attributes; the defaults (`Site::default`)
+//! where a page has none (the app's bare `index.html` before any publish).
+
+use crate::core::site::{footer_links, meta};
+use std::rc::Rc;
+
+pub struct SiteInfo {
+    /// The site's name: the header's brand, the footer, the window titles' end.
+    pub name: String,
+    /// The footer's legal links and contact: (href, text), checked by the URL rules.
+    pub footer_links: Vec<(String, String)>,
+}
+
+thread_local! {
+    static SITE: Rc<SiteInfo> = Rc::new(read());
+}
+
+/// The site's values (read from the document the first time).
+pub fn site() -> Rc<SiteInfo> {
+    SITE.with(Rc::clone)
+}
+
+fn read() -> SiteInfo {
+    let content = |name: &str| {
+        let document = web_sys::window()?.document()?;
+        let element = document.query_selector(&format!("meta[name=\"{name}\"]")).ok()??;
+        element.get_attribute("content").map(|c| c.trim().to_owned()).filter(|c| !c.is_empty())
+    };
+    SiteInfo {
+        name: content(meta::NAME).unwrap_or_else(|| "Newsroom".to_owned()),
+        footer_links: footer_links(
+            content(meta::IMPRESSUM).as_deref(),
+            content(meta::DATENSCHUTZ).as_deref(),
+            content(meta::EMAIL).as_deref(),
+            content(meta::PHONE).as_deref(),
+        ),
+    }
+}
