@@ -200,11 +200,12 @@ pub fn decode_site(text: &str) -> Result<(Site, Vec<SiteProblem>), LoadError> {
     // Wrong types are reported (the publish step refuses them); the site still gets its default there.
     let mut check = |object: &Json, key: &str, path: &str| {
         let expected = site::expected(path);
-        let fits = match (object.get(key), expected) {
-            (None | Some(Json::Null), _) => true,
-            (Some(Json::Str(_)), Expected::Text(_)) | (Some(Json::Obj(_)), Expected::Object(_)) => true,
-            _ => false,
-        };
+        let fits = matches!(
+            (object.get(key), expected),
+            (None | Some(Json::Null), _)
+                | (Some(Json::Str(_)), Expected::Text(_))
+                | (Some(Json::Obj(_)), Expected::Object(_))
+        );
         if !fits {
             problems.push(SiteProblem::WrongType { path: path.to_owned(), expected });
         }

@@ -68,7 +68,7 @@ fn article_by_url_shows_the_reference_article_block_by_block() {
         assert_eq!(tag_hrefs, ["/?tag=Internationales", "/?tag=Familie", "/?tag=Integration"]);
 
         // Document metadata.
-        assert_eq!(c.title().await.unwrap(), format!("{ARTICLE_HEADLINE} – Newsroom"));
+        assert_eq!(c.title().await.unwrap(), format!("{ARTICLE_HEADLINE} – Newsroom Dortmund"));
         assert_eq!(eval(&c, "return document.documentElement.lang").await, "de");
         assert_eq!(
             eval(&c, "return document.querySelector('meta[name=keywords]').content").await,
@@ -124,7 +124,7 @@ fn article_opens_from_the_list_and_back() {
         assert!(c.current_url().await.unwrap().path().ends_with(ARTICLE_SLUG));
         assert_eq!(text(&c, "article .article-date time").await, "Do 11. Dezember 2025");
         // The head describes the article: its title, one description (its lead), its keywords.
-        wait_title(&c, &format!("{ARTICLE_HEADLINE} – Newsroom")).await;
+        wait_title(&c, &format!("{ARTICLE_HEADLINE} – Newsroom Dortmund")).await;
         wait_until(&c, "document.querySelector('head meta[name=keywords]')", "the article's keywords").await;
         let head = eval(&c, HEAD_DESCRIPTION).await;
         assert_eq!(head[0].as_array().map(Vec::len), Some(1), "one description: {head}");
@@ -135,7 +135,7 @@ fn article_opens_from_the_list_and_back() {
         c.back().await.unwrap();
         ListView::on(&c).link_to(ARTICLE_SLUG).await;
         assert_eq!(find_all(&c, ".teasers > li").await.len(), 16);
-        wait_title(&c, "Newsroom").await;
+        wait_title(&c, "Newsroom Dortmund").await;
         let head = eval(&c, HEAD_DESCRIPTION).await;
         assert_eq!(
             head,

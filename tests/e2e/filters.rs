@@ -71,7 +71,7 @@ fn choosing_and_removing_tags_with_faceted_counts_and_history() {
         assert_eq!(ListView::on(&c).headlines().await, familie);
         assert_eq!(ListView::on(&c).query().await, "tag=Familie");
         // The title says what is shown.
-        wait_title(&c, "Familie – Nachrichten – Newsroom").await;
+        wait_title(&c, "Familie – Nachrichten – Newsroom Dortmund").await;
         assert_eq!(attr(&ListView::on(&c).tag_button("Familie").await, "aria-pressed").await.as_deref(), Some("true"));
 
         // Every tag's count is the size of the result if it were added; zero means disabled.
@@ -107,7 +107,7 @@ fn choosing_and_removing_tags_with_faceted_counts_and_history() {
         find(&c, ".filters .clear").await.click().await.unwrap();
         ListView::on(&c).wait_status("16 Nachrichten").await;
         assert_eq!(ListView::on(&c).query().await, "");
-        wait_title(&c, "Newsroom").await;
+        wait_title(&c, "Newsroom Dortmund").await;
     });
 }
 
@@ -138,7 +138,7 @@ fn an_empty_result_says_so_and_offers_to_remove_the_filters() {
         let buttons = eval(&c, "return [...document.querySelectorAll('main button')].filter(b => b.textContent.trim() === 'Alle Filter entfernen').length").await;
         assert_eq!(buttons, 1, "one \"Alle Filter entfernen\"");
         assert!(!page_text(&c).await.contains("Keine Nachrichten gefunden"), "no second message");
-        wait_title(&c, "Sport · „xylophon“ – Nachrichten – Newsroom").await;
+        wait_title(&c, "Sport · „xylophon“ – Nachrichten – Newsroom Dortmund").await;
         find(&c, ".empty button").await.click().await.unwrap();
         ListView::on(&c).wait_status("16 Nachrichten").await;
         assert_eq!(ListView::on(&c).search_field().await.prop("value").await.unwrap().as_deref(), Some(""));

@@ -23,6 +23,7 @@ mod publish;
 mod reading;
 mod screenshots;
 mod search;
+mod site;
 mod statement;
 mod states;
 mod widget;

@@ -21,7 +21,7 @@ fn a_route_change_moves_focus_to_the_new_h1_and_updates_the_title() {
         let on_h1 = |c: Client| async move { Some(active_element(&c).await).filter(|a| a.starts_with("H1:")) };
         let active = poll(&c, std::time::Duration::from_secs(3), on_h1).await.unwrap_or(active_element(&c).await);
         assert_eq!(active, format!("H1:{}", &ARTICLE_HEADLINE.chars().take(60).collect::<String>()));
-        assert_eq!(c.title().await.unwrap(), format!("{ARTICLE_HEADLINE} – Newsroom"));
+        assert_eq!(c.title().await.unwrap(), format!("{ARTICLE_HEADLINE} – Newsroom Dortmund"));
         // A first load leaves focus at the start of the page.
         reload(&c).await;
         ArticleView::on(&c).wait_headline(ARTICLE_HEADLINE).await;

@@ -23,7 +23,7 @@ fn every_view_links_the_statement_and_the_statement_names_the_contact() {
         ListView::open(&c, "/").await;
         c.find(Locator::LinkText("Erklärung zur Barrierefreiheit")).await.unwrap().click().await.unwrap();
         wait_text(&c, "main h1", "Erklärung zur Barrierefreiheit").await;
-        wait_title(&c, "Erklärung zur Barrierefreiheit – Newsroom").await;
+        wait_title(&c, "Erklärung zur Barrierefreiheit – Newsroom Dortmund").await;
         let body = text(&c, ".statement").await;
         for part in ["teilweise vereinbar", "Feedback und Kontakt", "Durchsetzungsverfahren", "Leichter Sprache"] {
             assert!(body.contains(part), "the statement lacks {part:?}");

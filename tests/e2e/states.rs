@@ -13,7 +13,7 @@ fn unknown_slug_and_unknown_path_show_the_404_view() {
             assert_eq!(find_all(&c, "h1").await.len(), 1, "{path}");
             let back = c.find(Locator::LinkText("Zur Nachrichtenübersicht")).await.unwrap();
             assert_eq!(attr(&back, "href").await.as_deref(), Some("/"));
-            assert_eq!(c.title().await.unwrap(), "Seite nicht gefunden – Newsroom");
+            assert_eq!(c.title().await.unwrap(), "Seite nicht gefunden – Newsroom Dortmund");
         }
     });
 }
