@@ -37,16 +37,13 @@ wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-sign-ext --e
   --enable-nontrapping-float-to-int --enable-mutable-globals \
   dist/builder/newsroom-builder_bg.wasm -o dist/builder/newsroom-builder_bg.wasm
 terser dist/builder/newsroom-builder.js --ecma 2020 --module --compress --mangle -o dist/builder/newsroom-builder.js
-# Its page: the app's index.html (styles, boot.js, fallback) starting the builder's bundle instead.
-sed -e 's|<meta name="newsroom:js" content="[^"]*">|<meta name="newsroom:js" content="/builder/newsroom-builder.js">|' \
-  -e 's|<meta name="newsroom:wasm" content="[^"]*">|<meta name="newsroom:wasm" content="/builder/newsroom-builder_bg.wasm">|' \
-  -e 's|<link rel="modulepreload"[^>]*>||g' -e 's|<link rel="preload"[^>]*wasm[^>]*>||g' \
-  dist/index.html > dist/embed-builder.html
-grep -q '/builder/newsroom-builder.js' dist/embed-builder.html || { echo "embed-builder.html: no builder bundle"; exit 1; }
+# Its page (embed-builder.html: the app's index.html starting the builder's bundle, with the site's
+# name and footer links) is written by the publish step below.
 cp style/embed.css dist/widget/embed.css
 echo "==> publish the sample newsroom (content/) into dist/"
 # The canonical address of the sample: where scripts/serve.sh serves it (NEWSROOM_SITE_URL to change).
 bash scripts/publish.sh content dist --site-url "${NEWSROOM_SITE_URL:-http://127.0.0.1:8080}"
+grep -q '/builder/newsroom-builder.js' dist/embed-builder.html || { echo "embed-builder.html: no builder bundle"; exit 1; }
 echo "==> icons (from public/*.svg) and the service worker (Workbox, the app shell's precache list)"
 bash scripts/icons.sh dist
 node scripts/service-worker.mjs dist

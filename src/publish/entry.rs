@@ -138,6 +138,18 @@ pub fn write(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls, te
         extra: Html::new(),
     };
     out.insert("404.html".into(), render_as(&head, main, Takeover::AtStart)?.into_bytes());
+    // The embed builder's page: the app's page starting the builder's own bundle, with the site's
+    // name and footer links like every other page (the builder renders its view itself).
+    let head = Head {
+        lang: site.language.clone(),
+        title: format!("Nachrichten einbetten – {}", site.name),
+        description: site.description.clone(),
+        canonical: urls.absolute("/embed/builder"),
+        extra: Html::new(),
+    };
+    let builder = page::render(&builder_template(template), site, &head, "", Takeover::AtStart)
+        .ok_or_else(|| Fatal("index.html is not the app's page".into()))?;
+    out.insert("embed-builder.html".into(), builder.into_bytes());
     // Feeds.
     let all: Vec<&Article> = sources.iter().map(|s| &s.article).collect();
     let feed_all = Feed {
@@ -162,6 +174,36 @@ pub fn write(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls, te
         );
     }
     Ok(())
+}
+
+/// The app's page starting the embed builder's bundle (`/builder/`, built by scripts/build.sh)
+/// instead of the reader's: its bundle metas pointed there, the reader's preloads gone.
+fn builder_template(template: &str) -> String {
+    let mut page = template.to_owned();
+    for (name, file) in [("newsroom:js", "newsroom-builder.js"), ("newsroom:wasm", "newsroom-builder_bg.wasm")] {
+        let open = format!("<meta name=\"{name}\" content=\"");
+        if let Some(start) = page.find(&open).map(|at| at + open.len()) {
+            if let Some(len) = page[start..].find('"') {
+                page.replace_range(start..start + len, &format!("/builder/{file}"));
+            }
+        }
+    }
+    // The reader's preloads (its js and wasm) go; other links stay.
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page.as_str();
+    while let Some(at) = rest.find("<link ") {
+        let end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
+        let tag = &rest[at..end];
+        let reader_preload =
+            tag.contains("rel=\"modulepreload\"") || (tag.contains("rel=\"preload\"") && tag.contains("wasm"));
+        out.push_str(&rest[..at]);
+        if !reader_preload {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The list's search, topics (with their counts) and result count as the app first shows them, so
@@ -375,4 +417,39 @@ fn oembed(a: &Article, site: &Site, urls: &Urls) -> String {
         }
     }
     serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builders_page_starts_the_builders_bundle_without_the_readers_preloads() {
+        let template = concat!(
+            "<head><link rel=\"modulepreload\" href=\"/newsroom-1a.js\" crossorigin>",
+            "<link rel=\"preload\" href=\"/newsroom-1a_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>",
+            "<link rel=\"preload\" href=\"/font.woff2\" as=\"font\"><link rel=\"manifest\" href=\"/manifest.webmanifest\">\n",
+            "<meta name=\"newsroom:js\" content=\"/newsroom-1a.js\"><meta name=\"newsroom:wasm\" content=\"/newsroom-1a_bg.wasm\">",
+            "<script type=\"module\" src=\"/boot.js\"></script></head>"
+        );
+        assert_eq!(
+            builder_template(template),
+            concat!(
+                "<head><link rel=\"preload\" href=\"/font.woff2\" as=\"font\"><link rel=\"manifest\" href=\"/manifest.webmanifest\">\n",
+                "<meta name=\"newsroom:js\" content=\"/builder/newsroom-builder.js\">",
+                "<meta name=\"newsroom:wasm\" content=\"/builder/newsroom-builder_bg.wasm\">",
+                "<script type=\"module\" src=\"/boot.js\"></script></head>"
+            )
+        );
+    }
+
+    #[test]
+    fn the_manifest_has_the_sites_name_and_keeps_the_apps_icons() {
+        let site = Site { name: "Stadtnachrichten".into(), ..Site::default() };
+        let manifest: serde_json::Value = serde_json::from_str(&manifest(&site)).unwrap();
+        assert_eq!(manifest["short_name"], "Stadtnachrichten");
+        assert_eq!(manifest["name"], "Stadtnachrichten – Nachrichten aus der Stadt");
+        assert_eq!(manifest["display"], "standalone");
+        assert_eq!(manifest["icons"].as_array().unwrap().len(), 5);
+    }
 }
