@@ -45,6 +45,9 @@ pub fn embed(tags: &[String], limit: usize, layout: Layout) -> String {
 /// The Atom feed of all news (written by the publish step).
 pub const FEED_ALL: &str = "/feeds/nachrichten.xml";
 
+/// The longest readable part of a topic feed's file name (ASCII).
+const MAX_FEED_NAME: usize = 80;
+
 /// The Atom feed of one tag: a readable name (`/feeds/thema-familie.xml`), with a short hash of
 /// the exact tag where the readable form loses something ("Kinder & Jugend" and "Kinder, Jugend",
 /// "Größe" and "Groesse" must not share a feed). The app links it and the publish step writes it: one rule for both.
@@ -58,14 +61,17 @@ pub fn tag_feed(tag: &str) -> String {
             name.push('-');
         }
     }
-    let name = name.trim_matches('-');
+    // Bounded whatever the tag (a file name has at most 255 bytes, and the publish step writes
+    // beside it under a longer temporary name): a cut name carries the hash below.
+    let cut = name.len() > MAX_FEED_NAME;
+    let name = name[..name.len().min(MAX_FEED_NAME)].trim_matches('-');
     // Readable alone only where the name gives the tag back exactly ("Familie" ↔ familie):
     // then no other tag has the same name.
     let mut capitalized = name.to_owned();
     if let Some(first) = capitalized.get_mut(0..1) {
         first.make_ascii_uppercase();
     }
-    if !name.is_empty() && tag == capitalized {
+    if !cut && !name.is_empty() && tag == capitalized {
         format!("/feeds/thema-{name}.xml")
     } else {
         // FNV-1a: small, stable across runs and platforms.
@@ -185,6 +191,9 @@ mod tests {
         assert_ne!(tag_feed("Größe"), tag_feed("Groesse"));
         assert_ne!(tag_feed("Familie"), tag_feed("familie"));
         assert!(tag_feed("<&>").starts_with("/feeds/thema-"));
+        let long = "Sehr".repeat(60);
+        let (a, b) = (tag_feed(&long), tag_feed(&format!("{long}x")));
+        assert!(a.len() < 120 && b.len() < 120 && a != b, "{a} {b}");
     }
 
     #[test]

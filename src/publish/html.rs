@@ -11,12 +11,20 @@ pub fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            // Controls other than whitespace are not allowed in HTML text.
-            c if c.is_control() && !matches!(c, '\n' | '\t') => out.push('\u{FFFD}'),
+            // Controls other than whitespace are not allowed in HTML text, and noncharacters
+            // (U+FFFE, U+FFFF, U+FDD0…) are not allowed in XML at all: one in a headline would
+            // make every feed not well-formed.
+            c if (c.is_control() && !matches!(c, '\n' | '\t')) || noncharacter(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
     out
+}
+
+/// Unicode's noncharacters: U+FDD0–U+FDEF and the last two code points of every plane.
+pub fn noncharacter(c: char) -> bool {
+    let n = u32::from(c);
+    (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE
 }
 
 /// Markup under construction. Element names and attribute names are always ours (`&'static str`);
@@ -105,5 +113,6 @@ mod tests {
         );
         assert_eq!(h.finish(), "<a href=\"/x&quot; onclick=&quot;alert(1)\">&lt;img src=x onerror=alert(1)&gt;</a>");
         assert_eq!(escape("a\u{0}b & 'c'"), "a\u{FFFD}b &amp; &#39;c&#39;");
+        assert_eq!(escape("\u{FFFF}\u{FFFE}\u{FDD0}\u{1FFFF}\u{FFFD}é"), "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}é");
     }
 }

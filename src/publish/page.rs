@@ -36,6 +36,8 @@ pub fn alternate(h: &mut Html, kind: &str, href: &str, title: &str) {
 /// are written as `\u003c` etc., so no headline can end the script element or open a comment.
 pub fn json_ld(h: &mut Html, value: &impl Serialize) -> Result<(), serde_json::Error> {
     let json = serde_json::to_string(value)?.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
+    // Noncharacters are not allowed in an HTML document (serde keeps them as they are).
+    let json: String = json.chars().map(|c| if super::html::noncharacter(c) { '\u{FFFD}' } else { c }).collect();
     let mut block = Html::new();
     block.open("script", &[("type", Some("application/ld+json"))]);
     let mut markup = block.finish();
