@@ -1,27 +1,27 @@
 #!/usr/bin/env bash
-# The publish step: bash scripts/publish.sh CONTENT_DIR DIST_DIR --site-url https://newsroom.stadt.example [--format json]
-#   [--search-part-size N] (articles per part of the search index at least; 2,500 by default)
-# Derives from CONTENT_DIR/articles/*.json everything a deployment serves besides the app (content
-# API, entry pages, feeds, sitemap, robots.txt, oEmbed, 404 page) into DIST_DIR, a release build of
-# the app; writes only what changed and removes what a removed article left. Then precompresses
-# what it wrote. Exit code: 0 all published, 1 some article could not be, 2 the run could not start.
+# The publish step: bash scripts/publish.sh CONTENT_DIR DIST_DIR --site-url https://newsroom.stadt.example [Optionen]
+# (`--help` lists them: --format json, --dry-run, --strict, --allow-removals N, --search-part-size N,
+# --grace-hours N). Derives from CONTENT_DIR/articles/*.json everything a deployment serves besides
+# the app (content API, entry pages, feeds, sitemap, robots.txt, oEmbed, search index, 404 page)
+# into DIST_DIR, a release build of the app, with their .br/.gz copies; writes only what changed.
+# Exit code: 0 published, 1 some articles refused (their last good version stays online),
+# 2 nothing changed (the run refused), 3 interrupted while writing (the former site stays; run again).
+#
+# Where cargo is installed the step is built first (a no-op when nothing changed); a deploy user
+# without cargo runs the binary an earlier build left (target/native/newsroom-publish, or
+# NEWSROOM_PUBLISH=/path/to/newsroom-publish).
 set -uo pipefail
-cd "$(dirname "$0")/.."
+repo="$(cd "$(dirname "$0")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$PATH"
-cargo build --quiet --profile native --locked --offline --bin newsroom-publish || exit 2
-repo="$PWD"
-cd - >/dev/null
-"$repo/target/native/newsroom-publish" "$@"
-status=$?
-# Precompressed copies (.br, .gz) for files that have none (changed files lost theirs).
-dist="${2:-}"
-if [ -n "$dist" ] && [ -f "$dist/.publish/manifest.txt" ]; then
-  while IFS= read -r f; do
-    [ -f "$dist/$f" ] || continue
-    # Pagefind's index chunks and wasm are gzip already (it unpacks them itself).
-    case "$f" in *.pf_* | *.pagefind) continue ;; esac
-    [ -f "$dist/$f.br" ] || brotli -f -q 11 "$dist/$f"
-    [ -f "$dist/$f.gz" ] || gzip -f -k -9 "$dist/$f"
-  done <"$dist/.publish/manifest.txt"
+bin="${NEWSROOM_PUBLISH:-$repo/target/native/newsroom-publish}"
+if [ -z "${NEWSROOM_PUBLISH:-}" ] && command -v cargo >/dev/null 2>&1; then
+  (cd "$repo" && cargo build --quiet --profile native --locked --offline --bin newsroom-publish) || {
+    echo "Das Veröffentlichungsprogramm ließ sich nicht bauen (siehe oben); nichts wurde veröffentlicht." >&2
+    exit 2
+  }
 fi
-exit $status
+if [ ! -x "$bin" ]; then
+  echo "Das Veröffentlichungsprogramm fehlt ($bin): einmal 'bash scripts/build.sh' ausführen (mit Rust), oder NEWSROOM_PUBLISH setzen." >&2
+  exit 2
+fi
+exec "$bin" "$@"

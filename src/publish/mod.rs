@@ -6,9 +6,12 @@
 
 pub mod api;
 pub mod article_html;
+pub mod check;
 pub mod entry;
 pub mod feed;
 pub mod html;
+pub mod lock;
+pub mod messages;
 pub mod output;
 pub mod page;
 pub mod search;
@@ -20,25 +23,90 @@ pub mod urls;
 pub use output::Outputs;
 use source::{Problem, Severity, Source};
 use std::path::Path;
+use std::time::Duration;
 
 /// What a run did.
 pub struct Report {
     pub published: usize,
+    /// Articles whose file is broken and whose last good version stays online.
+    pub kept: Vec<String>,
     pub problems: Vec<Problem>,
     pub written: output::Written,
     pub search_index: search::Stats,
+    pub dry_run: bool,
 }
 
 impl Report {
-    /// Some article could not be published.
+    /// Some article could not be published as its file is.
     pub fn failed(&self) -> bool {
         self.problems.iter().any(|p| p.severity == Severity::Error)
+    }
+
+    /// Whether any file of the site changed (or would, in a dry run).
+    pub fn changed(&self) -> bool {
+        self.written.written + self.written.removed > 0
     }
 }
 
 /// A run that could not start (no template, unreadable site file): nothing was written.
 #[derive(Debug)]
 pub struct Fatal(pub String);
+
+/// Why a run stopped without publishing.
+#[derive(Debug)]
+pub enum Stop {
+    /// Nothing was changed: the run refused before writing (the reason, in German).
+    Refused(String),
+    /// Writing failed part-way (a full disk, an unwritable file): the site still serves its former
+    /// index and everything it names; the next run finishes the job.
+    Interrupted(String),
+}
+
+impl Stop {
+    pub fn message(&self) -> &str {
+        match self {
+            Stop::Refused(m) | Stop::Interrupted(m) => m,
+        }
+    }
+}
+
+/// How a run publishes.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The site's address (`Urls::parse_site` checks it).
+    pub site_url: String,
+    pub search_part_size: usize,
+    /// How many published articles a run may remove; `None`: the default bound (`removal_bound`).
+    pub allow_removals: Option<usize>,
+    /// Every finding (an unknown field, a missing image) refuses the article.
+    pub strict: bool,
+    /// Read, check and compare only; write nothing.
+    pub dry_run: bool,
+    /// How long the search index's former chunks stay for open pages.
+    pub grace: Duration,
+    /// How long to wait for another run on the same site.
+    pub wait: Duration,
+}
+
+impl Options {
+    pub fn new(site_url: &str) -> Options {
+        Options {
+            site_url: site_url.to_owned(),
+            search_part_size: search::PART_SIZE,
+            allow_removals: None,
+            strict: false,
+            dry_run: false,
+            grace: output::GRACE,
+            wait: Duration::from_secs(600),
+        }
+    }
+}
+
+/// How many published articles a run removes without being told "yes, really": a few (an editor
+/// deleting a release or two), or a tenth of the archive — never all of it by a typo.
+pub fn removal_bound(published: usize) -> usize {
+    (published / 10).max(3)
+}
 
 /// Publishes `content` into `dist` (a release build of the app) for the site at `site_url`.
 pub fn publish(content: &Path, dist: &Path, site_url: &str) -> Result<Report, Fatal> {
@@ -48,13 +116,84 @@ pub fn publish(content: &Path, dist: &Path, site_url: &str) -> Result<Report, Fa
 /// As `publish`, with the search index in parts of at least `search_part_size` articles (months
 /// joined until a part has as many; `search::parts`).
 pub fn publish_with(content: &Path, dist: &Path, site_url: &str, search_part_size: usize) -> Result<Report, Fatal> {
-    let site = site::read(&content.join("site.json")).map_err(Fatal)?;
-    let template = output::template(dist).map_err(|e| Fatal(format!("{}: {e}", dist.join("index.html").display())))?;
-    let (sources, problems) = source::read_articles(&content.join("articles"));
-    let mut out = Outputs::on_disk(dist);
-    let search_index = build(&mut out, &sources, &site, site_url, &template, search_part_size)?;
-    let written = out.finish().map_err(|e| Fatal(format!("{}: {e}", dist.display())))?;
-    Ok(Report { published: sources.len(), problems, written, search_index })
+    let options = Options { search_part_size, ..Options::new(site_url) };
+    run(content, dist, &options).map_err(|stop| Fatal(stop.message().to_owned()))
+}
+
+/// The whole step: checks where it runs, takes the site's lock, reads and checks every article,
+/// refuses what would take news off the site by mistake, then writes (`Outputs`).
+pub fn run(content: &Path, dist: &Path, options: &Options) -> Result<Report, Stop> {
+    let site_url = urls::Urls::parse_site(&options.site_url).map_err(Stop::Refused)?;
+    recognise_build(dist)?;
+    let _lock = if options.dry_run { None } else { Some(lock::Lock::take(dist, options.wait).map_err(Stop::Refused)?) };
+    let site = site::read(&content.join("site.json")).map_err(Stop::Refused)?;
+    let articles = content.join("articles");
+    if let Some(why) = source::folder_problem(&articles) {
+        return Err(Stop::Refused(format!("{why}. Nichts wurde veröffentlicht oder entfernt.")));
+    }
+    let template = output::template(dist)
+        .map_err(|e| Stop::Refused(format!("{}: nicht lesbar ({e})", dist.join("index.html").display())))?;
+    let reading = source::Reading { dist: Some(dist), content: Some(content), strict: options.strict };
+    let (sources, problems) = source::read(&articles, reading);
+    let mut out = if options.dry_run { Outputs::dry_run(dist) } else { Outputs::on_disk(dist) };
+    out.grace = options.grace;
+    check_removals(&out, &sources, options)?;
+    let search_index = build(&mut out, &sources, &site, &site_url, &template, options.search_part_size)
+        .map_err(|f| Stop::Interrupted(f.0))?;
+    let written = out.finish().map_err(|(path, e)| {
+        Stop::Interrupted(format!(
+            "{path} konnte nicht geschrieben werden ({e}). Die Website zeigt weiter den Stand des letzten vollständigen \
+             Laufs; nach Behebung (z. B. Speicherplatz) erneut veröffentlichen."
+        ))
+    })?;
+    let kept = sources.iter().filter(|s| s.kept).map(|s| s.file.clone()).collect();
+    Ok(Report { published: sources.len(), kept, problems, written, search_index, dry_run: options.dry_run })
+}
+
+/// Refuses to write into a folder that is not a build of the app (a mistyped DIST_DIR would
+/// otherwise get a newsroom's files among its own).
+fn recognise_build(dist: &Path) -> Result<(), Stop> {
+    let index = dist.join("index.html");
+    let text = std::fs::read_to_string(&index).map_err(|e| {
+        Stop::Refused(format!(
+            "{} ist kein Newsroom-Build: {} fehlt oder ist nicht lesbar ({e}). Erst `bash scripts/build.sh` ausführen.",
+            dist.display(),
+            index.display()
+        ))
+    })?;
+    if text.contains(page::MARKER) || text.contains("<meta name=\"newsroom:api\"") {
+        Ok(())
+    } else {
+        Err(Stop::Refused(format!(
+            "{} ist kein Newsroom-Build: {} ist nicht die Seite der App. Nichts wurde geschrieben.",
+            dist.display(),
+            index.display()
+        )))
+    }
+}
+
+/// More published articles removed than the bound: a mistyped folder, a failed export.
+fn check_removals(out: &Outputs, sources: &[Source], options: &Options) -> Result<(), Stop> {
+    let published: Vec<&str> =
+        out.former().iter().filter_map(|p| p.strip_prefix("api/articles/")?.strip_suffix(".json")).collect();
+    let now: std::collections::HashSet<&str> = sources.iter().map(|s| s.article.teaser.slug.as_str()).collect();
+    let removed: Vec<&str> = published.iter().copied().filter(|slug| !now.contains(slug)).collect();
+    let bound = options.allow_removals.unwrap_or_else(|| removal_bound(published.len()));
+    if removed.len() <= bound {
+        return Ok(());
+    }
+    let examples: Vec<&str> = removed.iter().take(5).copied().collect();
+    let more = if removed.len() > 5 { ", …" } else { "" };
+    Err(Stop::Refused(format!(
+        "dieser Lauf würde {} der {} veröffentlichten Beiträge entfernen ({}{more}); ohne Bestätigung sind höchstens {} erlaubt. \
+         Nichts wurde veröffentlicht oder entfernt. Fehlen die Dateien versehentlich (Inhaltsordner, Export)? \
+         Wenn die Beiträge wirklich entfernt werden sollen: erneut mit --allow-removals {}",
+        crate::core::text::thousands(removed.len()),
+        crate::core::text::thousands(published.len()),
+        examples.join(", "),
+        crate::core::text::thousands(bound),
+        removed.len()
+    )))
 }
 
 /// Every output, into `out` (on disk, or in memory for tests); what the search index took.

@@ -51,7 +51,7 @@ mod tests {
 
     fn source(i: usize) -> Source {
         let json = format!(r#"{{"slug":"m-{i}","headline":"H","published":"2025-12-19T10:00:00+01:00","body":[]}}"#);
-        Source { file: format!("m-{i}.json"), article: decode_article(&json).unwrap(), raw: Vec::new() }
+        Source { file: format!("m-{i}.json"), article: decode_article(&json).unwrap(), raw: Vec::new(), kept: false }
     }
 
     #[test]
