@@ -48,8 +48,9 @@ start_driver() { # engine port
   echo "driver for $1 did not start"; return 1
 }
 stop_driver() { [ -n "$driver_pid" ] && kill -- -"$driver_pid" 2>/dev/null; driver_pid=""; sleep 0.5; }
-# The offline tests (tests/e2e/offline.rs) run servers of their own on E2E_PORT+10…13.
-trap 'stop_driver; for p in 0 10 11 12 13; do bash scripts/nginx.sh stop "$((E2E_PORT + p))"; done' EXIT
+# The offline tests (tests/e2e/offline.rs) run servers of their own on E2E_PORT+10…13, the search
+# test that publishes while a page is open (tests/e2e/search.rs) one on E2E_PORT+20.
+trap 'stop_driver; for p in 0 10 11 12 13 20; do bash scripts/nginx.sh stop "$((E2E_PORT + p))"; done' EXIT
 mkdir -p .e2e
 
 components() { # engine

@@ -77,6 +77,9 @@ for f in hashed:
 for path in ["/boot.js", "/noscript.css", "/widget/newsroom-widget.js", "/widget/newsroom-widget_bg.wasm"]:
     expect(path, "Cache-Control", "no-cache")
 expect("/.publish/template.html", "Cache-Control", "no-cache", 404)
+# A hashed file that is missing is a 404 no cache keeps (it may be deployed a moment later).
+expect("/newsroom-0123456789abcdef_bg.wasm", "Cache-Control", "no-store", 404)
+expect("/pagefind/2025-12/index/de_0123456789.pf_index", "Cache-Control", "no-store", 404)
 
 # HTTPS: the redirect, HSTS, and the Observatory's grade.
 req = urllib.request.Request(f"http://{tls_host}:{http_port}/nachrichten/x")

@@ -216,3 +216,98 @@ fn without_its_index_the_search_says_so_and_searches_what_is_loaded() {
         assert!(!find_all(&c, ".teasers > li").await.is_empty());
     });
 }
+
+/// A copy of the search newsroom behind its own nginx (port E2E_PORT + 20), which the test
+/// publishes into again while a page is open.
+struct Republished {
+    port: u16,
+    root: std::path::PathBuf,
+    content: std::path::PathBuf,
+}
+
+impl Republished {
+    fn new() -> Republished {
+        let port = base_port() + 20;
+        let repo = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let root = repo.join(format!(".e2e/republished-{port}"));
+        let content = repo.join(format!(".e2e/republished-content-{port}"));
+        for dir in [&root, &content] {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+        let copy = |from: &std::path::Path, to: &std::path::Path| {
+            assert!(std::process::Command::new("cp").arg("-a").arg(from).arg(to).status().unwrap().success());
+        };
+        copy(&repo.join(format!(".e2e/nginx-{}/dist-search", base_port())), &root);
+        copy(&repo.join("tests/fixtures/search-newsroom"), &content);
+        let site = Republished { port, root, content };
+        site.nginx("start");
+        site
+    }
+
+    fn nginx(&self, cmd: &str) {
+        let repo = env!("CARGO_MANIFEST_DIR");
+        let mut c = std::process::Command::new("bash");
+        c.arg(format!("{repo}/scripts/nginx.sh")).args([cmd, &self.port.to_string()]);
+        if cmd == "start" {
+            c.arg(&self.root);
+        }
+        assert!(c.status().unwrap().success(), "nginx {cmd} on {}", self.port);
+    }
+
+    /// Publishes the content as it is now, as a CMS would (the default grace period).
+    fn publish(&self) {
+        let repo = env!("CARGO_MANIFEST_DIR");
+        let out = std::process::Command::new("bash")
+            .arg(format!("{repo}/scripts/publish.sh"))
+            .arg(&self.content)
+            .arg(&self.root)
+            .args(["--site-url", &format!("http://127.0.0.1:{}", self.port), "--search-part-size", "5"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "publish: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+impl Drop for Republished {
+    fn drop(&mut self) {
+        self.nginx("stop");
+    }
+}
+
+#[test]
+fn an_open_page_still_searches_after_a_publish_removed_and_added_news() {
+    with_browser(|c| async move {
+        let site = Republished::new();
+        open(&c, &format!("http://127.0.0.1:{}/", site.port)).await;
+        let list = ListView::on(&c);
+        list.search_field().await.click().await.unwrap();
+        list.search_field().await.send_keys("Sommerfest").await.unwrap();
+        list.wait_status("1 Nachricht mit „Sommerfest“").await;
+        // Meanwhile the newsroom publishes: a March release removed, one added, one changed;
+        // the part of the index with March is built anew.
+        let articles = site.content.join("articles");
+        std::fs::remove_file(articles.join("bruecke-am-hafen-gesperrt.json")).unwrap();
+        let added = serde_json::json!({
+            "slug": "zirkus-im-westpark", "headline": "Zirkus im Westpark", "published": "2026-03-09T10:00:00+01:00",
+            "tags": ["Kultur"], "body": [{"type": "paragraph", "text": "Die Karten gibt es im Bürgerhaus."}]
+        });
+        std::fs::write(articles.join("zirkus-im-westpark.json"), added.to_string()).unwrap();
+        let changed = articles.join("offene-werkstatt.json");
+        let text = std::fs::read_to_string(&changed).unwrap().replace("Offene Werkstatt", "Offene Fahrradwerkstatt");
+        std::fs::write(&changed, text).unwrap();
+        site.publish();
+        // The open page's search still has the index it loaded, and its files are still served:
+        // the changed release is found as it was when the page loaded the index, with its excerpt.
+        list.search_field().await.clear().await.unwrap();
+        list.search_field().await.send_keys("Werkstatt").await.unwrap();
+        list.wait_status("1 Nachricht mit „Werkstatt“").await;
+        wait_until(&c, "!document.querySelector('.teasers[aria-busy]')", "the answer").await;
+        assert_eq!(list.headlines().await, ["Offene Werkstatt im Stadtteilzentrum"]);
+        assert!(!texts(&c, ".teasers .excerpt mark").await.is_empty(), "no excerpt");
+        // A reload gets the new index: the added news are found too.
+        open(&c, &format!("http://127.0.0.1:{}/?q=Bürgerhaus", site.port)).await;
+        list.wait_status("2 Nachrichten mit „Bürgerhaus“").await;
+        wait_until(&c, "!document.querySelector('.teasers[aria-busy]')", "the new answer").await;
+        assert!(list.headlines().await.contains(&"Zirkus im Westpark".to_owned()));
+    });
+}
