@@ -26,7 +26,7 @@ for n in ${BENCH_PUBLISH_SIZES:-1000 10000 100000}; do
   measure() { # label -> "12.3 s, 456 MB" and the run's summary line
     /usr/bin/time -f "%e s, %M KB" -o "$work/time" "$bin" "$work/content" "$work/dist" --site-url https://newsroom.stadt.example >"$work/out" 2>&1 || true
     local kb s; s=$(cut -d, -f1 "$work/time"); kb=$(cut -d' ' -f3 "$work/time")
-    echo "$s, $((kb / 1024)) MB ($(grep -o '[0-9]* Dateien geschrieben' "$work/out" | cut -d' ' -f1) written)"
+    echo "$s, $((kb / 1024)) MB ($(grep -o '[0-9.]* Dateien geschrieben' "$work/out" | cut -d' ' -f1) written)"
   }
   first=$(measure); index=$(grep -o 'Suchindex:.*' "$work/out"); second=$(measure)
   sed -i 's/Die Stadt informiert/Die Stadt berichtet/' "$work/content/articles/meldung-000007.json"

@@ -230,6 +230,7 @@ fn slips_are_named_with_what_was_meant_and_strict_refuses_them() {
     let mut a = doc("slips", "Vertipptes", 5);
     a["kiker"] = "Verkehr".into();
     a["tag"] = serde_json::json!(["Verkehr"]);
+    a["updated"] = "gestern".into();
     a["body"] = serde_json::json!([
         {"type": "paragraf", "text": "Ein Absatz"},
         {"type": "image", "src": "/media/fehlt.jpg", "alt": "Ein Bild"},
@@ -244,6 +245,7 @@ fn slips_are_named_with_what_was_meant_and_strict_refuses_them() {
         "slips.json: Hinweis: unbekanntes Feld 'tag' wird ignoriert – Meinten Sie 'tags'?",
         "slips.json: Hinweis: unbekannter Blocktyp 'paragraf': der Block wird nicht gezeigt – Meinten Sie 'paragraph'?",
         "slips.json: Hinweis: die Bilddatei '/media/fehlt.jpg' gibt es nicht",
+        "slips.json: Hinweis: das Feld 'updated' hat einen ungültigen Wert \"gestern\" und wird weggelassen; erwartet: Datum und Uhrzeit nach RFC 3339",
         "1 Beitrag veröffentlicht",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in\n{out}");

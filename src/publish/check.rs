@@ -59,6 +59,19 @@ pub fn article(article: &Json, roots: &Roots) -> Vec<Finding> {
     for (key, want) in [("kicker", "string"), ("lead", "string"), ("updated", "string"), ("language", "string")] {
         optional(article, key, want, key, &mut out);
     }
+    if let Some(updated) = article.get("updated").and_then(Json::as_str) {
+        if crate::core::model::Timestamp::parse(updated).is_none() {
+            let shown: String = updated.chars().take(40).collect();
+            push(
+                &mut out,
+                "updated".into(),
+                format!(
+                    "das Feld 'updated' hat einen ungültigen Wert \"{shown}\" und wird weggelassen; erwartet: {}",
+                    super::messages::expected("updated").unwrap_or_default()
+                ),
+            );
+        }
+    }
     for key in ["tags", "keywords", "related"] {
         strings(article, key, &mut out);
     }
