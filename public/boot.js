@@ -3,7 +3,7 @@
 // the German fallback already in index.html instead of staying blank.
 // Kept to ES2017 syntax so that older browsers reach the fallback instead of a syntax error.
 (function () {
-  // A remembered theme applies before the app starts, so nothing flashes (see src/components/theme.rs).
+  // A remembered theme applies before the app starts, so nothing flashes (see src/app/components/theme.rs).
   try {
     var theme = localStorage.getItem("newsroom-theme");
     if (theme === "dark" || theme === "light") document.documentElement.setAttribute("data-theme", theme);
@@ -66,7 +66,7 @@
     if (box) box.className += " failed";
   }
   // Start the content requests now, in parallel with the WebAssembly download, instead of after
-  // it; the app takes these responses instead of fetching again (src/api.rs). (A <link
+  // it; the app takes these responses instead of fetching again (src/app/fetch.rs). (A <link
   // rel=preload> is not reused by every engine's fetch(): WebKit downloads twice.)
   // Each with a way to cancel it: the app aborts it when the reader gives up or leaves, so a
   // hanging request never holds up a retry of the same URL.

@@ -16,7 +16,7 @@ has_version() { have "$1" && [[ "$("$1" --version 2>/dev/null)" == *" $2"* ]]; }
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 # --- Debian packages -------------------------------------------------------
-# librsvg2-bin: the build makes the app's PNG icons from public/icon.svg (scripts/icons.sh).
+# librsvg2-bin: the build makes the app's PNG icons from public/favicon.svg and public/icon-maskable.svg (scripts/icons.sh).
 apt_pkgs=(nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter brotli curl librsvg2-bin)
 if [ "$browsers" != none ]; then
   apt_pkgs+=(chromium chromium-driver)

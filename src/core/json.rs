@@ -1,6 +1,6 @@
 //! A small, strict JSON reader (RFC 8259) for the content files.
 //!
-//! Why not serde_json: the generic serde machinery was about a quarter of the app's download
+//! Why not serde_json: the generic serde machinery was about a fifth of the app's code
 //! (docs/decisions/0008-own-json-reader.md). This reader builds a plain value tree, keeps numbers
 //! as their text (the format only needs integers), reads values nested deeper than any content
 //! needs without recursing (hostile files cannot overflow the stack) and can be driven value by
