@@ -74,11 +74,15 @@ fn a_huge_index_shows_without_freezing_the_page() {
         c.enter_parent_frame().await.unwrap();
         let gap = longest_gap(&c).await;
         println!("longest main-thread block while loading 100,000 entries: {gap:.0} ms");
-        // Measured here: Chromium ~50 ms, Firefox ~30 ms, WebKitGTK 100–145 ms — in WebKit the
-        // start of the wasm, as long with 20 entries (docs/decisions/0007); the app's slices take
-        // ~10 ms. The bound leaves room for a loaded CI machine and fails on a return of unsliced
-        // work (840 ms before slicing, 250 ms with one whole-file pass).
-        assert!(gap < 200.0, "the page was blocked for {gap:.0} ms");
+        // Measured here: Chromium ~50 ms, Firefox ~30 ms, WebKitGTK 100–145 ms in 2026-11 — in
+        // WebKit the start of the wasm, as long with 20 entries (docs/decisions/0007); the app's
+        // slices take ~10 ms. The bound leaves room for a loaded CI machine and fails on a return
+        // of unsliced work (840 ms before slicing, 250 ms with one whole-file pass). WebKitGTK on
+        // this machine in 2026-12: 160–346 ms, for this build and the one before it alike (both
+        // built and measured in turn, 5 runs each: 194–265 and 223–286 ms), so its bound is wider
+        // and catches unsliced work only.
+        let bound = if std::env::var("BROWSER").as_deref() == Ok("webkit") { 450.0 } else { 200.0 };
+        assert!(gap < bound, "the page was blocked for {gap:.0} ms");
     });
 }
 
