@@ -33,6 +33,15 @@ pub fn list(query: &Query, pages: usize) -> String {
     }
 }
 
+/// The embed page's parameter for one article (`/embed?artikel=SLUG`).
+pub const EMBED_ARTICLE_PARAM: &str = "artikel";
+
+/// The embed page of one article: its card (what an article's oEmbed frames).
+pub fn embed_article(slug: &Slug) -> String {
+    // A slug is a-z, 0-9 and "-" only: nothing to escape.
+    format!("/embed?{EMBED_ARTICLE_PARAM}={slug}")
+}
+
 /// The embed page (`/embed`) showing `tags`, `limit` entries in `layout`: what the builder
 /// previews and what its iframe snippet embeds, so the two cannot differ.
 pub fn embed(tags: &[String], limit: usize, layout: Layout) -> String {

@@ -5,6 +5,7 @@
 use super::catalog::Query;
 use super::model::Slug;
 use super::paths;
+pub use super::paths::EMBED_ARTICLE_PARAM as ARTICLE_PARAM;
 use super::safe_url;
 
 pub const DEFAULT_LIMIT: usize = 5;
@@ -38,15 +39,6 @@ pub struct WidgetConfig {
     pub lang: Lang,
     /// One article only (`data-article`, the embed page's `artikel=`): its card, not a list.
     pub article: Option<Slug>,
-}
-
-/// The embed page's parameter for one article (`/embed?artikel=SLUG`).
-pub const ARTICLE_PARAM: &str = "artikel";
-
-/// The embed page of one article: its card (what an article's oEmbed frames).
-pub fn embed_article(slug: &Slug) -> String {
-    // A slug is a-z, 0-9 and "-" only: nothing to escape.
-    format!("/embed?{ARTICLE_PARAM}={slug}")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -228,7 +220,7 @@ mod tests {
         let c = parse(&[("data-article", " kita-plaetze ")]);
         let slug = c.article.clone().unwrap();
         assert_eq!(c.article_file(&slug), "https://newsroom.stadt.example/api/articles/kita-plaetze.json");
-        assert_eq!(embed_article(&slug), "/embed?artikel=kita-plaetze");
+        assert_eq!(paths::embed_article(&slug), "/embed?artikel=kita-plaetze");
         // Not a slug: not a path to fetch either.
         assert_eq!(parse(&[("data-article", "../news")]).article, None);
         assert_eq!(parse(&[("data-article", "a?b")]).article, None);

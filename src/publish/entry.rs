@@ -388,7 +388,7 @@ fn social(h: &mut Html, site: &Site, title: &str, description: &str, url: &str, 
 /// The oEmbed document (oembed.com, type "rich"): the iframe embed of the article itself, its
 /// card (headline, date, image, link: `/embed?artikel=SLUG`, the widget's single-article form).
 fn oembed(a: &Article, site: &Site, urls: &Urls) -> String {
-    let embed = urls.absolute(&crate::core::widget_config::embed_article(&a.teaser.slug));
+    let embed = urls.absolute(&crate::core::paths::embed_article(&a.teaser.slug));
     let headline = shown_headline(&a.teaser.headline);
     let html = format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"{}\" height=\"{}\" style=\"border: 0\" loading=\"lazy\"></iframe>",
