@@ -5,8 +5,9 @@
 //! Read with our own `json` reader and decoded field by field, so every error knows its path.
 
 use super::error::{DecodeError, LoadError, Problem};
+use super::images;
 use super::json::{self, Json, Reader, SyntaxError};
-use super::model::{Article, Block, Body, HeadingLevel, Image, NewsIndex, Run, Slug, Teaser, Text, Timestamp};
+use super::model::{Article, Block, Body, HeadingLevel, Image, NewsIndex, Run, Slug, Teaser, Text, Timestamp, Variant};
 use super::safe_url;
 use super::site::{self, Contact, Enforcement, Expected, Site, SiteProblem, FIELDS as SITE_FIELDS};
 use super::tidy::{tidy_article, tidy_teaser};
@@ -391,7 +392,25 @@ fn image(v: &Json) -> Decoded<Image> {
         credit: optional_string(v, "credit"),
         width: optional_u32(v, "width"),
         height: optional_u32(v, "height"),
+        srcset: srcset(v),
+        color: optional_string(v, "color").filter(|c| images::is_color(c)),
     })
+}
+
+/// An image's widths: tolerant (a variant that breaks the rules is dropped, the image stays),
+/// bounded, and only sources the scheme rules allow.
+fn srcset(v: &Json) -> Vec<Variant> {
+    let Some(Json::Arr(items)) = v.get("srcset") else { return Vec::new() };
+    items
+        .iter()
+        .filter_map(|item| {
+            let src = safe_url::image_src(item.get("src")?.as_str()?)?;
+            let width = optional_u32(item, "width").filter(|w| (1..=images::MAX_WIDTH).contains(w))?;
+            // A comma or space would split the `srcset` attribute differently.
+            (!src.contains([',', ' '])).then_some(Variant { src, width })
+        })
+        .take(images::MAX_VARIANTS)
+        .collect()
 }
 
 /// Block by block: a block that does not fit (or of a type this version does not know) is

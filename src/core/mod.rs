@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod date;
 pub mod decode;
 pub mod error;
+pub mod images;
 pub mod json;
 pub mod listing;
 pub mod load_state;

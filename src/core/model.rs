@@ -88,7 +88,7 @@ impl Article {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Image {
     pub src: String,
@@ -102,6 +102,24 @@ pub struct Image {
     pub width: Option<u32>,
     #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub height: Option<u32>,
+    /// Format 1.1: the same picture in other widths (the publish step makes them from the
+    /// original); readers choose by `sizes`. Empty: `src` alone.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    pub srcset: Vec<Variant>,
+    /// Format 1.1: the picture's average colour as `#rrggbb`, shown while it loads.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default, regex(pattern = r"^#[0-9a-fA-F]{6}$")))]
+    pub color: Option<String>,
+}
+
+/// One width of an image (`srcset`): a file of that many pixels across, same aspect ratio.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Variant {
+    /// http, https or relative, without commas or spaces.
+    pub src: String,
+    /// Pixels across.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 8192)))]
+    pub width: u32,
 }
 
 impl Image {

@@ -64,9 +64,10 @@ impl JsonSchema for HeadingLevel {
 /// `news.json`, as the schema describes it (decoding itself is tolerant: see `decode`).
 #[derive(JsonSchema)]
 #[allow(dead_code)]
-#[schemars(title = "Newsroom index (news.json), content format v1")]
+#[schemars(title = "Newsroom index (news.json), content format v1.1")]
 struct NewsIndexFile {
-    /// Format version: 1.
+    /// Format version: 1. Version 1.1 only adds optional fields (an image's `srcset` and
+    /// `color`): a reader of 1.0 ignores them, a 1.1 reader shows an index without them.
     #[schemars(range(min = 1, max = 1))]
     version: u32,
     /// Newest first is customary, but the app sorts by `published` itself.
@@ -82,7 +83,7 @@ pub fn index_schema() -> String {
 pub fn article_schema() -> String {
     let mut schema = schema_for!(Article);
     if let Some(meta) = schema.schema.metadata.as_mut() {
-        meta.title = Some("Newsroom article ({slug}.json), content format v1".into());
+        meta.title = Some("Newsroom article ({slug}.json), content format v1.1".into());
     }
     serde_json::to_string_pretty(&schema).unwrap() + "\n"
 }

@@ -45,6 +45,16 @@ struct ImageJson<'a> {
     width: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     height: Option<u32>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    srcset: Vec<VariantJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    color: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct VariantJson<'a> {
+    src: &'a str,
+    width: u32,
 }
 
 fn teaser(t: &Teaser) -> TeaserJson<'_> {
@@ -67,6 +77,8 @@ fn image(i: &Image) -> ImageJson<'_> {
         credit: i.credit.as_deref(),
         width: i.width,
         height: i.height,
+        srcset: i.srcset.iter().map(|v| VariantJson { src: &v.src, width: v.width }).collect(),
+        color: i.color.as_deref(),
     }
 }
 

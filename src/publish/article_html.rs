@@ -4,6 +4,7 @@
 
 use super::html::Html;
 use crate::core::date::{german_date, german_date_time};
+use crate::core::images::{self, Slot, EAGER_TEASERS};
 use crate::core::model::{Article, Block, HeadingLevel, Image, Run, Teaser, Text};
 use crate::core::paths;
 use crate::core::safe_url;
@@ -32,7 +33,7 @@ pub fn article(a: &Article) -> Html {
         h.element("p", &[("class", Some("lead")), ("dir", Some("auto"))], lead);
     }
     if let Some(image) = &t.image {
-        figure(&mut h, image, false);
+        figure(&mut h, image, Slot::Lead);
     }
     h.close("header").newline();
     // Below the head, as in the app: the head is what the list already knows (app: ArticleView).
@@ -91,7 +92,7 @@ fn block(h: &mut Html, b: &Block) {
             link(h, href, label, hreflang.as_deref());
             h.close("p");
         }
-        Block::Image(image) => figure(h, image, true),
+        Block::Image(image) => figure(h, image, Slot::Body),
     }
 }
 
@@ -127,26 +128,35 @@ fn quote(h: &mut Html, text: &str, cite: Option<&str>) {
 }
 
 /// An image with "caption · Bild: credit"; a source outside the rules is not used.
-pub fn figure(h: &mut Html, image: &Image, lazy: bool) {
+pub fn figure(h: &mut Html, image: &Image, place: Slot) {
     h.open("figure", &[("class", Some("figure"))]);
-    if let Some(src) = safe_url::image_src(&image.src) {
-        let (w, ht) = (image.width.map(|w| w.to_string()), image.height.map(|v| v.to_string()));
-        h.open(
-            "img",
-            &[
-                ("src", Some(&src)),
-                ("alt", Some(&image.alt)),
-                ("width", w.as_deref()),
-                ("height", ht.as_deref()),
-                ("loading", lazy.then_some("lazy")),
-                ("decoding", Some("async")),
-            ],
-        );
-    }
+    picture(h, image, place, false);
     if let Some(caption) = image.caption_line() {
         h.element("figcaption", &[], &caption);
     }
     h.close("figure");
+}
+
+/// The `<img>` of an image in `place`, as the app's `Picture` writes it (`core::images`).
+fn picture(h: &mut Html, image: &Image, place: Slot, eager: bool) {
+    let Some(src) = safe_url::image_src(&image.src) else { return };
+    let (w, ht) = (image.width.map(|w| w.to_string()), image.height.map(|v| v.to_string()));
+    let srcset = images::srcset(image);
+    let first = eager || place.eager();
+    h.open(
+        "img",
+        &[
+            ("src", Some(&src)),
+            ("srcset", srcset.as_deref()),
+            ("sizes", srcset.as_ref().map(|_| place.sizes())),
+            ("alt", Some(&image.alt)),
+            ("width", w.as_deref()),
+            ("height", ht.as_deref()),
+            ("loading", (!first).then_some("lazy")),
+            ("fetchpriority", place.eager().then_some("high")),
+            ("decoding", Some("async")),
+        ],
+    );
 }
 
 fn rich_text(h: &mut Html, text: &Text) {
@@ -207,7 +217,7 @@ fn link(h: &mut Html, href: &str, label: &str, hreflang: Option<&str>) {
 pub fn teasers(items: &[&Arc<Teaser>], full: bool) -> Html {
     let mut h = Html::new();
     h.open("ul", &[("class", Some(if full { "teasers" } else { "teasers compact" }))]);
-    for t in items {
+    for (position, t) in items.iter().enumerate() {
         h.open("li", &[("class", Some("teaser"))]).open("article", &[]);
         if let (true, Some(kicker)) = (full, &t.kicker) {
             h.element("p", &[("class", Some("kicker"))], kicker);
@@ -225,18 +235,9 @@ pub fn teasers(items: &[&Arc<Teaser>], full: bool) -> Html {
         if let (true, Some(lead)) = (full, &t.lead) {
             h.element("p", &[("class", Some("teaser-lead")), ("dir", Some("auto"))], lead);
         }
-        if let Some((image, src)) = t.image.as_ref().and_then(|i| Some((i, safe_url::image_src(&i.src)?))) {
-            let (w, ht) = (image.width.map(|w| w.to_string()), image.height.map(|v| v.to_string()));
+        if let Some(image) = t.image.as_ref().filter(|i| safe_url::image_src(&i.src).is_some()) {
             h.open("div", &[("class", Some("teaser-image"))]);
-            let attrs = [
-                ("src", Some(src.as_str())),
-                ("alt", Some(image.alt.as_str())),
-                ("width", w.as_deref()),
-                ("height", ht.as_deref()),
-                ("loading", Some("lazy")),
-                ("decoding", Some("async")),
-            ];
-            h.open("img", &attrs);
+            picture(&mut h, image, Slot::Teaser, full && position < EAGER_TEASERS);
             if let Some(credit) = image.credit_line() {
                 h.element("small", &[("class", Some("credit"))], &credit);
             }

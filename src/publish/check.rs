@@ -24,7 +24,7 @@ const ARTICLE: &[&str] = &[
     "version",
     "$schema",
 ];
-const IMAGE: &[&str] = &["src", "alt", "caption", "credit", "width", "height"];
+const IMAGE: &[&str] = &["src", "alt", "caption", "credit", "width", "height", "srcset", "color"];
 const RUN: &[&str] = &["text", "href", "strong", "em"];
 
 fn block_fields(kind: &str) -> &'static [&'static str] {
@@ -34,7 +34,7 @@ fn block_fields(kind: &str) -> &'static [&'static str] {
         "list" => &["type", "ordered", "items"],
         "quote" => &["type", "text", "cite"],
         "link" => &["type", "href", "label", "hreflang"],
-        "image" => &["type", "src", "alt", "caption", "credit", "width", "height"],
+        "image" => &["type", "src", "alt", "caption", "credit", "width", "height", "srcset", "color"],
         _ => &["type"],
     }
 }
@@ -223,23 +223,15 @@ fn runs_in(v: Option<&Json>, path: &str, out: &mut Vec<Finding>) {
 }
 
 /// A site path (`/media/a.jpg`) or relative source (`a.jpg`, relative to the content API) must be
-/// a file of the site or of the content folder; other hosts are not checked.
+/// a file of the content folder or of the site; other hosts are not checked.
 fn local_file(src: &str, field: &str, roots: &Roots, out: &mut Vec<Finding>) {
     let Some(safe) = crate::core::safe_url::image_src(src) else { return };
     if safe.contains("://") || safe.starts_with("//") || safe.starts_with("data:") {
         return;
     }
-    let path = safe.split(['?', '#']).next().unwrap_or_default();
-    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-    if decoded.split('/').any(|s| s == "..") {
+    let Some((_, candidates)) = super::media::local_candidates(src, roots) else {
         push(out, field.to_owned(), format!("das Bild '{src}' verlässt die Website ('..') und wird nicht geprüft"));
         return;
-    }
-    let site_path = decoded.trim_start_matches('/');
-    let candidates = if decoded.starts_with('/') {
-        vec![roots.dist.join(site_path), roots.content.join(site_path)]
-    } else {
-        vec![roots.dist.join("api").join(site_path), roots.content.join(site_path)]
     };
     if !candidates.iter().any(|c| c.is_file()) {
         let looked: Vec<String> = candidates.iter().map(|c| c.display().to_string()).collect();

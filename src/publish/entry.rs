@@ -5,6 +5,7 @@
 use super::article_html;
 use super::feed::{self, Feed};
 use super::html::Html;
+use super::media::Photos;
 use super::page::{self, alternate, meta, Head, Takeover};
 use super::site::Site;
 use super::source::Source;
@@ -43,7 +44,14 @@ pub fn manifest(site: &Site) -> String {
     text
 }
 
-pub fn write(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls, template: &str) -> Result<(), Fatal> {
+pub fn write(
+    out: &mut Outputs,
+    sources: &[Source],
+    site: &Site,
+    urls: &Urls,
+    template: &str,
+    photos: &Photos,
+) -> Result<(), Fatal> {
     let items: Vec<Arc<Teaser>> = sources.iter().map(|s| Arc::new(s.article.teaser.clone())).collect();
     let mut related = RelatedIndex::new(&items);
     let mut by_tag: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
@@ -66,7 +74,7 @@ pub fn write(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls, te
         main.element("h2", &[("id", Some("related-title"))], "Weitere Nachrichten");
         main.open("p", &[("class", Some("more"))]).element("a", &[("href", Some("/"))], "Mehr Nachrichten").close("p");
         main.append(article_html::teasers(&related.related(a, RELATED_LIMIT), false)).close("section");
-        let head = article_head(a, site, urls);
+        let head = article_head(a, site, urls, photos);
         let html = render(&head, main)?;
         out.insert(format!("nachrichten/{}.html", a.teaser.slug), html.into_bytes());
         out.insert(format!("oembed/{}.json", a.teaser.slug), oembed(a, site, urls).into_bytes());
@@ -296,7 +304,13 @@ fn description(a: &Article) -> String {
     format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head))
 }
 
-fn article_head(a: &Article, site: &Site, urls: &Urls) -> Head {
+/// The lead photo's crops in the ratios search engines ask for (16:9, 4:3, 1:1), when made.
+fn ld_images(t: &Teaser, urls: &Urls, photos: &Photos) -> Option<Vec<String>> {
+    let crops = photos.crops.get(&t.image.as_ref()?.src)?;
+    Some(crops.iter().filter_map(|(path, _, _)| urls.image(path)).collect())
+}
+
+fn article_head(a: &Article, site: &Site, urls: &Urls, photos: &Photos) -> Head {
     let t = &a.teaser;
     let headline = shown_headline(&t.headline);
     let url = urls.article(&t.slug);
@@ -352,7 +366,7 @@ fn article_head(a: &Article, site: &Site, urls: &Urls) -> Head {
         "@type": "NewsArticle",
         "headline": headline,
         "description": desc,
-        "image": image.as_ref().map(|i| vec![i.0.clone()]).unwrap_or_default(),
+        "image": ld_images(t, urls, photos).or_else(|| image.as_ref().map(|i| vec![i.0.clone()])).unwrap_or_default(),
         "datePublished": t.published.to_rfc3339(),
         "dateModified": feed::last_change(a),
         "author": organization,

@@ -50,6 +50,11 @@ pub fn atom(feed: &Feed, articles: &[&Article], urls: &Urls) -> String {
         if let Some(lead) = &t.lead {
             x.push_str(&format!("<summary>{}</summary>\n", escape(lead)));
         }
+        // The photo, once, in the width every reader shows (`src`: the publish step's JPEG).
+        if let Some(href) = t.image.as_ref().and_then(|i| urls.image(&i.src)) {
+            let kind = media_type(&href).map(|m| format!(" type=\"{m}\"")).unwrap_or_default();
+            x.push_str(&format!("<link rel=\"enclosure\"{kind} href=\"{}\"/>\n", escape(&href)));
+        }
         for tag in &t.tags {
             x.push_str(&format!("<category term=\"{0}\" label=\"{0}\"/>\n", escape(tag)));
         }
@@ -59,6 +64,21 @@ pub fn atom(feed: &Feed, articles: &[&Article], urls: &Urls) -> String {
     }
     x.push_str("</feed>\n");
     x
+}
+
+/// An image's media type by its name's ending (`None`: left out, the reader looks).
+fn media_type(url: &str) -> Option<&'static str> {
+    let path = url.split(['?', '#']).next()?.to_ascii_lowercase();
+    let ending = path.rsplit_once('.')?.1.to_owned();
+    Some(match ending.as_str() {
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "webp" => "image/webp",
+        "gif" => "image/gif",
+        "svg" => "image/svg+xml",
+        "avif" => "image/avif",
+        _ => return None,
+    })
 }
 
 /// When an article last changed: `updated`, or `published`.

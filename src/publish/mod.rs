@@ -11,9 +11,11 @@ pub mod entry;
 pub mod feed;
 pub mod html;
 pub mod lock;
+pub mod media;
 pub mod messages;
 pub mod output;
 pub mod page;
+pub mod photos;
 pub mod search;
 pub mod site;
 pub mod sitemap;
@@ -134,11 +136,13 @@ pub fn run(content: &Path, dist: &Path, options: &Options) -> Result<Report, Sto
     let template = output::template(dist)
         .map_err(|e| Stop::Refused(format!("{}: nicht lesbar ({e})", dist.join("index.html").display())))?;
     let reading = source::Reading { dist: Some(dist), content: Some(content), strict: options.strict };
-    let (sources, problems) = source::read(&articles, reading);
+    let (mut sources, mut problems) = source::read(&articles, reading);
     let mut out = if options.dry_run { Outputs::dry_run(dist) } else { Outputs::on_disk(dist) };
     out.grace = options.grace;
     check_removals(&out, &sources, options)?;
-    let search_index = build(&mut out, &sources, &site, &site_url, &template, options.search_part_size)
+    let (photos, photo_problems) = media::prepare(&mut out, &mut sources, &check::Roots { dist, content });
+    problems.extend(photo_problems);
+    let search_index = build(&mut out, &sources, &site, &site_url, &template, options.search_part_size, &photos)
         .map_err(|f| Stop::Interrupted(f.0))?;
     let written = out.finish().map_err(|(path, e)| {
         Stop::Interrupted(format!(
@@ -204,10 +208,11 @@ pub fn build(
     site_url: &str,
     template: &str,
     search_part_size: usize,
+    photos: &media::Photos,
 ) -> Result<search::Stats, Fatal> {
     let urls = urls::Urls::new(site_url);
     api::write(out, sources).map_err(|e| Fatal(e.to_string()))?;
-    entry::write(out, sources, site, &urls, template)?;
+    entry::write(out, sources, site, &urls, template, photos)?;
     sitemap::write(out, sources, &urls);
     search::write(out, sources, search_part_size).map_err(|e| Fatal(format!("Suchindex: {e}")))
 }

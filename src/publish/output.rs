@@ -348,9 +348,11 @@ fn held_rank(path: &str) -> Option<u8> {
     })
 }
 
-/// Pagefind's chunks and wasm are gzip already (it unpacks them itself).
+/// Pagefind's chunks and wasm are gzip already (it unpacks them itself); photos are compressed
+/// by their format.
 fn compressible(path: &str) -> bool {
-    !(path.contains(".pf_") || path.ends_with(".pagefind"))
+    let photo = [".webp", ".jpg", ".jpeg", ".png", ".gif", ".avif"].iter().any(|e| path.ends_with(e));
+    !(path.contains(".pf_") || path.ends_with(".pagefind") || photo)
 }
 
 /// Removes `path` and its compressed copies (and folders left empty); `true` if it was there.

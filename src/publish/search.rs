@@ -64,7 +64,7 @@ pub fn record(source: &Source) -> String {
         h.element("p", &[("data-pagefind-weight", Some("2"))], lead);
     }
     if let Some(image) = &t.image {
-        figure(&mut h, image, false);
+        figure(&mut h, image, crate::core::images::Slot::Lead);
     }
     h.append(body(&a.body.blocks, None));
     h.open("ul", &[("data-pagefind-weight", Some("3"))]);

@@ -5,6 +5,7 @@
 //! page's CSS does not reach in, the widget's CSS does not leak out.
 
 use crate::core::decode::{decode_article_teaser, IndexDecoder};
+use crate::core::images::Slot;
 use crate::core::listing::NewestWithTags;
 use crate::core::model::Teaser;
 use crate::core::safe_url;
@@ -305,7 +306,22 @@ fn item(document: &Document, config: &WidgetConfig, t: &Teaser, target: Option<&
             let img = el(document, "img", "", None)?;
             img.set_attribute("src", &content_url(document, config, &src)).ok()?;
             img.set_attribute("alt", &image.alt).ok()?;
-            img.set_attribute("loading", "lazy").ok()?;
+            // The same widths and slot sizes as the app's (core::images): a card on a phone
+            // takes a thumbnail, not the photographer's original.
+            let place = if config.article.is_some() { Slot::Embed } else { Slot::WidgetCard };
+            if !image.srcset.is_empty() {
+                let widths: Vec<String> = image
+                    .srcset
+                    .iter()
+                    .map(|v| format!("{} {}w", content_url(document, config, &v.src), v.width))
+                    .collect();
+                img.set_attribute("srcset", &widths.join(", ")).ok()?;
+                img.set_attribute("sizes", place.sizes()).ok()?;
+            }
+            if config.article.is_none() {
+                img.set_attribute("loading", "lazy").ok()?;
+            }
+            img.set_attribute("decoding", "async").ok()?;
             if let (Some(w), Some(h)) = (image.width, image.height) {
                 img.set_attribute("width", &w.to_string()).ok()?;
                 img.set_attribute("height", &h.to_string()).ok()?;

@@ -2,6 +2,7 @@
 //! every string is rendered as text, never as HTML.
 
 use super::figure::Figure;
+use crate::core::images::Slot;
 use crate::core::model::{Block, HeadingLevel, Run, Text};
 use crate::core::safe_url;
 use leptos::prelude::*;
@@ -56,7 +57,7 @@ pub fn BlockView(block: Block) -> impl IntoView {
         Block::List { ordered, items } => view! { <ListBlock ordered items/> }.into_any(),
         Block::Quote { text, cite } => view! { <Quote text cite/> }.into_any(),
         Block::Link { href, label, hreflang } => view! { <LinkBlock href label hreflang/> }.into_any(),
-        Block::Image(image) => view! { <Figure image lazy=true/> }.into_any(),
+        Block::Image(image) => view! { <Figure image place=Slot::Body/> }.into_any(),
     }
 }
 

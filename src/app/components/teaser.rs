@@ -1,5 +1,7 @@
+use super::figure::Picture;
 use crate::app::offline::use_connection;
 use crate::core::date::german_date;
+use crate::core::images::Slot;
 use crate::core::model::Teaser;
 use crate::core::tidy::shown_headline;
 use crate::core::{paths, safe_url};
@@ -33,6 +35,9 @@ pub fn TeaserItem(
     /// the found words highlighted, every part a text node.
     #[prop(default = None)]
     excerpt: Option<Arc<[String]>>,
+    /// At the top of the list (on the first screen): its photo is not loaded lazily.
+    #[prop(optional)]
+    eager: bool,
 ) -> impl IntoView {
     let href = paths::article(&teaser.slug);
     let slug = teaser.slug.to_string();
@@ -52,11 +57,11 @@ pub fn TeaserItem(
         view! { <h3 class="teaser-headline">{link}</h3> }.into_any()
     };
     let image = teaser.image.as_ref().and_then(|image| {
-        let src = safe_url::image_src(&image.src)?;
+        safe_url::image_src(&image.src)?;
         let credit = image.credit_line();
         Some(view! {
             <div class="teaser-image">
-                <img src=src alt=image.alt.clone() width=image.width height=image.height loading="lazy" decoding="async"/>
+                <Picture image=image.clone() place=Slot::Teaser eager/>
                 {credit.map(|c| view! { <small class="credit">{c}</small> })}
             </div>
         })

@@ -17,6 +17,7 @@ use crate::app::offline::{stored_copy_note, use_connection};
 use crate::app::router::use_location;
 use crate::core::date::{german_date, german_date_time};
 use crate::core::error::LoadError;
+use crate::core::images::Slot;
 use crate::core::listing::{related, RELATED_LIMIT};
 use crate::core::load_state::LoadState;
 use crate::core::model::{Article, Slug, Teaser};
@@ -128,7 +129,7 @@ pub fn ArticleView(teaser: Arc<Teaser>, article: Loader<Arc<Article>>, cancel: C
                     })}
                 </p>
                 {t.lead.clone().map(|l| view! { <p class="lead" dir="auto">{l}</p> })}
-                {t.image.clone().map(|image| view! { <Figure image/> })}
+                {t.image.clone().map(|image| view! { <Figure image place=Slot::Lead/> })}
             </header>
             {move || match article.ready() {
                 None => view! { <Loading label="Der Beitrag wird geladen …" on_cancel=cancel/> }.into_any(),

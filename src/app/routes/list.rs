@@ -16,6 +16,7 @@ use crate::core::catalog::{
     list_title, result_summary, shown, topics_left_out, Facet, Outcome, Query, PAGE_SIZE, TOPICS_SHOWN,
 };
 use crate::core::date::german_date;
+use crate::core::images::EAGER_TEASERS;
 use crate::core::load_state::LoadState;
 use crate::core::paths;
 use leptos::prelude::*;
@@ -191,8 +192,12 @@ fn NewsList(query: Memo<Query>) -> impl IntoView {
         })}
         <ul class="teasers" aria-busy=busy>
             // Keyed by the excerpt too: the same news found by another word shows its new excerpt.
-            <For each=items key=|(t, excerpt)| (t.slug.clone(), excerpt.clone()) let:((teaser, excerpt))>
-                <TeaserItem teaser style=TeaserStyle::Full excerpt/>
+            <For
+                each=move || items().into_iter().enumerate()
+                key=|(_, (t, excerpt))| (t.slug.clone(), excerpt.clone())
+                let:((position, (teaser, excerpt)))
+            >
+                <TeaserItem teaser style=TeaserStyle::Full excerpt eager=position < EAGER_TEASERS/>
             </For>
         </ul>
         <p class="more-news">
