@@ -51,3 +51,5 @@ echo "== 6. Lighthouse 12.2.3, mobile preset (the published site)"
 bash bench/lighthouse.sh http://127.0.0.1:8390
 # The publish step at 1,000 / 10,000 / 100,000 articles (BENCH_PUBLISH_SIZES to choose).
 bash bench/publish.sh
+# Real photographs through the publish step and onto a phone (issue #27).
+bash bench/photos.sh

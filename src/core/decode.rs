@@ -393,24 +393,25 @@ fn image(v: &Json) -> Decoded<Image> {
         width: optional_u32(v, "width"),
         height: optional_u32(v, "height"),
         srcset: srcset(v),
-        color: optional_string(v, "color").filter(|c| images::is_color(c)),
     })
 }
 
 /// An image's widths: tolerant (a variant that breaks the rules is dropped, the image stays),
 /// bounded, and only sources the scheme rules allow.
 fn srcset(v: &Json) -> Vec<Variant> {
-    let Some(Json::Arr(items)) = v.get("srcset") else { return Vec::new() };
-    items
-        .iter()
-        .filter_map(|item| {
-            let src = safe_url::image_src(item.get("src")?.as_str()?)?;
-            let width = optional_u32(item, "width").filter(|w| (1..=images::MAX_WIDTH).contains(w))?;
-            // A comma or space would split the `srcset` attribute differently.
-            (!src.contains([',', ' '])).then_some(Variant { src, width })
-        })
-        .take(images::MAX_VARIANTS)
-        .collect()
+    let mut out = Vec::new();
+    let Some(Json::Arr(items)) = v.get("srcset") else { return out };
+    for item in items.iter().take(images::MAX_VARIANTS) {
+        let src = item.get("src").and_then(Json::as_str).and_then(safe_url::image_src);
+        let width = optional_u32(item, "width").unwrap_or(0);
+        // A comma or space would split the `srcset` attribute differently.
+        if let Some(src) = src.filter(|s| !s.bytes().any(|b| b == b',' || b == b' ')) {
+            if width > 0 && width <= images::MAX_WIDTH {
+                out.push(Variant { src, width });
+            }
+        }
+    }
+    out
 }
 
 /// Block by block: a block that does not fit (or of a type this version does not know) is

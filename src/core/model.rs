@@ -106,9 +106,6 @@ pub struct Image {
     /// original); readers choose by `sizes`. Empty: `src` alone.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub srcset: Vec<Variant>,
-    /// Format 1.1: the picture's average colour as `#rrggbb`, shown while it loads.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default, regex(pattern = r"^#[0-9a-fA-F]{6}$")))]
-    pub color: Option<String>,
 }
 
 /// One width of an image (`srcset`): a file of that many pixels across, same aspect ratio.

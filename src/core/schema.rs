@@ -66,8 +66,8 @@ impl JsonSchema for HeadingLevel {
 #[allow(dead_code)]
 #[schemars(title = "Newsroom index (news.json), content format v1.1")]
 struct NewsIndexFile {
-    /// Format version: 1. Version 1.1 only adds optional fields (an image's `srcset` and
-    /// `color`): a reader of 1.0 ignores them, a 1.1 reader shows an index without them.
+    /// Format version: 1. Version 1.1 only adds an optional field (an image's `srcset`): a
+    /// reader of 1.0 ignores it, a 1.1 reader shows an index without it.
     #[schemars(range(min = 1, max = 1))]
     version: u32,
     /// Newest first is customary, but the app sorts by `published` itself.

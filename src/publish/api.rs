@@ -47,8 +47,6 @@ struct ImageJson<'a> {
     height: Option<u32>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     srcset: Vec<VariantJson<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    color: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -78,7 +76,6 @@ fn image(i: &Image) -> ImageJson<'_> {
         width: i.width,
         height: i.height,
         srcset: i.srcset.iter().map(|v| VariantJson { src: &v.src, width: v.width }).collect(),
-        color: i.color.as_deref(),
     }
 }
 

@@ -42,7 +42,6 @@ struct State {
 struct Meta {
     width: u32,
     height: u32,
-    color: String,
     variants: Vec<u32>,
     preview: (u32, u32),
     crops: Vec<(String, u32, u32)>,
@@ -230,7 +229,6 @@ fn refused(why: String) -> Meta {
     Meta {
         width: 0,
         height: 0,
-        color: String::new(),
         variants: Vec::new(),
         preview: (0, 0),
         crops: Vec::new(),
@@ -268,7 +266,6 @@ fn meta_of(made: &Made, notes: Vec<String>) -> Meta {
     Meta {
         width: made.width,
         height: made.height,
-        color: made.color.clone(),
         variants: made.variants.iter().map(|(w, _)| *w).collect(),
         preview: (made.preview.0, made.preview.1),
         crops: made.crops.iter().map(|(n, w, h, _)| (n.to_string(), *w, *h)).collect(),
@@ -302,7 +299,6 @@ fn rewrite(image: &mut Image, key: &str, meta: &Meta) {
     image.height = Some(meta.preview.1);
     image.srcset =
         meta.variants.iter().map(|&w| Variant { src: format!("/{FOLDER}/{key}-{w}.webp"), width: w }).collect();
-    image.color = Some(meta.color.clone());
 }
 
 /// The article file as served (`api/articles/{slug}.json`, the producer's own file) with its
@@ -325,9 +321,6 @@ fn patch_raw(raw: &[u8], changed: &[(String, Option<Image>)]) -> Vec<u8> {
             let srcset: Vec<serde_json::Value> =
                 image.srcset.iter().map(|v| serde_json::json!({"src": v.src, "width": v.width})).collect();
             object.insert("srcset".into(), srcset.into());
-        }
-        if let Some(color) = &image.color {
-            object.insert("color".into(), color.clone().into());
         }
     };
     if let Some(lead) = file.get("image").and_then(&made) {

@@ -31,8 +31,6 @@ pub struct Made {
     /// Upright size of the original.
     pub width: u32,
     pub height: u32,
-    /// Average colour, `#rrggbb`.
-    pub color: String,
     /// (width, WebP bytes), narrowest first.
     pub variants: Vec<(u32, Vec<u8>)>,
     /// (width, height, JPEG bytes) for `src` and link previews.
@@ -98,8 +96,7 @@ pub fn make(bytes: &[u8]) -> Result<(Made, Vec<String>), Refusal> {
         let ch = height_for(crop.width(), crop.height(), cw);
         crops.push((name, cw, ch, jpeg_within(&scale(&crop, cw, ch), PREVIEW_MAX_BYTES)));
     }
-    let made =
-        Made { width, height, color: average(rgb), variants, preview: (preview_width, preview_height, preview), crops };
+    let made = Made { width, height, variants, preview: (preview_width, preview_height, preview), crops };
     Ok((made, notes))
 }
 
@@ -244,12 +241,6 @@ fn jpeg_within(rgb: &RgbImage, max: usize) -> Vec<u8> {
         }
         quality -= 10;
     }
-}
-
-fn average(rgb: &RgbImage) -> String {
-    let small = image::imageops::thumbnail(rgb, 1, 1);
-    let [r, g, b] = small.get_pixel(0, 0).0;
-    format!("#{r:02x}{g:02x}{b:02x}")
 }
 
 #[cfg(test)]

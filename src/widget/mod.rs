@@ -308,20 +308,25 @@ fn item(document: &Document, config: &WidgetConfig, t: &Teaser, target: Option<&
             img.set_attribute("alt", &image.alt).ok()?;
             // The same widths and slot sizes as the app's (core::images): a card on a phone
             // takes a thumbnail, not the photographer's original.
-            let place = if config.article.is_some() { Slot::Embed } else { Slot::WidgetCard };
             if !image.srcset.is_empty() {
-                let widths: Vec<String> = image
-                    .srcset
-                    .iter()
-                    .map(|v| format!("{} {}w", content_url(document, config, &v.src), v.width))
-                    .collect();
-                img.set_attribute("srcset", &widths.join(", ")).ok()?;
-                img.set_attribute("sizes", place.sizes()).ok()?;
+                let mut srcset = String::new();
+                for v in &image.srcset {
+                    if !srcset.is_empty() {
+                        srcset.push_str(", ");
+                    }
+                    srcset.push_str(&content_url(document, config, &v.src));
+                    srcset.push(' ');
+                    srcset.push_str(&v.width.to_string());
+                    srcset.push('w');
+                }
+                img.set_attribute("srcset", &srcset).ok()?;
             }
+            // The one-article embed's card is as wide as its frame: the default `sizes` (100vw,
+            // `Slot::Embed`), and it is the frame's largest paint (not lazy).
             if config.article.is_none() {
+                img.set_attribute("sizes", Slot::WidgetCard.sizes()).ok()?;
                 img.set_attribute("loading", "lazy").ok()?;
             }
-            img.set_attribute("decoding", "async").ok()?;
             if let (Some(w), Some(h)) = (image.width, image.height) {
                 img.set_attribute("width", &w.to_string()).ok()?;
                 img.set_attribute("height", &h.to_string()).ok()?;

@@ -80,6 +80,15 @@ expect("/.publish/template.html", "Cache-Control", "no-cache", 404)
 # A hashed file that is missing is a 404 no cache keeps (it may be deployed a moment later).
 expect("/newsroom-0123456789abcdef_bg.wasm", "Cache-Control", "no-store", 404)
 expect("/pagefind/2025-12/index/de_0123456789.pf_index", "Cache-Control", "no-store", 404)
+# Photos the publish step made: named by their bytes, immutable, with their own type.
+photos = sorted(os.listdir(os.path.join(dist, "media", "v"))) if os.path.isdir(os.path.join(dist, "media", "v")) else []
+check_types = {".webp": "image/webp", ".jpg": "image/jpeg"}
+if not photos:
+    problems.append("media/v: no photo made (the sample has content/media/holz.jpg)")
+for name in [p for p in photos if p.endswith(".webp")][:1] + [p for p in photos if p.endswith(".jpg")][:1]:
+    expect("/media/v/" + name, "Cache-Control", "public, max-age=31536000, immutable")
+    expect("/media/v/" + name, "Content-Type", check_types[os.path.splitext(name)[1]])
+expect("/media/v/0123456789abcdef-640.webp", "Cache-Control", "no-store", 404)
 
 # HTTPS: the redirect, HSTS, and the Observatory's grade.
 req = urllib.request.Request(f"http://{tls_host}:{http_port}/nachrichten/x")

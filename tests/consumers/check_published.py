@@ -11,6 +11,8 @@ import os
 import sys
 from datetime import datetime, timezone
 
+import subprocess
+
 import extruct
 import feedparser
 from checks import Checks
@@ -56,6 +58,12 @@ def expect_feed(path, title, chosen):
         if a.get("lead"):
             check(entry.get("summary") == a["lead"].strip(), f"{path}: summary of {a['slug']}")
         check(entry.get("author"), f"{path}: no author for {a['slug']}")
+        # The photo travels with the entry, once, as a file every reader shows.
+        enclosures = [e for e in entry.get("enclosures", []) if e.get("type", "").startswith("image/")]
+        if a.get("image"):
+            check(len(enclosures) == 1, f"{path}: image enclosures of {a['slug']}: {enclosures}")
+        else:
+            check(not enclosures, f"{path}: {a['slug']} has no image but {enclosures}")
     return feed
 
 
@@ -111,6 +119,39 @@ for a in articles:
     check(a["headline"].strip() in body, f"{path}: headline not in the page's text")
     if a.get("lead"):
         check(a["lead"].strip() in body, f"{path}: lead not in the page's text")
+
+# Photos as readers get them, read by a real metadata reader (ExifTool): no EXIF, GPS, XMP, IPTC,
+# maker notes or camera serial in any served variant; link previews small enough for messengers.
+made = sorted(glob.glob(os.path.join(dist, "media", "v", "*")))
+photo_articles = [a for a in articles if a.get("image", {}).get("src", "").startswith("/media/")]
+check(len(made) >= 7 * len(photo_articles), f"media/v: {len(made)} files for {len(photo_articles)} photos")
+if made:
+    tags = json.loads(subprocess.run(["exiftool", "-json", "-a", "-G1", *made], capture_output=True, check=True).stdout)
+    secret_groups = ("EXIF", "IFD0", "IFD1", "ExifIFD", "GPS", "XMP", "IPTC", "MakerNotes", "Photoshop", "ICC")
+    for info in tags:
+        found = sorted(k for k in info if k.split(":")[0].startswith(secret_groups) or "Serial" in k or "GPS" in k)
+        check(not found, f"{info['SourceFile']}: carries {found[:6]}")
+for a in photo_articles:
+    page = open(os.path.join(dist, "nachrichten", a["slug"] + ".html"), encoding="utf-8").read()
+    og = extruct.extract(page, base_url=site, syntaxes=["opengraph"], uniform=True)["opengraph"][0]
+    local = os.path.join(dist, og.get("og:image", "")[len(site) + 1:])
+    check(os.path.isfile(local) and local.endswith(".jpg"), f"{a['slug']}: og:image {og.get('og:image')}")
+    if os.path.isfile(local):
+        size = json.loads(subprocess.run(["exiftool", "-json", "-ImageWidth", "-ImageHeight", local],
+                                         capture_output=True, check=True).stdout)[0]
+        check(os.path.getsize(local) <= 300_000 and size["ImageWidth"] <= 1600, f"{local}: {os.path.getsize(local)} bytes, {size}")
+        check(str(size["ImageWidth"]) == og.get("og:image:width") and str(size["ImageHeight"]) == og.get("og:image:height"),
+              f"{a['slug']}: og:image size {og.get('og:image:width')}x{og.get('og:image:height')}, file {size}")
+    ld = extruct.extract(page, base_url=site, syntaxes=["json-ld"], uniform=True)["json-ld"][0]
+    ratios = []
+    for url in ld.get("image", []):
+        info = json.loads(subprocess.run(["exiftool", "-json", "-ImageWidth", "-ImageHeight",
+                                          os.path.join(dist, url[len(site) + 1:])], capture_output=True).stdout or b"[{}]")[0]
+        if info.get("ImageWidth"):
+            ratios.append(round(info["ImageWidth"] / info["ImageHeight"], 2))
+    check(ratios == [1.78, 1.33, 1.0], f"{a['slug']}: JSON-LD image ratios {ratios}")
+    # The original is the press office's, not the readers': never served.
+    check(not os.path.exists(os.path.join(dist, a["image"]["src"].lstrip("/"))), f"{a['image']['src']} is served")
 
 schema = etree.XMLSchema(etree.parse(os.path.join(os.path.dirname(__file__), "sitemap.xsd")))
 sitemap = etree.parse(os.path.join(dist, "sitemap.xml"))

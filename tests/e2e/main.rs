@@ -18,6 +18,7 @@ mod list;
 mod network;
 mod offline;
 mod paging;
+mod photos;
 mod platform;
 mod publish;
 mod reading;

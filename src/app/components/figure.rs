@@ -16,8 +16,9 @@ pub fn Figure(image: Image, place: Slot) -> impl IntoView {
     }
 }
 
-/// The `<img>` of an image in `place`: its widths (`srcset`, `sizes`), its size reserved, its
-/// average colour while it loads, and loaded first only where it is the page's largest paint.
+/// The `<img>` of an image in `place`: its widths (`srcset`, `sizes`), its size reserved (on the
+/// surface colour while it loads: the average colour would cost the first view bytes, measured),
+/// and loaded first only where it is the page's largest paint.
 #[component]
 pub fn Picture(image: Image, place: Slot, #[prop(optional)] eager: bool) -> impl IntoView {
     let Some(src) = safe_url::image_src(&image.src) else {
@@ -27,7 +28,6 @@ pub fn Picture(image: Image, place: Slot, #[prop(optional)] eager: bool) -> impl
     let srcset = images::srcset(&image);
     let sizes = srcset.as_ref().map(|_| place.sizes());
     let first = eager || place.eager();
-    let color = image.color.clone().filter(|c| images::is_color(c));
     Some(view! {
         <img
             src=src
@@ -39,7 +39,6 @@ pub fn Picture(image: Image, place: Slot, #[prop(optional)] eager: bool) -> impl
             loading=(!first).then_some("lazy")
             fetchpriority=place.eager().then_some("high")
             decoding="async"
-            style:background-color=color
         />
     })
 }
