@@ -189,6 +189,13 @@ fn a_photo_is_made_once_and_its_files_go_when_no_article_shows_it() {
     assert!(written.iter().any(|p| p.starts_with("media/v/")), "{written:?}");
     let again = fs::metadata(dir.join("dist").join(a_files[0].trim_start_matches('/'))).unwrap().modified().unwrap();
     assert_eq!(first, again);
+    // Its file broken: the last good version stays online, with its photo's files.
+    fs::write(dir.join("content/articles/a.json"), "{ kaputt").unwrap();
+    assert!(!publish(&dir).status.success());
+    assert_eq!(served(&dir, "a").teaser.image.unwrap().srcset.len(), a_files.len());
+    for src in &a_files {
+        assert!(dir.join("dist").join(src.trim_start_matches('/')).exists(), "{src} gone with a broken file");
+    }
     // The article withdrawn: its photo's files are removed with it.
     fs::remove_file(dir.join("content/articles/a.json")).unwrap();
     assert!(publish(&dir).status.success());

@@ -66,6 +66,19 @@ pub fn prepare(out: &mut Outputs, sources: &mut [Source], roots: &Roots) -> (Pho
             }
         }
     }
+    // An article kept at its last good version (its file is broken) names files a former run
+    // made: they stay with it.
+    for source in sources.iter().filter(|s| s.kept) {
+        for (image, _) in images(&source.article) {
+            let made: Vec<&str> = std::iter::once(&image.src)
+                .chain(image.srcset.iter().map(|v| &v.src))
+                .filter_map(|src| src.strip_prefix('/').filter(|p| p.starts_with(FOLDER)))
+                .collect();
+            if !made.is_empty() {
+                out.keep(&made);
+            }
+        }
+    }
     let mut todo = Vec::new();
     for (path, key) in originals.iter_mut() {
         match identify(path, &mut state) {
@@ -292,7 +305,7 @@ fn write(out: &mut Outputs, key: &str, meta: &Meta, made: Made) {
 }
 
 /// The image names what was made: `src` the preview JPEG (every reader shows it), `srcset` the
-/// WebP widths, the upright size and the average colour.
+/// WebP widths, and the upright size.
 fn rewrite(image: &mut Image, key: &str, meta: &Meta) {
     image.src = format!("/{FOLDER}/{key}-{}.jpg", meta.preview.0);
     image.width = Some(meta.preview.0);
