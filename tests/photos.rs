@@ -203,6 +203,10 @@ fn a_photo_is_made_once_and_its_files_go_when_no_article_shows_it() {
         assert!(!dir.join("dist").join(src.trim_start_matches('/')).exists(), "{src} left behind");
     }
     assert!(served(&dir, "b").teaser.image.is_some());
+    // … and the step forgets it (its state stays the size of what is published).
+    let key = a_files[0].trim_start_matches("/media/v/").split('-').next().unwrap().to_owned();
+    let state = fs::read_to_string(dir.join("dist/.publish/photos.json")).unwrap();
+    assert!(!state.contains(&key) && !state.contains("a.jpg"), "{state}");
 }
 
 #[test]

@@ -160,6 +160,11 @@ pub fn prepare(out: &mut Outputs, sources: &mut [Source], roots: &Roots) -> (Pho
             source.raw = patch_raw(&source.raw, &changed);
         }
     }
+    // Only what this run's articles show is remembered (withdrawn photos are forgotten).
+    let used: std::collections::BTreeSet<&String> = originals.values().flatten().collect();
+    state.made.retain(|key, _| used.contains(key));
+    let paths: std::collections::BTreeSet<String> = originals.keys().map(|p| p.display().to_string()).collect();
+    state.stamps.retain(|path, _| paths.contains(path));
     if let Ok(text) = serde_json::to_string(&state) {
         out.set_state(STATE, &text);
     }

@@ -10,7 +10,7 @@ const PHOTO_SLUG: &str = "grafik-aus-dortmund-ausstellung-und-grusskarten";
 const PHOTO_HEADLINE: &str =
     "Grafik aus Dortmund: Ausstellung und Grußkarten zeigen Vielfalt der Dortmunder Kunstszene";
 const LEAD_SIZES: &str = "(min-width: 52rem) 49rem, calc(100vw - 2rem)";
-const TEASER_SIZES: &str = "(min-width: 60rem) 23rem, 46vw";
+const TEASER_SIZES: &str = "(min-width: 60rem) 23rem, 34vw";
 
 /// The `<img>` attributes that decide what is downloaded and when: [srcset, sizes, loading,
 /// fetchpriority, width, height].
@@ -137,5 +137,21 @@ fn teasers_name_their_widths_and_only_the_first_screen_loads_at_once() {
             assert_eq!(attrs[1], TEASER_SIZES, "{attrs}");
             assert_eq!(attrs[2], "lazy", "{attrs}");
         }
+    });
+}
+
+#[test]
+fn the_one_article_embed_takes_the_photo_for_its_frame_at_once() {
+    with_browser(|c| async move {
+        open(&c, &format!("{}/embed?artikel={PHOTO_SLUG}", base())).await;
+        // The embed draws into its element, in a shadow root or not (whichever the widget uses).
+        let find = "(() => { const e = document.getElementById('newsroom-embed');
+                      const root = e && (e.shadowRoot || e); return root && root.querySelector('img[srcset]'); })()";
+        wait_until(&c, find, "the embed's photo").await;
+        let attrs = eval(&c, &format!("return ({ATTRS})({find})")).await;
+        assert!(attrs[0].as_str().is_some_and(|s| s.contains("/media/v/") && s.contains("1920w")), "{attrs}");
+        // As wide as its frame: the default sizes (100vw); the frame's largest paint: not lazy.
+        assert_eq!(attrs[1], serde_json::Value::Null, "{attrs}");
+        assert_eq!(attrs[2], serde_json::Value::Null, "{attrs}");
     });
 }

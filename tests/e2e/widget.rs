@@ -58,6 +58,21 @@ fn widgets_and_iframe_on_a_foreign_site() {
             "widget 2 ready",
         )
         .await;
+        // A card with a real photo names its widths, from the newsroom's host, and its slot.
+        let photo = js(
+            &c,
+            "const img = [...document.getElementById('w2').shadowRoot.querySelectorAll('img')]
+               .find((i) => i.getAttribute('srcset'));
+             return img ? [img.getAttribute('srcset'), img.getAttribute('sizes'), img.getAttribute('loading')] : null",
+        )
+        .await;
+        let srcset = photo[0].as_str().unwrap_or_else(|| panic!("no card with a photo's widths: {photo}"));
+        assert!(
+            srcset.split(", ").all(|c| c.starts_with(&format!("{newsroom}/media/v/")) && c.ends_with('w')),
+            "{srcset}"
+        );
+        assert_eq!(photo[1], "(min-width:40rem) 16rem,34vw");
+        assert_eq!(photo[2], "lazy");
         let familie: Vec<String> = expected(&["Familie"], "").into_iter().take(3).collect();
         assert_eq!(js(&c, &headlines_of("w1")).await, serde_json::json!(familie));
         let kultur = expected(&["Kultur"], "");
