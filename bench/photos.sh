@@ -53,6 +53,32 @@ node -e '
     body: [{ type: "image", src: "/media/neu-2.jpg", alt: "Zwei" }, { type: "image", src: "/media/neu-3.jpg", alt: "Drei" }] };
   require("fs").writeFileSync(`${process.env.WORK}/content/articles/neu-mit-drei-fotos.json`, JSON.stringify(a));'
 run "one new article with 3 photos"
+# An archive: BENCH_PHOTO_ARCHIVE (default 1000) news with a photo each, published at once. The
+# originals are the 15 photographs, each copy with other bytes (a camera's series): every one
+# is made.
+archive=${BENCH_PHOTO_ARCHIVE:-1000}
+if [ "$archive" -gt 0 ]; then
+  big="$work/archive"
+  mkdir -p "$big/content/articles" "$big/content/media"
+  cp content/site.json "$big/content/"
+  cp -r dist "$big/dist" && cp dist/.publish/template.html "$big/dist/index.html"
+  rm -rf "$big/dist/nachrichten" "$big/dist/pagefind" "$big/dist/api" "$big/dist/media" "$big/dist/.publish/manifest.txt" \
+    "$big/dist/index.html.br" "$big/dist/index.html.gz"
+  for n in $(seq 1 "$archive"); do
+    { cat "${photos[$((n % ${#photos[@]}))]}"; printf '\0%s' "$n"; } >"$big/content/media/foto-$n.jpg"
+  done
+  ARCHIVE="$big" node -e '
+    const fs = require("fs"), n = Number(process.argv[1]);
+    for (let i = 1; i <= n; i++) {
+      const day = String(1 + (i % 28)).padStart(2, "0"), month = String(1 + (i % 12)).padStart(2, "0");
+      fs.writeFileSync(`${process.env.ARCHIVE}/content/articles/foto-${i}.json`, JSON.stringify({
+        slug: `foto-${i}`, headline: `Meldung ${i} mit Foto`, published: `2025-${month}-${day}T10:00:00+01:00`,
+        image: { src: `/media/foto-${i}.jpg`, alt: `Foto ${i}` }, body: [{ type: "paragraph", text: "Ein Absatz." }] }));
+    }' "$archive"
+  /usr/bin/time -f "%e s, %M KB" -o "$work/time" "$bin" "$big/content" "$big/dist" --site-url https://newsroom.stadt.example >"$work/out" 2>&1
+  echo "first run of $archive photos ($(du -sh "$big/content/media" | cut -f1) of originals): $(cut -d, -f1 "$work/time"), $(( $(cut -d' ' -f3 "$work/time") / 1024 )) MB peak, $(grep -o '[0-9.]* Dateien geschrieben' "$work/out"), $(du -sh "$big/dist/media" | cut -f1) served"
+  rm -rf "$big"
+fi
 served=$(find "$work/dist/media" -type f | wc -l)
 leaks=$(exiftool -q -q -if '$GPSLatitude or $SerialNumber or $Make or $Model or $EXIF:all' -p '$FileName' -r "$work/dist/media" 2>/dev/null | wc -l || true)
 echo "served photo files: $served; with GPS, serial, camera or any EXIF (ExifTool): $leaks"

@@ -9,6 +9,7 @@ use newsroom::app::components::states::Failure;
 use newsroom::app::components::teaser::{TeaserItem, TeaserStyle};
 use newsroom::core::decode::{decode_article, decode_index};
 use newsroom::core::error::LoadError;
+use newsroom::core::images::Slot;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -126,6 +127,25 @@ fn image_as_figure_with_caption_and_credit() {
     assert_eq!(img.get_attribute("width").as_deref(), Some("1200"));
     assert_eq!(img.get_attribute("height").as_deref(), Some("675"));
     assert_eq!(text(&q(&root, "figcaption")), "In der City · Bild: Stadt Dortmund / Laura Koscholke");
+}
+
+#[wasm_bindgen_test]
+fn a_body_photo_names_its_widths_and_its_slot_and_waits_until_near() {
+    let root = render_block(
+        r#"{"type":"image","src":"/media/v/ab-1200.jpg","alt":"Markt","width":1200,"height":800,
+            "srcset":[{"src":"/media/v/ab-320.webp","width":320},{"src":"/media/v/ab-640.webp","width":640},
+                      {"src":"javascript:alert(1)","width":800},{"src":"/a.webp, /evil.webp","width":900}]}"#,
+    );
+    let img = q(&root, "figure img");
+    // A width whose source breaks the rules, or would split the attribute, is not offered.
+    assert_eq!(img.get_attribute("srcset").as_deref(), Some("/media/v/ab-320.webp 320w, /media/v/ab-640.webp 640w"));
+    assert_eq!(img.get_attribute("sizes").as_deref(), Some(Slot::Body.sizes()));
+    assert_eq!(img.get_attribute("loading").as_deref(), Some("lazy"));
+    assert_eq!(img.get_attribute("fetchpriority"), None);
+    // Without widths (another producer's index): `src` alone, no `sizes`.
+    let root = render_block(r#"{"type":"image","src":"/images/a.svg","alt":""}"#);
+    assert_eq!(q(&root, "img").get_attribute("srcset"), None);
+    assert_eq!(q(&root, "img").get_attribute("sizes"), None);
 }
 
 #[wasm_bindgen_test]

@@ -7,6 +7,7 @@
 
 use image::{ImageEncoder, RgbImage};
 use newsroom::core::decode::{decode_article, decode_index};
+use newsroom::core::images::Slot;
 use newsroom::publish::photos;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -158,6 +159,15 @@ fn served_photos_carry_no_metadata_are_upright_and_never_upscaled() {
     assert!(!dir.join("dist/media/holz.jpg").exists());
     // Link previews: the JPEG with its size; search engines' three ratios in JSON-LD.
     let page = fs::read_to_string(dir.join("dist/nachrichten/holz.html")).unwrap();
+    // The published page's body photo: its widths, its slot's sizes, loaded when near.
+    let body_img = format!(
+        "<img src=\"{}\" srcset=\"{} 200w\" sizes=\"{}\"",
+        upright.src,
+        upright.srcset[0].src,
+        Slot::Body.sizes()
+    );
+    let at = page.find(&body_img).unwrap_or_else(|| panic!("{body_img} not in the page"));
+    assert!(page[at..at + page[at..].find('>').unwrap()].contains("loading=\"lazy\""), "body photo not lazy");
     assert!(page.contains(&format!("content=\"https://nr.example{}\"", lead.src)), "og:image");
     assert!(file_of(&dir, &lead.src).len() <= photos::PREVIEW_MAX_BYTES);
     for ratio in ["16x9", "4x3", "1x1"] {

@@ -92,6 +92,17 @@ fn the_lead_photo_comes_in_the_width_it_needs_first_and_in_its_reserved_space() 
 fn teasers_name_their_widths_and_only_the_first_screen_loads_at_once() {
     with_browser(|c| async move {
         ListView::open(&c, "/").await;
+        // As published (the list page readers see first) and as the app draws it: the same.
+        let served = eval_async(
+            &c,
+            &format!(
+                "const page = await (await fetch('/', {{ cache: 'no-store' }})).text();
+                 const doc = new DOMParser().parseFromString(page, 'text/html');
+                 return [...doc.querySelectorAll('#prerendered .teasers .teaser')].map((t) =>
+                   [t.querySelector('.teaser-link').getAttribute('href'), ({ATTRS})(t.querySelector('.teaser-image img'))])"
+            ),
+        )
+        .await;
         wait_until(&c, "!document.getElementById('prerendered')", "the app taking over").await;
         let teasers = eval(
             &c,
@@ -101,6 +112,9 @@ fn teasers_name_their_widths_and_only_the_first_screen_loads_at_once() {
             ),
         )
         .await;
+        let served = served.as_array().unwrap();
+        assert!(!served.is_empty(), "the published list page shows news");
+        assert_eq!(served[..], teasers.as_array().unwrap()[..served.len()], "published list page and app");
         let teasers = teasers.as_array().unwrap();
         assert!(teasers.len() > 5, "{teasers:?}");
         let mut photo = false;
