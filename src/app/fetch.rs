@@ -14,6 +14,9 @@ use wasm_bindgen::{JsCast, JsValue};
 /// The content base URL: `<meta name="newsroom:api">` in index.html, so a deployment can point
 /// it elsewhere without rebuilding. Defaults to `/api`.
 pub fn api_base() -> String {
+    if !crate::app::IN_BROWSER {
+        return "/api".to_owned();
+    }
     let configured = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("meta[name='newsroom:api']").ok().flatten())
@@ -122,12 +125,12 @@ async fn fetch_text(url: &str, abort: Option<&web_sys::AbortSignal>) -> Result<S
     // The service worker's answers (public/offline.js, decision 14): a stored copy, or "offline
     // and none stored".
     if response.headers().get("x-newsroom-offline").is_some() {
-        crate::app::offline::check_connection();
+        check_connection();
         return Err(LoadError::Offline);
     }
     let stored = response.headers().get("x-newsroom-saved");
     if stored.is_some() {
-        crate::app::offline::check_connection();
+        check_connection();
     }
     STORED.with(|last| {
         let mut last = last.borrow_mut();
@@ -159,6 +162,16 @@ async fn fetch_text(url: &str, abort: Option<&web_sys::AbortSignal>) -> Result<S
     }
 }
 
+/// Asks public/offline.js to look at the connection again: a load failed, or came from a stored
+/// copy. (What it finds reaches the views through app/offline.rs.)
+fn check_connection() {
+    if let Some(window) = web_sys::window() {
+        if let Ok(event) = web_sys::Event::new("newsroom-check") {
+            let _ = window.dispatch_event(&event);
+        }
+    }
+}
+
 /// JSON by any of its names; `text/plain` and `application/octet-stream` too, which file
 /// servers send for unknown files. HTML, images and the like are not content.
 fn acceptable_content_type(value: &str) -> bool {
@@ -176,7 +189,7 @@ fn network_error(e: gloo_net::Error) -> LoadError {
 }
 
 fn network_error_text(e: &str) -> LoadError {
-    crate::app::offline::check_connection();
+    check_connection();
     let offline = web_sys::window().map(|w| !w.navigator().on_line()).unwrap_or(false);
     if offline {
         LoadError::Offline

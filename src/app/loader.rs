@@ -37,6 +37,13 @@ impl<T: Clone + Send + Sync + 'static> Loader<T> {
         loader
     }
 
+    /// A loader that already has `value` (the publish step renders views with what it has).
+    pub fn with_ready(value: T) -> Self {
+        let loader = Self::new();
+        loader.state.set(LoadState::Ready(value));
+        loader
+    }
+
     /// The state of the latest load. Tracked.
     pub fn get(&self) -> LoadState<T> {
         self.state.get()

@@ -58,13 +58,6 @@ pub fn use_connection() -> Option<Connection> {
     use_context()
 }
 
-/// Asks offline.js to look at the connection again: a load failed, or came from a stored copy.
-pub fn check_connection() {
-    if let Ok(event) = web_sys::Event::new("newsroom-check") {
-        let _ = window().dispatch_event(&event);
-    }
-}
-
 /// "Sie sind offline – gespeicherte Fassung vom 26.11.2026, 14:05" (`when`: from the service
 /// worker, in the device's time zone; empty if unknown).
 pub fn stored_copy_note(when: &str) -> String {

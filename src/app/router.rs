@@ -165,6 +165,7 @@ pub fn no_page(_: &str) -> bool {
 }
 
 /// One parameter of a query (`?tag=A&tag=B`), decoded as the browser decodes it.
+#[cfg(target_arch = "wasm32")]
 pub fn query_values(search: &str, name: &str) -> Vec<String> {
     web_sys::UrlSearchParams::new_with_str(search)
         .map(|p| p.get_all(name).iter().filter_map(|v| v.as_string()).collect())
@@ -172,6 +173,33 @@ pub fn query_values(search: &str, name: &str) -> Vec<String> {
 }
 
 /// The first value of a query parameter.
+#[cfg(target_arch = "wasm32")]
 pub fn query_value(search: &str, name: &str) -> Option<String> {
     web_sys::UrlSearchParams::new_with_str(search).ok()?.get(name)
+}
+
+/// Natively (the publish step renders the views): the same decoding (WHATWG's
+/// application/x-www-form-urlencoded), by the `url` crate instead of the browser.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn query_values(search: &str, name: &str) -> Vec<String> {
+    let query = search.strip_prefix('?').unwrap_or(search);
+    url::form_urlencoded::parse(query.as_bytes()).filter(|(n, _)| n == name).map(|(_, v)| v.into_owned()).collect()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn query_value(search: &str, name: &str) -> Option<String> {
+    query_values(search, name).into_iter().next()
+}
+
+/// Natively (the publish step renders the views): the address `path` + `search` as a location
+/// that never changes (no window to follow).
+pub fn provide_fixed_location(path: &str, search: &str) -> Location {
+    let href = RwSignal::new((path.to_owned(), search.to_owned()));
+    let location = Location {
+        path: Memo::new(move |_| href.read().0.clone()),
+        search: Memo::new(move |_| href.read().1.clone()),
+        href,
+    };
+    provide_context(location);
+    location
 }

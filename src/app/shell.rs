@@ -1,6 +1,7 @@
 use crate::app::components::states::NotFound;
 use crate::app::components::theme::ThemeChoice;
 use crate::app::hooks::navigation::provide_navigation;
+use crate::app::hooks::site::SiteInfo;
 use crate::app::hooks::takeover::provide_takeover;
 use crate::app::offline::provide_connection;
 use crate::app::router::{no_page, provide_location, reader_page};
@@ -9,6 +10,7 @@ use crate::app::store::NewsStore;
 use crate::core::paths::Page;
 use leptos::children::Children;
 use leptos::prelude::*;
+use std::rc::Rc;
 
 /// The reader: the list, the articles and the accessibility statement.
 #[component]
@@ -49,17 +51,17 @@ fn Frame(children: Children) -> impl IntoView {
     provide_context(store);
     provide_connection(store);
     view! {
-        <Shell>{children()}</Shell>
+        <Shell site=crate::app::hooks::site::site()>{children()}</Shell>
     }
 }
 
-/// The page frame: landmarks, skip link and the page shown.
+/// The page frame: landmarks, skip link and the page shown, with the site's name and footer
+/// links (in the app: as the page it started in has them, hooks/site.rs; published: from the
+/// site file). Below `router::provide_location`.
 #[component]
-fn Shell(children: Children) -> impl IntoView {
+pub fn Shell(site: Rc<SiteInfo>, children: Children) -> impl IntoView {
     provide_navigation();
     provide_takeover(crate::app::router::use_location().path);
-    // The site's name and footer links, as the page the app started in has them (hooks/site.rs).
-    let site = crate::app::hooks::site::site();
     let about = format!("{} – Pressemitteilungen, Ratsentscheidungen und Termine der Stadt.", site.name);
     let legal = site
         .footer_links

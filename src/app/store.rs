@@ -77,6 +77,22 @@ impl NewsStore {
         store
     }
 
+    /// A store that already has the whole index, built at once: natively, the publish step
+    /// renders the list with what the app would load (`index.next` must be `None`: nothing to
+    /// fetch).
+    pub fn ready(index: Arc<NewsIndex>) -> NewsStore {
+        let catalog = Catalog::new(&[index.items.as_slice()]);
+        NewsStore {
+            first: Loader::with_ready(index),
+            older: RwSignal::new(Vec::new()),
+            older_state: RwSignal::new(LoadState::Ready(())),
+            catalog: RwSignal::new(LoadState::Ready(Shared(Arc::new(catalog)))),
+            building: StoredValue::new(0),
+            rebuilding: RwSignal::new(false),
+            trail: StoredValue::new(PageTrail::new("")),
+        }
+    }
+
     /// A `next` that leads back (or past the bound) is a content error worth telling the
     /// newsroom's editors in the console; the reader just sees the end of the list.
     fn warn_if_paging_stops(&self, url: &str, page: &NewsIndex) {

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod date;
 pub mod decode;
 pub mod error;
+pub mod html;
 pub mod images;
 pub mod json;
 pub mod listing;

@@ -2,7 +2,6 @@
 
 use super::catalog::Query;
 use super::model::Slug;
-use super::widget_config::Layout;
 
 pub fn article(slug: &Slug) -> String {
     format!("/nachrichten/{slug}")
@@ -142,6 +141,23 @@ impl Page {
     /// The slug part of an article's path (still percent-encoded), if `path` is one.
     pub fn article_slug(path: &str) -> Option<&str> {
         (Page::at(path) == Page::Article).then(|| &path["/nachrichten/".len()..])
+    }
+}
+
+/// How the widget and the embed page show news (`data-layout`, `layout=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    List,
+    Cards,
+}
+
+impl Layout {
+    /// The name in attributes and URLs (`data-layout`, `layout=`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::List => "list",
+            Layout::Cards => "cards",
+        }
     }
 }
 

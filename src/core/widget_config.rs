@@ -3,29 +3,15 @@
 //! as content, numbers are bounded.
 
 use super::catalog::Query;
+use super::html::{escape, iframe, FrameSize};
 use super::model::Slug;
 use super::paths;
+pub use super::paths::Layout;
 pub use super::paths::EMBED_ARTICLE_PARAM as ARTICLE_PARAM;
 use super::safe_url;
 
 pub const DEFAULT_LIMIT: usize = 5;
 pub const MAX_LIMIT: usize = 50;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
-    List,
-    Cards,
-}
-
-impl Layout {
-    /// The name in attributes and URLs (`data-layout`, `layout=`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Layout::List => "list",
-            Layout::Cards => "cards",
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WidgetConfig {
@@ -158,11 +144,6 @@ pub enum EmbedMode {
     Iframe,
 }
 
-/// HTML-escapes text for an attribute value or element content.
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 /// The copy-paste snippet for a host page. `newsroom` is the newsroom's origin.
 pub fn snippet(mode: EmbedMode, newsroom: &str, tags: &[String], limit: usize, layout: Layout) -> String {
     let newsroom = newsroom.trim_end_matches('/');
@@ -181,8 +162,12 @@ pub fn snippet(mode: EmbedMode, newsroom: &str, tags: &[String], limit: usize, l
             )
         }
         EmbedMode::Iframe => format!(
-            "<iframe data-newsroom-embed src=\"{newsroom}{}\" title=\"Nachrichten der Stadt\" style=\"width: 100%; border: 0\" loading=\"lazy\"></iframe>\n<script src=\"{newsroom}/embed.js\"></script>",
-            escape(&paths::embed(tags, limit, layout))
+            "{}\n<script src=\"{newsroom}/embed.js\"></script>",
+            iframe(
+                &format!("{newsroom}{}", paths::embed(tags, limit, layout)),
+                "Nachrichten der Stadt",
+                FrameSize::Fitted
+            )
         ),
     }
 }

@@ -184,7 +184,8 @@ fn block_json(b: &Block) -> BlockJson<'_> {
 }
 
 /// A page of the site in the content format (`api/pages/{slug}.json`): the app shows it like an
-/// article's body, so its text lives with the content, not in the app's download.
+/// article's body, so its text lives with the content, not in the app's download. Returns what
+/// it wrote.
 pub fn write_page(
     out: &mut Outputs,
     slug: &str,
@@ -192,10 +193,11 @@ pub fn write_page(
     published: &str,
     language: &str,
     blocks: &[Block],
-) -> Result<(), serde_json::Error> {
+) -> Result<Vec<u8>, serde_json::Error> {
     let page = PageJson { slug, headline: title, published, language, body: blocks.iter().map(block_json).collect() };
-    out.insert(format!("api/pages/{slug}.json"), serde_json::to_vec(&page)?);
-    Ok(())
+    let json = serde_json::to_vec(&page)?;
+    out.insert(format!("api/pages/{slug}.json"), json.clone());
+    Ok(json)
 }
 
 #[cfg(test)]

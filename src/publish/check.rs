@@ -3,10 +3,10 @@
 //! a block the article will not show, an image file that is not there. The decoder stays
 //! tolerant (the format's rule, for producers ahead of readers); the publish step tells.
 
+use super::local::Roots;
 use super::messages::{closest, decode as explain, kind_german, value_at};
 use crate::core::decode::{decode_block, BLOCK_TYPES};
 use crate::core::json::Json;
-use std::path::Path;
 
 const ARTICLE: &[&str] = &[
     "slug",
@@ -44,12 +44,6 @@ fn block_fields(kind: &str) -> &'static [&'static str] {
 pub struct Finding {
     pub field: String,
     pub message: String,
-}
-
-/// Where local files are looked for: the site as served (DIST_DIR) and the content folder.
-pub struct Roots<'a> {
-    pub dist: &'a Path,
-    pub content: &'a Path,
 }
 
 /// Everything of `article` (the parsed file) the app would ignore, drop or not show.
@@ -229,7 +223,7 @@ fn local_file(src: &str, field: &str, roots: &Roots, out: &mut Vec<Finding>) {
     if safe.contains("://") || safe.starts_with("//") || safe.starts_with("data:") {
         return;
     }
-    let Some((_, candidates)) = super::media::local_candidates(src, roots) else {
+    let Some((_, candidates)) = roots.candidates(src) else {
         push(out, field.to_owned(), format!("das Bild '{src}' verlässt die Website ('..') und wird nicht geprüft"));
         return;
     };

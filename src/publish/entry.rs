@@ -2,7 +2,6 @@
 //! and the 404 page, with their heads; and what those heads link to: the Atom feeds and the
 //! oEmbed documents.
 
-use super::article_html;
 use super::feed::{self, Feed};
 use super::html::Html;
 use super::media::Photos;
@@ -10,8 +9,9 @@ use super::page::{self, alternate, meta, Head, Takeover};
 use super::site::Site;
 use super::source::Source;
 use super::urls::Urls;
+use super::views;
 use super::{Fatal, Outputs};
-use crate::core::catalog::{result_summary, topics_left_out, Catalog, Query, TOPICS_SHOWN};
+use crate::core::html::{iframe, FrameSize};
 use crate::core::listing::{RelatedIndex, RELATED_LIMIT};
 use crate::core::model::{Article, Teaser};
 use crate::core::statement;
@@ -60,36 +60,23 @@ pub fn write(
             by_tag.entry(tag).or_default().push(&s.article);
         }
     }
-    let render_as = |head: &Head, main: Html, takeover| {
-        page::render(template, site, head, page::shell(site, main).as_str(), takeover)
+    let render_as = |head: &Head, body: String, takeover| {
+        page::render(template, site, head, &body, takeover)
             .ok_or_else(|| Fatal("index.html is not the app's page (no <html>, <title>, <head> or <body>)".into()))
     };
-    let render = |head: &Head, main: Html| render_as(head, main, Takeover::WhenReady);
+    let render = |head: &Head, body: String| render_as(head, body, Takeover::WhenReady);
     for s in sources {
         let a = &s.article;
-        let mut main = Html::new();
-        main.open("p", &[("class", Some("back"))]).element("a", &[("href", Some("/"))], "← Zurück zur Übersicht");
-        main.close("p").newline().append(article_html::article(a)).newline();
-        main.open("section", &[("class", Some("related")), ("aria-labelledby", Some("related-title"))]);
-        main.element("h2", &[("id", Some("related-title"))], "Weitere Nachrichten");
-        main.open("p", &[("class", Some("more"))]).element("a", &[("href", Some("/"))], "Mehr Nachrichten").close("p");
-        main.append(article_html::teasers(&related.related(a, RELATED_LIMIT), false)).close("section");
+        let related_news = related.related(a, RELATED_LIMIT).into_iter().cloned().collect();
         let head = article_head(a, site, urls, photos);
-        let html = render(&head, main)?;
+        let html = render(&head, views::article(site, a, related_news))?;
         out.insert(format!("nachrichten/{}.html", a.teaser.slug), html.into_bytes());
         out.insert(format!("oembed/{}.json", a.teaser.slug), oembed(a, site, urls).into_bytes());
     }
     // The list.
-    let newest: Vec<&Arc<Teaser>> = items.iter().take(LIST_PAGE_ITEMS).collect();
-    let mut main = Html::new();
-    main.element("h1", &[], "Nachrichten").append(list_controls(&items));
-    main.append(article_html::teasers(&newest, true));
-    if items.len() > newest.len() {
-        // The app's paging control (noscript.css hides it: without JavaScript the feeds and the
-        // sitemap lead further).
-        main.open("p", &[("class", Some("more-news"))]);
-        main.element("button", &[("type", Some("button")), ("class", Some("button"))], "Mehr Nachrichten").close("p");
-    }
+    // The app's list with every news loaded (it shows the first page; noscript.css hides its
+    // controls: without JavaScript the feeds and the sitemap lead further).
+    let list_body = views::list(site, items.clone());
     let mut extra = Html::new();
     alternate(
         &mut extra,
@@ -105,16 +92,20 @@ pub fn write(
         canonical: urls.absolute("/"),
         extra,
     };
-    out.insert("index.html".into(), render(&head, main)?.into_bytes());
+    out.insert("index.html".into(), render(&head, list_body)?.into_bytes());
     out.insert("manifest.webmanifest".into(), manifest(site).into_bytes());
     // The accessibility statement: for the app as a page in the content format, and as a page
     // readable without JavaScript.
     let blocks = statement::statement(site);
-    super::api::write_page(out, "barrierefreiheit", statement::TITLE, statement::DATE, &site.language, &blocks)
-        .map_err(|e| Fatal(e.to_string()))?;
-    let mut main = Html::new();
-    main.element("h1", &[("tabindex", Some("-1"))], statement::TITLE);
-    main.open("div", &[("class", Some("statement"))]).append(article_html::body(&blocks, None)).close("div");
+    let page_json =
+        super::api::write_page(out, "barrierefreiheit", statement::TITLE, statement::DATE, &site.language, &blocks)
+            .map_err(|e| Fatal(e.to_string()))?;
+    // The page as the app reads it from the content API: the same bytes, the same view.
+    let statement_body = std::str::from_utf8(&page_json)
+        .ok()
+        .and_then(|json| crate::core::decode::decode_article(json).ok())
+        .map(|page| views::statement(site, Arc::new(page)))
+        .ok_or_else(|| Fatal("the accessibility statement does not read back as a page".into()))?;
     let head = Head {
         lang: site.language.clone(),
         title: format!("{} – {}", statement::TITLE, site.name),
@@ -122,22 +113,8 @@ pub fn write(
         canonical: urls.absolute("/barrierefreiheit"),
         extra: Html::new(),
     };
-    out.insert("barrierefreiheit.html".into(), render(&head, main)?.into_bytes());
+    out.insert("barrierefreiheit.html".into(), render(&head, statement_body)?.into_bytes());
     // The 404 page (nginx answers unknown articles with it, status 404).
-    let mut main = Html::new();
-    main.open("section", &[("class", Some("failure not-found")), ("aria-labelledby", Some("not-found-title"))]);
-    main.element("h1", &[("id", Some("not-found-title")), ("tabindex", Some("-1"))], "Seite nicht gefunden");
-    main.element(
-        "p",
-        &[],
-        "Diese Seite gibt es nicht (mehr). Vielleicht ist der Link veraltet oder falsch geschrieben.",
-    );
-    main.open("p", &[("class", Some("actions"))]).element(
-        "a",
-        &[("href", Some("/")), ("class", Some("button"))],
-        "Zur Nachrichtenübersicht",
-    );
-    main.close("p").close("section");
     let head = Head {
         lang: site.language.clone(),
         title: format!("Seite nicht gefunden – {}", site.name),
@@ -145,7 +122,7 @@ pub fn write(
         canonical: urls.absolute("/"),
         extra: Html::new(),
     };
-    out.insert("404.html".into(), render_as(&head, main, Takeover::AtStart)?.into_bytes());
+    out.insert("404.html".into(), render_as(&head, views::not_found(site), Takeover::AtStart)?.into_bytes());
     // The embed builder's page: the app's page starting the builder's own bundle, with the site's
     // name and footer links like every other page (the builder renders its view itself).
     let head = Head {
@@ -212,76 +189,6 @@ fn builder_template(template: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// The list's search, topics (with their counts) and result count as the app first shows them, so
-/// the app takes the list over without a change (noscript.css hides them: without JavaScript they
-/// could not work).
-fn list_controls(items: &[Arc<Teaser>]) -> Html {
-    let outcome = Catalog::new(&[items]).everything();
-    let mut h = Html::new();
-    h.open("section", &[("class", Some("filters")), ("aria-label", Some("Nachrichten filtern"))]);
-    h.open("form", &[("role", Some("search")), ("class", Some("search"))]);
-    h.element("label", &[("for", Some("suche"))], "Nachrichten durchsuchen");
-    h.open(
-        "input",
-        &[
-            ("id", Some("suche")),
-            ("type", Some("search")),
-            ("autocomplete", Some("off")),
-            ("enterkeyhint", Some("search")),
-        ],
-    );
-    h.close("form");
-    h.open(
-        "button",
-        &[
-            ("type", Some("button")),
-            ("class", Some("filter-toggle")),
-            ("aria-controls", Some("themen")),
-            ("aria-expanded", Some("false")),
-        ],
-    );
-    h.text("Themen filtern").close("button");
-    let group = [
-        ("id", Some("themen")),
-        ("class", Some("tag-filters collapsed")),
-        ("role", Some("group")),
-        ("aria-labelledby", Some("tag-filter-label")),
-    ];
-    h.open("div", &group).element(
-        "span",
-        &[("id", Some("tag-filter-label")), ("class", Some("filter-label"))],
-        "Themen",
-    );
-    h.open("ul", &[]);
-    let (shown, left_out) = outcome.shown_facets(TOPICS_SHOWN);
-    for f in shown {
-        h.open("li", &[]).open(
-            "button",
-            &[
-                ("type", Some("button")),
-                ("class", Some("tag-toggle")),
-                ("aria-pressed", Some("false")),
-                ("disabled", (f.count == 0).then_some("")),
-            ],
-        );
-        h.text(&f.tag)
-            .element("span", &[("class", Some("facet-count"))], &format!(" ({})", f.count))
-            .close("button")
-            .close("li");
-    }
-    h.close("ul");
-    if left_out > 0 {
-        h.element("p", &[("class", Some("topics-more"))], &topics_left_out(left_out));
-    }
-    h.close("div").close("section");
-    h.element(
-        "p",
-        &[("class", Some("count")), ("role", Some("status"))],
-        &result_summary(outcome.hits.len(), &Query::default()),
-    );
-    h
 }
 
 /// What a link preview shows: the lead, or the start of the text.
@@ -404,13 +311,7 @@ fn social(h: &mut Html, site: &Site, title: &str, description: &str, url: &str, 
 fn oembed(a: &Article, site: &Site, urls: &Urls) -> String {
     let embed = urls.absolute(&crate::core::paths::embed_article(&a.teaser.slug));
     let headline = shown_headline(&a.teaser.headline);
-    let html = format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"{}\" height=\"{}\" style=\"border: 0\" loading=\"lazy\"></iframe>",
-        super::html::escape(&embed),
-        super::html::escape(&format!("Nachricht: {headline}")),
-        EMBED_SIZE.0,
-        EMBED_SIZE.1
-    );
+    let html = iframe(&embed, &format!("Nachricht: {headline}"), FrameSize::Fixed(EMBED_SIZE.0, EMBED_SIZE.1));
     let mut doc = json!({
         "version": "1.0",
         "type": "rich",

@@ -1,7 +1,7 @@
 //! Atom feeds (RFC 4287): all news, and one per tag. Entry ids are the articles' URLs, so they
 //! stay the same across runs; `updated` is the article's own, so a run changes nothing unasked.
 
-use super::html::escape;
+use super::html::Html;
 use super::urls::Urls;
 use crate::core::model::Article;
 
@@ -18,52 +18,48 @@ pub struct Feed<'a> {
     pub language: &'a str,
 }
 
-/// The feed's XML; `articles` newest first.
+/// The feed's XML; `articles` newest first. Written by the escaping writer: text and attribute
+/// values are escaped (and XML's forbidden characters replaced), element names are ours.
 pub fn atom(feed: &Feed, articles: &[&Article], urls: &Urls) -> String {
     let updated = articles.iter().map(|a| last_change(a)).max().unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned());
-    let mut x = String::new();
-    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    x.push_str(&format!("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n", escape(feed.language)));
-    x.push_str(&format!(
-        "<id>{}</id>\n<title>{}</title>\n<updated>{updated}</updated>\n",
-        escape(&feed.self_url),
-        escape(&feed.title)
-    ));
-    x.push_str(&format!("<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n", escape(&feed.self_url)));
-    x.push_str(&format!("<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape(&feed.page_url)));
-    x.push_str(&format!("<author><name>{}</name></author>\n", escape(feed.publisher)));
+    let mut x = Html::new();
+    let atom = [("xmlns", Some("http://www.w3.org/2005/Atom")), ("xml:lang", Some(feed.language))];
+    x.open("feed", &atom).newline();
+    x.element("id", &[], &feed.self_url).element("title", &[], &feed.title).element("updated", &[], &updated);
+    link(&mut x, "self", Some("application/atom+xml"), &feed.self_url);
+    link(&mut x, "alternate", Some("text/html"), &feed.page_url);
+    author(&mut x, feed.publisher);
     for a in articles.iter().take(FEED_SIZE) {
         let t = &a.teaser;
         let url = urls.article(&t.slug);
-        x.push_str("<entry>\n");
-        x.push_str(&format!(
-            "<id>{}</id>\n<title>{}</title>\n",
-            escape(&url),
-            escape(crate::core::tidy::shown_headline(&t.headline))
-        ));
-        x.push_str(&format!("<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape(&url)));
-        x.push_str(&format!(
-            "<published>{}</published>\n<updated>{}</updated>\n",
-            t.published.to_rfc3339(),
-            last_change(a)
-        ));
+        x.open("entry", &[]).newline();
+        x.element("id", &[], &url).element("title", &[], crate::core::tidy::shown_headline(&t.headline));
+        link(&mut x, "alternate", Some("text/html"), &url);
+        x.element("published", &[], &t.published.to_rfc3339()).element("updated", &[], &last_change(a));
         if let Some(lead) = &t.lead {
-            x.push_str(&format!("<summary>{}</summary>\n", escape(lead)));
+            x.element("summary", &[], lead);
         }
         // The photo, once, in the width every reader shows (`src`: the publish step's JPEG).
         if let Some(href) = t.image.as_ref().and_then(|i| urls.image(&i.src)) {
-            let kind = media_type(&href).map(|m| format!(" type=\"{m}\"")).unwrap_or_default();
-            x.push_str(&format!("<link rel=\"enclosure\"{kind} href=\"{}\"/>\n", escape(&href)));
+            link(&mut x, "enclosure", media_type(&href), &href);
         }
         for tag in &t.tags {
-            x.push_str(&format!("<category term=\"{0}\" label=\"{0}\"/>\n", escape(tag)));
+            x.empty("category", &[("term", Some(tag)), ("label", Some(tag))]).newline();
         }
         // Also on each entry: readers show an entry's author, and entries travel alone.
-        x.push_str(&format!("<author><name>{}</name></author>\n", escape(feed.publisher)));
-        x.push_str("</entry>\n");
+        author(&mut x, feed.publisher);
+        x.close("entry").newline();
     }
-    x.push_str("</feed>\n");
-    x
+    x.close("feed").newline();
+    format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n{}", x.finish())
+}
+
+fn link(x: &mut Html, rel: &str, kind: Option<&str>, href: &str) {
+    x.empty("link", &[("rel", Some(rel)), ("type", kind), ("href", Some(href))]).newline();
+}
+
+fn author(x: &mut Html, name: &str) {
+    x.open("author", &[]).element("name", &[], name).close("author").newline();
 }
 
 /// An image's media type by its name's ending (`None`: left out, the reader looks).

@@ -1,31 +1,7 @@
 //! An escaping HTML writer: the one way the publish step makes markup. Text and attribute values
 //! from content are always escaped, so nothing from content becomes markup.
 
-/// Escapes text for element content and (double-quoted) attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Controls other than whitespace are not allowed in HTML text, and noncharacters
-            // (U+FFFE, U+FFFF, U+FDD0…) are not allowed in XML at all: one in a headline would
-            // make every feed not well-formed.
-            c if (c.is_control() && !matches!(c, '\n' | '\t')) || noncharacter(c) => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Unicode's noncharacters: U+FDD0–U+FDEF and the last two code points of every plane.
-pub fn noncharacter(c: char) -> bool {
-    let n = u32::from(c);
-    (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE
-}
+pub use crate::core::html::escape;
 
 /// Markup under construction. Element names and attribute names are always ours (`&'static str`);
 /// only values and text can come from content, and they are escaped.
@@ -73,6 +49,13 @@ impl Html {
         self.open(name, attrs).text(text).close(name)
     }
 
+    /// `<name a="v" …/>`: an element without content, in XML (the feeds).
+    pub fn empty(&mut self, name: &'static str, attrs: &[(&'static str, Option<&str>)]) -> &mut Self {
+        self.open(name, attrs);
+        self.out.insert(self.out.len() - 1, '/');
+        self
+    }
+
     /// A line break between blocks, for people reading the source.
     pub fn newline(&mut self) -> &mut Self {
         self.out.push('\n');
@@ -112,7 +95,5 @@ mod tests {
             "<img src=x onerror=alert(1)>",
         );
         assert_eq!(h.finish(), "<a href=\"/x&quot; onclick=&quot;alert(1)\">&lt;img src=x onerror=alert(1)&gt;</a>");
-        assert_eq!(escape("a\u{0}b & 'c'"), "a\u{FFFD}b &amp; &#39;c&#39;");
-        assert_eq!(escape("\u{FFFF}\u{FFFE}\u{FDD0}\u{1FFFF}\u{FFFD}é"), "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}é");
     }
 }

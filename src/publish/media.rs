@@ -8,7 +8,7 @@
 //! SVG is served as it is (copied from the content folder). Images on other hosts, and images
 //! that already name their widths (another producer's), are left as they are.
 
-use super::check::Roots;
+use super::local::Roots;
 use super::output::Outputs;
 use super::photos::{self, Made, Refusal};
 use super::source::{Problem, Source};
@@ -191,7 +191,7 @@ fn original(image: &Image, roots: &Roots, out: &Outputs) -> Option<Original> {
     if !image.srcset.is_empty() {
         return None;
     }
-    let (site_path, candidates) = local_candidates(&image.src, roots)?;
+    let (site_path, candidates) = roots.candidates(&image.src)?;
     let (index, path) = candidates.into_iter().enumerate().find(|(_, c)| c.is_file())?;
     let lower = site_path.to_ascii_lowercase();
     if lower.ends_with(".svg") || lower.ends_with(".svgz") {
@@ -201,28 +201,6 @@ fn original(image: &Image, roots: &Roots, out: &Outputs) -> Option<Original> {
         return Some(Original::Svg { path, publish });
     }
     Some(Original::Raster(path))
-}
-
-/// Where a local source (`/media/a.jpg`, or `a.jpg` relative to the content API) may be: in the
-/// content folder, then in the site as built; `None` for other hosts and paths leaving the site.
-pub fn local_candidates(src: &str, roots: &Roots) -> Option<(String, [PathBuf; 2])> {
-    let safe = crate::core::safe_url::image_src(src)?;
-    if safe.contains("://") || safe.starts_with("//") || safe.starts_with("data:") {
-        return None;
-    }
-    let path = safe.split(['?', '#']).next().unwrap_or_default();
-    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy().into_owned();
-    if decoded.split(['/', '\\']).any(|s| s == "..") {
-        return None;
-    }
-    let site_path = decoded.trim_start_matches('/').to_owned();
-    let candidates = if decoded.starts_with('/') {
-        [roots.content.join(&site_path), roots.dist.join(&site_path)]
-    } else {
-        [roots.content.join(&site_path), roots.dist.join("api").join(&site_path)]
-    };
-    let site_path = if decoded.starts_with('/') { site_path } else { format!("api/{site_path}") };
-    Some((site_path, candidates))
 }
 
 /// The key of an original: its bytes' hash with the settings, read only when the file changed.

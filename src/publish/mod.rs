@@ -5,11 +5,11 @@
 //! decoder, tidy rules, dates, URL rules, ordering and related-news ranking as the app.
 
 pub mod api;
-pub mod article_html;
 pub mod check;
 pub mod entry;
 pub mod feed;
 pub mod html;
+pub mod local;
 pub mod lock;
 pub mod media;
 pub mod messages;
@@ -21,6 +21,7 @@ pub mod site;
 pub mod sitemap;
 pub mod source;
 pub mod urls;
+pub mod views;
 
 pub use output::Outputs;
 use source::{Problem, Severity, Source};
@@ -140,7 +141,7 @@ pub fn run(content: &Path, dist: &Path, options: &Options) -> Result<Report, Sto
     let mut out = if options.dry_run { Outputs::dry_run(dist) } else { Outputs::on_disk(dist) };
     out.grace = options.grace;
     check_removals(&out, &sources, options)?;
-    let (photos, photo_problems) = media::prepare(&mut out, &mut sources, &check::Roots { dist, content });
+    let (photos, photo_problems) = media::prepare(&mut out, &mut sources, &local::Roots { dist, content });
     problems.extend(photo_problems);
     let search_index = build(&mut out, &sources, &site, &site_url, &template, options.search_part_size, &photos)
         .map_err(|f| Stop::Interrupted(f.0))?;

@@ -37,7 +37,8 @@ pub fn alternate(h: &mut Html, kind: &str, href: &str, title: &str) {
 pub fn json_ld(h: &mut Html, value: &impl Serialize) -> Result<(), serde_json::Error> {
     let json = serde_json::to_string(value)?.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
     // Noncharacters are not allowed in an HTML document (serde keeps them as they are).
-    let json: String = json.chars().map(|c| if super::html::noncharacter(c) { '\u{FFFD}' } else { c }).collect();
+    let json: String =
+        json.chars().map(|c| if crate::core::html::forbidden(c) && !c.is_control() { '\u{FFFD}' } else { c }).collect();
     let mut block = Html::new();
     block.open("script", &[("type", Some("application/ld+json"))]);
     let mut markup = block.finish();
@@ -121,38 +122,5 @@ pub fn site_metas(site: &Site) -> Html {
             meta(&mut h, "name", name, value);
         }
     }
-    h
-}
-
-/// The site's header and footer around `main`, as the app's shell has them.
-pub fn shell(site: &Site, main: Html) -> Html {
-    let mut h = Html::new();
-    h.element("a", &[("class", Some("skip-link")), ("href", Some("#inhalt"))], "Zum Inhalt springen").newline();
-    h.open("header", &[("class", Some("site-header"))]);
-    h.open("a", &[("href", Some("/")), ("class", Some("brand"))]).text(&site.name);
-    h.element("span", &[("class", Some("tagline"))], " – Nachrichten aus der Stadt").close("a");
-    h.open("nav", &[("class", Some("site-nav")), ("aria-label", Some("Hauptnavigation"))]).open("ul", &[]);
-    h.open("li", &[("class", Some("nav-all"))]).element("a", &[("href", Some("/"))], "Alle Nachrichten").close("li");
-    // The app's design choice, so the header does not change when the app takes over (it works
-    // from then on; without JavaScript, noscript.css hides it).
-    h.open("li", &[]).open("label", &[("class", Some("theme-choice"))]).element("span", &[], "Design");
-    h.open("select", &[]);
-    h.element("option", &[("value", Some("system")), ("selected", Some(""))], "System");
-    h.element("option", &[("value", Some("light"))], "Hell").element("option", &[("value", Some("dark"))], "Dunkel");
-    h.close("select").close("label").close("li");
-    h.close("ul").close("nav").close("header").newline();
-    h.open("main", &[("id", Some("inhalt")), ("tabindex", Some("-1"))]).append(main).close("main").newline();
-    h.open("footer", &[("class", Some("site-footer"))]);
-    h.element("p", &[], &format!("{} – Pressemitteilungen, Ratsentscheidungen und Termine der Stadt.", site.name));
-    h.open("nav", &[("aria-label", Some("Service"))]).open("ul", &[("class", Some("footer-links"))]);
-    h.open("li", &[])
-        .element("a", &[("href", Some("/barrierefreiheit"))], "Erklärung zur Barrierefreiheit")
-        .close("li");
-    h.open("li", &[]).element("a", &[("href", Some("/embed/builder"))], "Nachrichten einbinden").close("li");
-    // The legal links and the contact: the same list as the app's footer (core::site).
-    for (href, text) in site.footer_links() {
-        h.open("li", &[]).element("a", &[("href", Some(&href))], &text).close("li");
-    }
-    h.close("ul").close("nav").close("footer");
     h
 }

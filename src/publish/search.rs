@@ -10,10 +10,10 @@
 //! first, shows what it found and completes counts and ranking as older parts answer. Pagefind's
 //! script and wasm are written once, beside the parts.
 
-use super::article_html::{body, figure};
 use super::html::Html;
 use super::output::Outputs;
 use super::source::Source;
+use super::views::{body, figure};
 use crate::core::paths;
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
@@ -64,9 +64,9 @@ pub fn record(source: &Source) -> String {
         h.element("p", &[("data-pagefind-weight", Some("2"))], lead);
     }
     if let Some(image) = &t.image {
-        figure(&mut h, image, crate::core::images::Slot::Lead);
+        h.append(Html::from_trusted(figure(image.clone(), crate::core::images::Slot::Lead)));
     }
-    h.append(body(&a.body.blocks, None));
+    h.append(Html::from_trusted(body(a.body.blocks.clone())));
     h.open("ul", &[("data-pagefind-weight", Some("3"))]);
     for tag in &t.tags {
         h.open("li", &[]).element("span", &[("data-pagefind-filter", Some("tag"))], tag).close("li");

@@ -222,7 +222,7 @@ fn read_one(
     let mut refused = false;
     if let (Some(dist), Some(content)) = (how.dist, how.content) {
         let value = crate::core::json::parse(text).ok()?;
-        for finding in check::article(&value, &check::Roots { dist, content }) {
+        for finding in check::article(&value, &super::local::Roots { dist, content }) {
             if how.strict {
                 refused = true;
                 problems.push(Problem::error(file, Some(finding.field), format!("{} (--strict)", finding.message)));

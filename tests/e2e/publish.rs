@@ -2,8 +2,9 @@
 //! metadata, an unknown one 404 with the app's 404 view; and when the app starts on an entry
 //! page it takes over without the reader seeing a change.
 
-use crate::pages::{ArticleView, ListView};
+use crate::pages::ListView;
 use crate::support::*;
+use fantoccini::Client;
 use std::io::{Read, Write};
 
 /// A plain HTTP/1.1 GET against the build under test: (status, body).
@@ -35,69 +36,109 @@ fn a_known_article_answers_200_with_its_preview_and_an_unknown_one_404() {
     });
 }
 
-/// The text of `main` in the served page (as a reader without JavaScript gets it) and in the
-/// page now (the app's view), without white space (block boundaries differ only in that).
-const TEXTS: &str = r#"
-    const served = await (await fetch(location.href, { cache: 'no-store' })).text();
-    const doc = new DOMParser().parseFromString(served, 'text/html');
-    const squeeze = (el) => el ? el.textContent.replace(/\s+/g, '') : null;
-    return [squeeze(doc.querySelector('#prerendered main')), squeeze(document.querySelector('main'))];
-"#;
+/// The text of `main` in the served page (as a reader without JavaScript gets it: in `#{id}`)
+/// and in the page now (the app's view), without white space (block boundaries differ only in
+/// that).
+fn texts_script(id: &str) -> String {
+    format!(
+        r#"const done = arguments[0]; (async () => {{
+            const served = await (await fetch(location.href, {{ cache: 'no-store' }})).text();
+            const doc = new DOMParser().parseFromString(served, 'text/html');
+            const squeeze = (el) => el ? el.textContent.replace(/\s+/g, '') : null;
+            return [squeeze(doc.querySelector('#{id} main')), squeeze(document.querySelector('main'))];
+        }})().then(done)"#
+    )
+}
 
-#[test]
-fn the_app_takes_over_an_entry_page_without_a_visible_change() {
-    with_browser(|c| async move {
-        let chromium = std::env::var("BROWSER").as_deref() == Ok("chromium");
-        if chromium {
-            console_errors(&c).await;
-        }
-        ArticleView::open(&c, ARTICLE_SLUG, ARTICLE_HEADLINE).await;
-        wait_until(&c, "!document.getElementById('prerendered')", "the app taking over").await;
-        wait_until(&c, "document.querySelectorAll('.related .teaser').length > 0", "related news").await;
-        let texts = c
-            .execute_async(&format!("const done = arguments[0]; (async () => {{ {TEXTS} }})().then(done)"), vec![])
-            .await
-            .unwrap();
-        let (served, now) = (texts[0].as_str().unwrap_or_default(), texts[1].as_str().unwrap_or_default());
-        assert!(!served.is_empty(), "the served page has the article");
-        assert_eq!(served, now, "the text before and after the app took over");
-        if chromium {
-            // Nothing went wrong on the way: no script error, no failed request.
-            assert_eq!(console_errors(&c).await, Vec::<String>::new(), "console errors");
-        }
-        // The headline stands where the published page has it: the same page, scripts off, in a
-        // frame as wide as this window.
-        let tops = c
-            .execute_async(
+/// The app, started on the published page at `path` (its content in `#{id}`), shows the same
+/// text with `heading` in the same place once `ready` holds: no layout shift, and (Chromium) no
+/// console error on the way but the 404s of `missing` (addresses after the base).
+async fn takes_over_without_a_change(c: &Client, path: &str, id: &str, heading: &str, ready: &str, missing: &[&str]) {
+    let chromium = std::env::var("BROWSER").as_deref() == Ok("chromium");
+    if chromium {
+        console_errors(c).await;
+    }
+    open(c, &format!("{}{path}", base())).await;
+    wait_until(c, &format!("!document.getElementById('{id}')"), "the app taking over").await;
+    wait_until(c, ready, "the app's view complete").await;
+    let texts = c.execute_async(&texts_script(id), vec![]).await.unwrap();
+    let (served, now) = (texts[0].as_str().unwrap_or_default(), texts[1].as_str().unwrap_or_default());
+    assert!(!served.is_empty(), "the served page has its content");
+    assert_eq!(served, now, "the text of {path} before and after the app took over");
+    if chromium {
+        // Nothing went wrong on the way: no script error, no failed request but the missing.
+        let expected = |e: &String| missing.iter().any(|m| e.starts_with(&format!("{}{m} ", base())));
+        let errors: Vec<String> = console_errors(c).await.into_iter().filter(|e| !expected(e)).collect();
+        assert_eq!(errors, Vec::<String>::new(), "console errors");
+    }
+    // The heading stands where the published page has it: the same page, scripts off, in a
+    // frame as wide as this window.
+    let tops = c
+        .execute_async(
+            &format!(
                 r#"const done = arguments[0];
                    const f = document.createElement('iframe');
                    f.setAttribute('sandbox', 'allow-same-origin');
                    f.style.cssText = 'position:absolute;left:0;top:0;border:0;visibility:hidden;width:' + innerWidth + 'px;height:' + innerHeight + 'px';
-                   f.onload = () => setTimeout(() => {
-                     const before = f.contentDocument.querySelector('article h1').getBoundingClientRect().top;
-                     const after = document.querySelector('article h1').getBoundingClientRect().top + scrollY;
+                   f.onload = () => setTimeout(() => {{
+                     const before = f.contentDocument.querySelector('{heading}').getBoundingClientRect().top;
+                     const after = document.querySelector('{heading}').getBoundingClientRect().top + scrollY;
                      f.remove(); done([before, after]);
-                   }, 300);
-                   f.src = location.href; document.body.appendChild(f);"#,
+                   }}, 300);
+                   f.src = location.href; document.body.appendChild(f);"#
+            ),
+            vec![],
+        )
+        .await
+        .unwrap();
+    let (before, after) = (tops[0].as_f64().unwrap(), tops[1].as_f64().unwrap());
+    assert!((before - after).abs() <= 1.0, "{heading} at {before} px before, {after} px after");
+    if chromium {
+        let cls = c
+            .execute_async(
+                "const done = arguments[0]; let sum = 0;
+                 new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; })
+                   .observe({ type: 'layout-shift', buffered: true });
+                 setTimeout(() => done(sum), 300);",
                 vec![],
             )
             .await
             .unwrap();
-        let (before, after) = (tops[0].as_f64().unwrap(), tops[1].as_f64().unwrap());
-        assert!((before - after).abs() <= 1.0, "headline at {before} px before, {after} px after");
-        if chromium {
-            let cls = c
-                .execute_async(
-                    "const done = arguments[0]; let sum = 0;
-                     new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; })
-                       .observe({ type: 'layout-shift', buffered: true });
-                     setTimeout(() => done(sum), 300);",
-                    vec![],
-                )
-                .await
-                .unwrap();
-            assert_eq!(cls.as_f64(), Some(0.0), "cumulative layout shift");
-        }
+        assert_eq!(cls.as_f64(), Some(0.0), "cumulative layout shift on {path}");
+    }
+}
+
+#[test]
+fn the_app_takes_over_an_entry_page_without_a_visible_change() {
+    with_browser(|c| async move {
+        let path = format!("/nachrichten/{ARTICLE_SLUG}");
+        let ready = "document.querySelectorAll('.related .teaser').length > 0";
+        takes_over_without_a_change(&c, &path, "prerendered", "article h1", ready, &[]).await;
+        wait_text(&c, "article h1", ARTICLE_HEADLINE).await;
+    });
+}
+
+#[test]
+fn the_app_takes_over_the_list_page_without_a_visible_change() {
+    with_browser(|c| async move {
+        let ready =
+            "document.querySelectorAll('.teasers .teaser').length > 0 && !document.querySelector('[aria-busy=true]')";
+        takes_over_without_a_change(&c, "/", "prerendered", "main h1", ready, &[]).await;
+        // The published page is the app's first view: the same news and controls, in order.
+        let shown =
+            eval(&c, "return [...document.querySelectorAll('.teasers .teaser-link')].map(a => a.getAttribute('href'))")
+                .await;
+        assert!(shown.as_array().is_some_and(|a| a.len() >= 10), "the first page of news: {shown}");
+    });
+}
+
+#[test]
+fn the_app_takes_over_the_404_page_without_a_visible_change() {
+    with_browser(|c| async move {
+        let ready = "document.querySelector('main .not-found')";
+        // The page itself and the article the app asks the content API for are missing.
+        let missing = ["/nachrichten/gibt-es-nicht", "/api/articles/gibt-es-nicht.json"];
+        takes_over_without_a_change(&c, missing[0], "static-page", "main h1", ready, &missing).await;
     });
 }
 

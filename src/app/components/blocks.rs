@@ -17,8 +17,9 @@ const BLOCKS_AT_ONCE: usize = 200;
 pub fn ArticleBody(blocks: Vec<Block>, #[prop(default = None)] omitted_note: Option<String>) -> impl IntoView {
     let slices = blocks.len().div_ceil(BLOCKS_AT_ONCE);
     let blocks = StoredValue::new(blocks);
-    let shown = RwSignal::new(slices.min(1));
-    if slices > 1 {
+    // Published (rendered natively): every block at once.
+    let shown = RwSignal::new(if crate::app::IN_BROWSER { slices.min(1) } else { slices });
+    if shown.get_untracked() < slices {
         leptos::task::spawn_local(async move {
             // Ends when every slice is shown or the view is gone (the signal disposed).
             while shown.try_get_untracked().is_some_and(|n| n < slices) {
@@ -117,7 +118,10 @@ pub fn SafeLink(href: String, label: String, #[prop(default = None)] hreflang: O
         .into_any(),
         Some(href) => view! { <a href=href hreflang=hreflang>{label}</a> }.into_any(),
         None => {
-            leptos::logging::warn!("link rendered as text: scheme of \"{href}\" is not allowed");
+            // For the newsroom's developers in the console; the publish step tells editors itself.
+            if crate::app::IN_BROWSER {
+                leptos::logging::warn!("link rendered as text: scheme of \"{href}\" is not allowed");
+            }
             view! { <span class="unlinked">{label}</span> }.into_any()
         }
     }

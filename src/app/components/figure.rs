@@ -22,7 +22,9 @@ pub fn Figure(image: Image, place: Slot) -> impl IntoView {
 #[component]
 pub fn Picture(image: Image, place: Slot, #[prop(optional)] eager: bool) -> impl IntoView {
     let Some(src) = safe_url::image_src(&image.src) else {
-        leptos::logging::warn!("image skipped: source \"{}\" is not http(s) or relative", image.src);
+        if crate::app::IN_BROWSER {
+            leptos::logging::warn!("image skipped: source \"{}\" is not http(s) or relative", image.src);
+        }
         return None;
     };
     let srcset = images::srcset(&image);

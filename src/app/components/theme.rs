@@ -13,6 +13,9 @@ fn storage() -> Option<web_sys::Storage> {
 
 /// The reader's choice, as stored (`None`: follow the system).
 fn stored() -> &'static str {
+    if !crate::app::IN_BROWSER {
+        return "system";
+    }
     match storage().and_then(|s| s.get_item(KEY).ok().flatten()).as_deref() {
         Some("dark") => "dark",
         Some("light") => "light",

@@ -34,6 +34,9 @@ pub fn use_title(title: impl Fn() -> String + 'static) {
 
 /// `<meta name="{name}" content="{content}">` while the calling view lives.
 pub fn use_meta(name: &'static str, content: String) {
+    if !crate::app::IN_BROWSER {
+        return;
+    }
     let id = claim(name);
     set(id, name, content);
 }
@@ -41,6 +44,9 @@ pub fn use_meta(name: &'static str, content: String) {
 /// `<link rel="alternate" type="application/atom+xml">` for a feed of what the calling view shows,
 /// in the head while that view lives (feed readers and browsers find it there).
 pub fn use_feed_link(href: String, title: String) {
+    if !crate::app::IN_BROWSER {
+        return;
+    }
     let Some(head) = document().head() else { return };
     let Ok(link) = document().create_element("link") else { return };
     for (name, value) in [("rel", "alternate"), ("type", "application/atom+xml"), ("href", &href), ("title", &title)] {
@@ -52,6 +58,9 @@ pub fn use_feed_link(href: String, title: String) {
 
 /// One effect for every followed value (not one copy per caller).
 fn follow(name: &'static str, value: Box<dyn Fn() -> String>) {
+    if !crate::app::IN_BROWSER {
+        return;
+    }
     let id = claim(name);
     Effect::new(move |_| set(id, name, value()));
 }

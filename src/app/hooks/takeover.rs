@@ -11,6 +11,9 @@ use std::time::Duration;
 const AT_THE_LATEST: Duration = Duration::from_secs(15);
 
 fn prerendered() -> Option<web_sys::Element> {
+    if !crate::app::IN_BROWSER {
+        return None;
+    }
     document().get_element_by_id("prerendered")
 }
 

@@ -81,7 +81,11 @@ pub fn ArticlePage() -> impl IntoView {
     });
     move || match shown.get() {
         Shown::Loading => view! { <Loading label="Der Beitrag wird geladen …" on_cancel=cancel/> }.into_any(),
-        Shown::Article(teaser) => view! { <ArticleView teaser article cancel/> }.into_any(),
+        Shown::Article(teaser) => view! {
+            <ArticleView teaser article cancel/>
+            {move || article.ready().map(|article| view! { <RelatedNews article/> })}
+        }
+        .into_any(),
         Shown::NotFound => view! { <NotFound/> }.into_any(),
         Shown::Failed(error) => {
             use_title(|| "Fehler".to_owned());
@@ -100,7 +104,8 @@ enum Shown {
     Failed(LoadError),
 }
 
-/// An article: its head from `teaser` at once, the rest once `article` has loaded.
+/// An article: its head from `teaser` at once, the rest once `article` has loaded. The
+/// published entry page is this view, rendered natively (publish::views).
 #[component]
 pub fn ArticleView(teaser: Arc<Teaser>, article: Loader<Arc<Article>>, cancel: Callback<()>) -> impl IntoView {
     let t = &*teaser;
@@ -136,7 +141,6 @@ pub fn ArticleView(teaser: Arc<Teaser>, article: Loader<Arc<Article>>, cancel: C
                 Some(a) => view! { <ArticleRest article=a headline=headline.clone()/> }.into_any(),
             }}
         </article>
-        {move || article.ready().map(|article| view! { <RelatedNews article/> })}
     }
 }
 
@@ -176,14 +180,24 @@ fn ArticleRest(article: Arc<Article>, headline: String) -> impl IntoView {
     }
 }
 
+/// "Weitere Nachrichten" around `children` (the news, or their state).
+#[component]
+pub fn RelatedSection(children: Children) -> impl IntoView {
+    view! {
+        <section class="related" aria-labelledby="related-title">
+            <h2 id="related-title">"Weitere Nachrichten"</h2>
+            <p class="more"><a href="/">"Mehr Nachrichten"</a></p>
+            {children()}
+        </section>
+    }
+}
+
 /// "Weitere Nachrichten" from the shared index.
 #[component]
 fn RelatedNews(article: Arc<Article>) -> impl IntoView {
     let store = use_store();
     view! {
-        <section class="related" aria-labelledby="related-title">
-            <h2 id="related-title">"Weitere Nachrichten"</h2>
-            <p class="more"><a href="/">"Mehr Nachrichten"</a></p>
+        <RelatedSection>
             {move || match store.catalog() {
                 LoadState::Loading => view! { <p class="loading-inline" role="status">"Weitere Nachrichten werden geladen …"</p> }.into_any(),
                 LoadState::Failed(error) => view! {
@@ -194,6 +208,6 @@ fn RelatedNews(article: Arc<Article>) -> impl IntoView {
                     view! { <TeaserList items style=TeaserStyle::Compact/> }.into_any()
                 }
             }}
-        </section>
+        </RelatedSection>
     }
 }

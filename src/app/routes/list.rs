@@ -264,15 +264,18 @@ fn FilterBar(query: Memo<Query>, outcome: Memo<Shared<Outcome>>, found: Memo<usi
     let left_out = Memo::new(move |_| topics.read().1);
     // The first view shows the first topics at once and the rest a slice per task (hundreds of
     // buttons in one task blocked WebKitGTK for up to 250 ms); later searches show all at once.
-    let revealed = RwSignal::new(TOPICS_AT_ONCE);
-    leptos::task::spawn_local(async move {
-        // Ends when every topic is shown or the view is gone (the signal disposed).
-        while revealed.try_get_untracked().is_some_and(|n| n < facets.with_untracked(Vec::len)) {
-            crate::schedule::yield_to_browser().await;
-            revealed.try_update(|n| *n += TOPICS_AT_ONCE);
-        }
-        revealed.try_set(usize::MAX);
-    });
+    // Published (rendered natively): every topic at once.
+    let revealed = RwSignal::new(if crate::app::IN_BROWSER { TOPICS_AT_ONCE } else { usize::MAX });
+    if crate::app::IN_BROWSER {
+        leptos::task::spawn_local(async move {
+            // Ends when every topic is shown or the view is gone (the signal disposed).
+            while revealed.try_get_untracked().is_some_and(|n| n < facets.with_untracked(Vec::len)) {
+                crate::schedule::yield_to_browser().await;
+                revealed.try_update(|n| *n += TOPICS_AT_ONCE);
+            }
+            revealed.try_set(usize::MAX);
+        });
+    }
     let revealing = move || (revealed.get() < facets.read().len()).then_some("true");
     // One button per tag, kept across taps: only its count, state and `disabled` change.
     let slots = move || {

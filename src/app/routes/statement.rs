@@ -12,8 +12,10 @@ use crate::app::hooks::takeover::release_when;
 use crate::app::loader::Loader;
 use crate::core::error::LoadError;
 use crate::core::load_state::LoadState;
+use crate::core::model::Article;
 use crate::core::tidy::shown_headline;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[component]
 pub fn StatementPage() -> impl IntoView {
@@ -24,24 +26,27 @@ pub fn StatementPage() -> impl IntoView {
     release_when(move || !page.is_loading());
     move || match page.get() {
         LoadState::Loading => view! { <Loading label="Die Erklärung wird geladen …"/> }.into_any(),
-        LoadState::Ready(page) => {
-            focus_heading_if_navigated();
-            let title = shown_headline(&page.teaser.headline).to_owned();
-            use_title({
-                let title = title.clone();
-                move || title.clone()
-            });
-            view! {
-                <h1 tabindex="-1">{title}</h1>
-                <div class="statement"><ArticleBody blocks=page.body.blocks.clone()/></div>
-            }
-            .into_any()
-        }
+        LoadState::Ready(page) => view! { <StatementView page/> }.into_any(),
         LoadState::Failed(LoadError::NotFound) => view! { <NotFound/> }.into_any(),
         LoadState::Failed(error) => {
             use_title(|| "Fehler".to_owned());
             view! { <Failure error what="Die Erklärung zur Barrierefreiheit" retry=Callback::new(move |_| load())/> }
                 .into_any()
         }
+    }
+}
+
+/// The statement itself (the published page is this view, rendered natively: publish::views).
+#[component]
+pub fn StatementView(page: Arc<Article>) -> impl IntoView {
+    focus_heading_if_navigated();
+    let title = shown_headline(&page.teaser.headline).to_owned();
+    use_title({
+        let title = title.clone();
+        move || title.clone()
+    });
+    view! {
+        <h1 tabindex="-1">{title}</h1>
+        <div class="statement"><ArticleBody blocks=page.body.blocks.clone()/></div>
     }
 }
