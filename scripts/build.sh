@@ -24,7 +24,7 @@ release_wasm_env cargo build --release --offline --target wasm32-unknown-unknown
 mkdir -p dist/widget
 wasm-bindgen --target web --no-typescript --out-dir dist/widget --out-name newsroom-widget \
   target/release-wasm/wasm32-unknown-unknown/release/newsroom-widget.wasm
-wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-multivalue \
+wasm-opt -Oz --low-memory-unused --enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-multivalue \
   --enable-nontrapping-float-to-int --enable-mutable-globals \
   dist/widget/newsroom-widget_bg.wasm -o dist/widget/newsroom-widget_bg.wasm
 terser dist/widget/newsroom-widget.js --ecma 2020 --module --compress --mangle -o dist/widget/newsroom-widget.js
@@ -33,7 +33,7 @@ echo "==> the embed builder (its own page and bundle: editors' tool, not in the 
 release_wasm_env cargo build --release --offline --target wasm32-unknown-unknown --bin newsroom-builder
 wasm-bindgen --target web --no-typescript --out-dir dist/builder --out-name newsroom-builder \
   target/release-wasm/wasm32-unknown-unknown/release/newsroom-builder.wasm
-wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-multivalue \
+wasm-opt -Oz --low-memory-unused --enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-multivalue \
   --enable-nontrapping-float-to-int --enable-mutable-globals \
   dist/builder/newsroom-builder_bg.wasm -o dist/builder/newsroom-builder_bg.wasm
 terser dist/builder/newsroom-builder.js --ecma 2020 --module --compress --mangle -o dist/builder/newsroom-builder.js

@@ -5,8 +5,8 @@
 use crate::core::decode::{decode_article, IndexDecoder};
 use crate::core::error::LoadError;
 use crate::core::model::{Article, NewsIndex, Slug};
-use crate::core::paging;
 use crate::core::text::{declared_charset, is_utf8};
+use crate::core::{paging, paths};
 use crate::schedule::{Slice, STEP};
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -28,7 +28,7 @@ pub fn api_base() -> String {
 
 /// The first page of the news index (`news.json`), as an absolute URL.
 pub fn first_index_page() -> String {
-    index_page_url("news.json")
+    index_page_url(&paths::api_index(&api_base()))
 }
 
 /// The absolute URL of an index page: `next` may be relative to the content base.
@@ -40,7 +40,7 @@ pub fn index_page_url(next: &str) -> String {
 
 /// The first page of the news index (`news.json`).
 pub async fn fetch_index(abort: web_sys::AbortSignal) -> Result<Arc<NewsIndex>, LoadError> {
-    fetch_index_page(&format!("{}/news.json", api_base()), Some(&abort)).await
+    fetch_index_page(&paths::api_index(&api_base()), Some(&abort)).await
 }
 
 /// One page of the index (at `url`, resolved), with entries that do not fit the format skipped
@@ -72,7 +72,7 @@ pub fn stored_at(url: &str) -> Option<String> {
 }
 
 pub fn article_url(slug: &Slug) -> String {
-    format!("{}/articles/{slug}.json", api_base())
+    paths::api_article(&api_base(), slug)
 }
 
 /// One article.
@@ -89,7 +89,7 @@ pub async fn fetch_article(slug: &Slug, abort: web_sys::AbortSignal) -> Result<A
 /// A page of the site in the content format (`{api}/pages/{name}.json`, written by the publish
 /// step), such as the accessibility statement: its text lives with the content, not in the app.
 pub async fn fetch_page(name: &'static str, abort: web_sys::AbortSignal) -> Result<Arc<Article>, LoadError> {
-    let text = fetch_text(&format!("{}/pages/{name}.json", api_base()), Some(&abort)).await?;
+    let text = fetch_text(&paths::api_page(&api_base(), name), Some(&abort)).await?;
     Ok(Arc::new(decode_article(&text)?))
 }
 

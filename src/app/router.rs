@@ -172,23 +172,12 @@ pub fn query_values(search: &str, name: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The first value of a query parameter.
-#[cfg(target_arch = "wasm32")]
-pub fn query_value(search: &str, name: &str) -> Option<String> {
-    web_sys::UrlSearchParams::new_with_str(search).ok()?.get(name)
-}
-
 /// Natively (the publish step renders the views): the same decoding (WHATWG's
 /// application/x-www-form-urlencoded), by the `url` crate instead of the browser.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn query_values(search: &str, name: &str) -> Vec<String> {
     let query = search.strip_prefix('?').unwrap_or(search);
     url::form_urlencoded::parse(query.as_bytes()).filter(|(n, _)| n == name).map(|(_, v)| v.into_owned()).collect()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-pub fn query_value(search: &str, name: &str) -> Option<String> {
-    query_values(search, name).into_iter().next()
 }
 
 /// Natively (the publish step renders the views): the address `path` + `search` as a location

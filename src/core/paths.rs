@@ -12,8 +12,22 @@ pub fn tag_filter(tag: &str) -> String {
     list(&Query { tags: vec![tag.to_owned()], ..Query::default() }, 1)
 }
 
+/// The names in the list's query (`?tag=A&tag=B&q=x&sortierung=neueste&seite=2`): built by
+/// `list`, read back by `read_list`.
+pub mod list_query {
+    pub const TAG: &str = "tag";
+    pub const TEXT: &str = "q";
+    pub const SORT: &str = "sortierung";
+    /// `SORT`'s value for newest first (relevance is the default, without the parameter).
+    pub const NEWEST: &str = "neueste";
+    /// How many pages of the list the reader has come.
+    pub const PAGES: &str = "seite";
+}
+
 /// The list with a query and how many pages the reader has come: `/?tag=A&tag=B&q=x&seite=2`.
 pub fn list(query: &Query, pages: usize) -> String {
+    // The names of `list_query`, written out: one formatting argument less per part (the widget
+    // links its list too, and every byte of it counts); the test reads every part back.
     let mut parts = tag_params(&query.tags);
     let text = query.text.trim();
     if !text.is_empty() {
@@ -94,6 +108,44 @@ fn tag_params(tags: &[String]) -> Vec<String> {
     tags.iter().map(|t| format!("tag={}", encode_query(t))).collect()
 }
 
+/// The list's query and pages read back from its URL; `values(name)` gives a parameter's
+/// values as decoded (the browser's URLSearchParams, or natively the same rules).
+pub fn read_list(values: impl Fn(&str) -> Vec<String>) -> (Query, usize) {
+    use list_query::*;
+    let first = |name| values(name).into_iter().next();
+    let mut query = Query::new(values(TAG), first(TEXT).unwrap_or_default());
+    query.newest = first(SORT).as_deref() == Some(NEWEST);
+    let pages = first(PAGES).and_then(|s| s.parse::<usize>().ok()).unwrap_or(1);
+    (query, pages)
+}
+
+/// The content API's files under its base `api` (`/api`, or a deployment's `newsroom:api`; the
+/// publish step writes them under `api`): the index's first page. (public/boot.js preloads it
+/// and an article by the same names.)
+pub fn api_index(api: &str) -> String {
+    format!("{api}/news.json")
+}
+
+/// The file of the index's page `n` (1: `api_index`'s), as a `next` link names it (relative to
+/// the content API's base).
+pub fn api_index_page(n: usize) -> String {
+    if n == 1 {
+        "news.json".to_owned()
+    } else {
+        format!("news-{n}.json")
+    }
+}
+
+/// An article in the content API.
+pub fn api_article(api: &str, slug: &Slug) -> String {
+    format!("{api}/articles/{slug}.json")
+}
+
+/// A page of the site (the accessibility statement) in the content API.
+pub fn api_page(api: &str, name: &str) -> String {
+    format!("{api}/pages/{name}.json")
+}
+
 /// Percent-encodes a query value (RFC 3986 unreserved characters stay as they are).
 pub fn encode_query(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -164,6 +216,27 @@ impl Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Natively: the browser's decoding by the `url` crate (a native dependency).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_list_address_reads_back_as_its_query() {
+        let decode = |url: &str| {
+            let query = url.split_once('?').map_or("", |(_, q)| q).to_owned();
+            move |name: &str| -> Vec<String> {
+                url::form_urlencoded::parse(query.as_bytes())
+                    .filter(|(n, _)| n == name)
+                    .map(|(_, v)| v.into_owned())
+                    .collect()
+            }
+        };
+        let mut query = Query::new(vec!["Kinder & Jugend".into(), "Rat".into()], "Grundsteuer 2026".into());
+        query.newest = true;
+        let url = list(&query, 3);
+        assert_eq!(url, "/?tag=Kinder%20%26%20Jugend&tag=Rat&q=Grundsteuer%202026&sortierung=neueste&seite=3");
+        assert_eq!(read_list(decode(&url)), (query, 3));
+        assert_eq!(read_list(decode("/?seite=x&sortierung=alt")), (Query::default(), 1));
+    }
 
     #[test]
     fn the_route_table() {

@@ -4,6 +4,7 @@
 use super::source::Source;
 use super::Outputs;
 use crate::core::model::{Block, HeadingLevel, Image, Teaser, Text};
+use crate::core::paths;
 use serde::Serialize;
 
 /// Entries per index page: the first page stays small for the first view; older pages load
@@ -79,24 +80,16 @@ fn image(i: &Image) -> ImageJson<'_> {
     }
 }
 
-fn page_file(n: usize) -> String {
-    if n == 1 {
-        "news.json".to_owned()
-    } else {
-        format!("news-{n}.json")
-    }
-}
-
 pub fn write(out: &mut Outputs, sources: &[Source]) -> Result<(), serde_json::Error> {
     let pages: Vec<&[Source]> = if sources.is_empty() { vec![&[]] } else { sources.chunks(PAGE_SIZE).collect() };
     for (i, page) in pages.iter().enumerate() {
         let n = i + 1;
-        let next = (n < pages.len()).then(|| page_file(n + 1));
+        let next = (n < pages.len()).then(|| paths::api_index_page(n + 1));
         let json = IndexPage { version: 1, items: page.iter().map(|s| teaser(&s.article.teaser)).collect(), next };
-        out.insert(format!("api/{}", page_file(n)), serde_json::to_vec(&json)?);
+        out.insert(format!("api/{}", paths::api_index_page(n)), serde_json::to_vec(&json)?);
     }
     for s in sources {
-        out.insert(format!("api/articles/{}.json", s.article.teaser.slug), s.raw.clone());
+        out.insert(paths::api_article("api", &s.article.teaser.slug), s.raw.clone());
     }
     Ok(())
 }
@@ -196,7 +189,7 @@ pub fn write_page(
 ) -> Result<Vec<u8>, serde_json::Error> {
     let page = PageJson { slug, headline: title, published, language, body: blocks.iter().map(block_json).collect() };
     let json = serde_json::to_vec(&page)?;
-    out.insert(format!("api/pages/{slug}.json"), json.clone());
+    out.insert(paths::api_page("api", slug), json.clone());
     Ok(json)
 }
 

@@ -44,6 +44,7 @@ pub fn manifest(site: &Site) -> String {
     text
 }
 
+/// Every page, its oEmbed document and every feed, each by its own function below.
 pub fn write(
     out: &mut Outputs,
     sources: &[Source],
@@ -52,90 +53,121 @@ pub fn write(
     template: &str,
     photos: &Photos,
 ) -> Result<(), Fatal> {
+    let pages = Pages { site, urls, template };
     let items: Vec<Arc<Teaser>> = sources.iter().map(|s| Arc::new(s.article.teaser.clone())).collect();
-    let mut related = RelatedIndex::new(&items);
+    article_pages(out, &pages, sources, &items, photos)?;
+    list_page(out, &pages, items)?;
+    out.insert("manifest.webmanifest".into(), manifest(site).into_bytes());
+    statement_page(out, &pages)?;
+    not_found_page(out, &pages)?;
+    builder_page(out, &pages)?;
+    feeds(out, sources, site, urls);
+    Ok(())
+}
+
+/// What every page is made with: the site, its URLs and the app's page to render into.
+struct Pages<'a> {
+    site: &'a Site,
+    urls: &'a Urls,
+    template: &'a str,
+}
+
+impl Pages<'_> {
+    /// The app's page with `head` and `body`, taken over by the app as `takeover` says.
+    fn render(&self, head: &Head, body: &str, takeover: Takeover) -> Result<String, Fatal> {
+        page::render(self.template, self.site, head, body, takeover)
+            .ok_or_else(|| Fatal("index.html is not the app's page (no <html>, <title>, <head> or <body>)".into()))
+    }
+
+    /// A head in the site's language, at `path` (canonical).
+    fn head(&self, title: String, description: String, path: &str, extra: Html) -> Head {
+        Head { lang: self.site.language.clone(), title, description, canonical: self.urls.absolute(path), extra }
+    }
+}
+
+/// An entry page and an oEmbed document per article.
+fn article_pages(
+    out: &mut Outputs,
+    pages: &Pages,
+    sources: &[Source],
+    items: &[Arc<Teaser>],
+    photos: &Photos,
+) -> Result<(), Fatal> {
+    let mut related = RelatedIndex::new(items);
+    for s in sources {
+        let a = &s.article;
+        let related_news = related.related(a, RELATED_LIMIT).into_iter().cloned().collect();
+        let head = article_head(a, pages.site, pages.urls, photos);
+        let html = pages.render(&head, &views::article(pages.site, a, related_news), Takeover::WhenReady)?;
+        out.insert(format!("nachrichten/{}.html", a.teaser.slug), html.into_bytes());
+        out.insert(format!("oembed/{}.json", a.teaser.slug), oembed(a, pages.site, pages.urls).into_bytes());
+    }
+    Ok(())
+}
+
+/// The list (`index.html`): the app's list with every news loaded, which shows the first page
+/// (noscript.css hides its controls: without JavaScript the feeds and the sitemap lead further).
+fn list_page(out: &mut Outputs, pages: &Pages, items: Vec<Arc<Teaser>>) -> Result<(), Fatal> {
+    let (site, urls) = (pages.site, pages.urls);
+    let mut extra = Html::new();
+    let feed = urls.absolute(&urls.feed_all_path());
+    alternate(&mut extra, "application/atom+xml", &feed, &format!("Nachrichten – {}", site.name));
+    social(&mut extra, site, &site.name, &site.description, &urls.absolute("/"), "website");
+    let head = pages.head(site.name.clone(), site.description.clone(), "/", extra);
+    let html = pages.render(&head, &views::list(site, items), Takeover::WhenReady)?;
+    out.insert("index.html".into(), html.into_bytes());
+    Ok(())
+}
+
+/// The accessibility statement: for the app as a page in the content format, and the page the
+/// app shows of it, readable without JavaScript.
+fn statement_page(out: &mut Outputs, pages: &Pages) -> Result<(), Fatal> {
+    let site = pages.site;
+    let blocks = statement::statement(site);
+    let json =
+        super::api::write_page(out, "barrierefreiheit", statement::TITLE, statement::DATE, &site.language, &blocks)
+            .map_err(|e| Fatal(e.to_string()))?;
+    // The page as the app reads it from the content API: the same bytes, the same view.
+    let body = std::str::from_utf8(&json)
+        .ok()
+        .and_then(|json| crate::core::decode::decode_article(json).ok())
+        .map(|page| views::statement(site, Arc::new(page)))
+        .ok_or_else(|| Fatal("the accessibility statement does not read back as a page".into()))?;
+    let title = format!("{} – {}", statement::TITLE, site.name);
+    let description = format!("{}: Stand, Einschränkungen, Kontakt", statement::TITLE);
+    let head = pages.head(title, description, "/barrierefreiheit", Html::new());
+    out.insert("barrierefreiheit.html".into(), pages.render(&head, &body, Takeover::WhenReady)?.into_bytes());
+    Ok(())
+}
+
+/// The 404 page (nginx answers unknown addresses with it, status 404).
+fn not_found_page(out: &mut Outputs, pages: &Pages) -> Result<(), Fatal> {
+    let site = pages.site;
+    let head = pages.head(format!("Seite nicht gefunden – {}", site.name), site.description.clone(), "/", Html::new());
+    out.insert("404.html".into(), pages.render(&head, &views::not_found(site), Takeover::AtStart)?.into_bytes());
+    Ok(())
+}
+
+/// The embed builder's page: the app's page starting the builder's own bundle, with the site's
+/// name and footer links like every other page (the builder renders its view itself).
+fn builder_page(out: &mut Outputs, pages: &Pages) -> Result<(), Fatal> {
+    let site = pages.site;
+    let title = format!("Nachrichten einbetten – {}", site.name);
+    let head = pages.head(title, site.description.clone(), "/embed/builder", Html::new());
+    let builder =
+        Pages { template: &builder_template(pages.template), ..*pages }.render(&head, "", Takeover::AtStart)?;
+    out.insert("embed-builder.html".into(), builder.into_bytes());
+    Ok(())
+}
+
+/// The Atom feeds: all news, and one per topic.
+fn feeds(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls) {
     let mut by_tag: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
     for s in sources {
         for tag in &s.article.teaser.tags {
             by_tag.entry(tag).or_default().push(&s.article);
         }
     }
-    let render_as = |head: &Head, body: String, takeover| {
-        page::render(template, site, head, &body, takeover)
-            .ok_or_else(|| Fatal("index.html is not the app's page (no <html>, <title>, <head> or <body>)".into()))
-    };
-    let render = |head: &Head, body: String| render_as(head, body, Takeover::WhenReady);
-    for s in sources {
-        let a = &s.article;
-        let related_news = related.related(a, RELATED_LIMIT).into_iter().cloned().collect();
-        let head = article_head(a, site, urls, photos);
-        let html = render(&head, views::article(site, a, related_news))?;
-        out.insert(format!("nachrichten/{}.html", a.teaser.slug), html.into_bytes());
-        out.insert(format!("oembed/{}.json", a.teaser.slug), oembed(a, site, urls).into_bytes());
-    }
-    // The list.
-    // The app's list with every news loaded (it shows the first page; noscript.css hides its
-    // controls: without JavaScript the feeds and the sitemap lead further).
-    let list_body = views::list(site, items.clone());
-    let mut extra = Html::new();
-    alternate(
-        &mut extra,
-        "application/atom+xml",
-        &urls.absolute(&urls.feed_all_path()),
-        &format!("Nachrichten – {}", site.name),
-    );
-    social(&mut extra, site, &site.name, &site.description, &urls.absolute("/"), "website");
-    let head = Head {
-        lang: site.language.clone(),
-        title: site.name.clone(),
-        description: site.description.clone(),
-        canonical: urls.absolute("/"),
-        extra,
-    };
-    out.insert("index.html".into(), render(&head, list_body)?.into_bytes());
-    out.insert("manifest.webmanifest".into(), manifest(site).into_bytes());
-    // The accessibility statement: for the app as a page in the content format, and as a page
-    // readable without JavaScript.
-    let blocks = statement::statement(site);
-    let page_json =
-        super::api::write_page(out, "barrierefreiheit", statement::TITLE, statement::DATE, &site.language, &blocks)
-            .map_err(|e| Fatal(e.to_string()))?;
-    // The page as the app reads it from the content API: the same bytes, the same view.
-    let statement_body = std::str::from_utf8(&page_json)
-        .ok()
-        .and_then(|json| crate::core::decode::decode_article(json).ok())
-        .map(|page| views::statement(site, Arc::new(page)))
-        .ok_or_else(|| Fatal("the accessibility statement does not read back as a page".into()))?;
-    let head = Head {
-        lang: site.language.clone(),
-        title: format!("{} – {}", statement::TITLE, site.name),
-        description: format!("{}: Stand, Einschränkungen, Kontakt", statement::TITLE),
-        canonical: urls.absolute("/barrierefreiheit"),
-        extra: Html::new(),
-    };
-    out.insert("barrierefreiheit.html".into(), render(&head, statement_body)?.into_bytes());
-    // The 404 page (nginx answers unknown articles with it, status 404).
-    let head = Head {
-        lang: site.language.clone(),
-        title: format!("Seite nicht gefunden – {}", site.name),
-        description: site.description.clone(),
-        canonical: urls.absolute("/"),
-        extra: Html::new(),
-    };
-    out.insert("404.html".into(), render_as(&head, views::not_found(site), Takeover::AtStart)?.into_bytes());
-    // The embed builder's page: the app's page starting the builder's own bundle, with the site's
-    // name and footer links like every other page (the builder renders its view itself).
-    let head = Head {
-        lang: site.language.clone(),
-        title: format!("Nachrichten einbetten – {}", site.name),
-        description: site.description.clone(),
-        canonical: urls.absolute("/embed/builder"),
-        extra: Html::new(),
-    };
-    let builder = page::render(&builder_template(template), site, &head, "", Takeover::AtStart)
-        .ok_or_else(|| Fatal("index.html is not the app's page".into()))?;
-    out.insert("embed-builder.html".into(), builder.into_bytes());
-    // Feeds.
     let all: Vec<&Article> = sources.iter().map(|s| &s.article).collect();
     let feed_all = Feed {
         title: format!("Nachrichten – {}", site.name),
@@ -158,7 +190,6 @@ pub fn write(
             feed::atom(&f, &articles, urls).into_bytes(),
         );
     }
-    Ok(())
 }
 
 /// The app's page starting the embed builder's bundle (`/builder/`, built by scripts/build.sh)

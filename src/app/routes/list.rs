@@ -9,7 +9,7 @@ use crate::app::hooks::navigation::{focus_heading_if_navigated, remember_list_ur
 use crate::app::hooks::takeover::release_when;
 use crate::app::hooks::use_store;
 use crate::app::offline::use_connection;
-use crate::app::router::{navigate, query_value, query_values, use_location};
+use crate::app::router::{navigate, query_values, use_location};
 use crate::app::search::{self, Found};
 use crate::app::store::Shared;
 use crate::core::catalog::{
@@ -41,7 +41,7 @@ pub fn ListPage() -> impl IntoView {
     release_when(move || !state.read().is_loading());
     // Read from the address once per change, for the title and the list alike.
     let url = location.search;
-    let query = Memo::new(move |_| query_from(&url.read()));
+    let query = Memo::new(move |_| read(&url.read()).0);
     // The title says what is shown: "Familie – Nachrichten – Newsroom".
     use_title(move || list_title(&query.read()));
     view! {
@@ -56,11 +56,9 @@ pub fn ListPage() -> impl IntoView {
     }
 }
 
-/// The list's query from its URL (`?tag=…&tag=…&q=…`).
-fn query_from(search: &str) -> Query {
-    let mut query = Query::new(query_values(search, "tag"), query_value(search, "q").unwrap_or_default());
-    query.newest = query_value(search, "sortierung").as_deref() == Some("neueste");
-    query
+/// The list's query and pages from its URL (`?tag=…&tag=…&q=…&seite=…`).
+fn read(search: &str) -> (Query, usize) {
+    paths::read_list(|name| query_values(search, name))
 }
 
 /// Moves to another list URL: a new history entry for filters and paging, a replaced one while
@@ -74,8 +72,7 @@ fn NewsList(query: Memo<Query>) -> impl IntoView {
     let store = use_store();
     let catalog = Memo::new(move |_| store.catalog().ready().cloned().unwrap_or_else(|| Shared(Default::default())));
     let url = use_location().search;
-    let pages =
-        Memo::new(move |_| query_value(&url.read(), "seite").and_then(|s| s.parse::<usize>().ok()).unwrap_or(1));
+    let pages = Memo::new(move |_| read(&url.read()).1);
     let full_text = use_full_text(query, pages);
     let outcome = Memo::new(move |shown: Option<&Shared<Outcome>>| {
         let (catalog, query) = (catalog.read(), query.read());
