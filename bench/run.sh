@@ -18,7 +18,7 @@ for floor in floor floor-no-router; do
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort" \
     cargo build --release --offline --target wasm32-unknown-unknown --manifest-path "bench/$floor/Cargo.toml" --target-dir target/floor
   wasm-bindgen --target web --no-typescript --out-dir ".bench/$floor" --out-name floor "target/floor/wasm32-unknown-unknown/release/newsroom-$floor.wasm"
-  wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-multivalue \
+  wasm-opt -Oz --low-memory-unused --enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-multivalue \
     --enable-nontrapping-float-to-int --enable-mutable-globals ".bench/$floor/floor_bg.wasm" -o ".bench/$floor/floor_bg.wasm"
 done
 # One copy of the site per content size; its pages (and the baseline) point at their index.

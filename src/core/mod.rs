@@ -8,6 +8,7 @@ pub mod error;
 pub mod html;
 pub mod images;
 pub mod json;
+pub mod list_state;
 pub mod listing;
 pub mod load_state;
 pub mod model;

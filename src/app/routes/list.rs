@@ -12,11 +12,10 @@ use crate::app::offline::use_connection;
 use crate::app::router::{navigate, query_values, use_location};
 use crate::app::search::{self, Found};
 use crate::app::store::Shared;
-use crate::core::catalog::{
-    list_title, result_summary, shown, topics_left_out, Facet, Outcome, Query, PAGE_SIZE, TOPICS_SHOWN,
-};
+use crate::core::catalog::{list_title, shown, topics_left_out, Facet, Outcome, Query, PAGE_SIZE, TOPICS_SHOWN};
 use crate::core::date::german_date;
 use crate::core::images::EAGER_TEASERS;
+use crate::core::list_state::ListFacts;
 use crate::core::load_state::LoadState;
 use crate::core::paths;
 use leptos::prelude::*;
@@ -94,9 +93,20 @@ fn NewsList(query: Memo<Query>) -> impl IntoView {
         FullText::Found(found) | FullText::Waiting(Some(found)) => found.total,
         _ => outcome.read().hits.len(),
     });
-    let visible = Memo::new(move |_| shown(pages.get(), count.get()));
-
-    let searching = move || matches!(full_text.get(), FullText::Found(_) | FullText::Waiting(_));
+    // What is known, in one value; what the list shows follows from it (core::list_state).
+    let facts = Memo::new(move |_| {
+        let full_text = full_text.get();
+        ListFacts {
+            count: count.get(),
+            searching: matches!(full_text, FullText::Found(_) | FullText::Waiting(_)),
+            waiting: matches!(full_text, FullText::Waiting(_)),
+            complete: !matches!(&full_text, FullText::Found(found) if !found.complete),
+            older_pages: store.next_page().is_some(),
+            pages: pages.get(),
+        }
+    });
+    let visible = Memo::new(move |_| facts.read().visible());
+    let searching = move || facts.read().searching;
     let items = move || {
         if let FullText::Found(found) | FullText::Waiting(Some(found)) = full_text.get() {
             return found.hits.iter().map(|(t, excerpt)| (t.clone(), Some(excerpt.clone()))).collect();
@@ -113,11 +123,10 @@ fn NewsList(query: Memo<Query>) -> impl IntoView {
             && store.next_page().is_some()
             && store.older_error().is_none()
     };
-    // Older parts of the search index are still being searched (the count will grow).
-    let incomplete = move || matches!(full_text.get(), FullText::Found(found) if !found.complete);
-    // The list is not complete while it waits for an older page (assistive technology, tests).
+    // The list is not complete while it waits for an answer or an older page (assistive
+    // technology, tests).
     let busy = move || {
-        let waiting = matches!(full_text.get(), FullText::Waiting(_)) || incomplete();
+        let waiting = facts.with(|f| f.waiting || f.incomplete());
         (waiting || store.loading_older() || needs_older()).then_some("true")
     };
     Effect::new(move |_| {
@@ -125,8 +134,7 @@ fn NewsList(query: Memo<Query>) -> impl IntoView {
             store.load_older();
         }
     });
-    // A full-text search covers the whole archive; only today's search is limited to what is loaded.
-    let partial = move || store.next_page().is_some() && !searching();
+    let partial = move || facts.read().partial();
     let more = move |_| {
         let first_new = visible.get_untracked() + 1;
         go(paths::list(&query.get_untracked(), pages.get_untracked() + 1), false);
@@ -147,19 +155,7 @@ fn NewsList(query: Memo<Query>) -> impl IntoView {
         {feeds}
         <FilterBar query outcome found=count/>
         <p class="count" role="status">
-            {move || match full_text.get() {
-                FullText::Waiting(_) => "Suche läuft …".to_owned(),
-                _ => {
-                    let summary = result_summary(count.get(), &query.get());
-                    if partial() {
-                        format!("{summary} unter den bisher geladenen")
-                    } else if incomplete() {
-                        format!("{summary} – ältere werden noch durchsucht …")
-                    } else {
-                        summary
-                    }
-                }
-            }}
+            {move || facts.read().status(&query.read())}
         </p>
         {move || (full_text.get() == FullText::Unavailable).then(|| view! {
             <p class="coverage">
@@ -180,7 +176,7 @@ fn NewsList(query: Memo<Query>) -> impl IntoView {
         })}
         // Nothing found: the count above says so; one way out, right here (the filter bar's own
         // button steps aside meanwhile).
-        {move || (count.get() == 0 && !query.read().is_empty() && !incomplete()).then(|| view! {
+        {move || facts.read().nothing_found(&query.read()).then(|| view! {
             <div class="empty">
                 <button type="button" class="button" on:click=move |_| go(paths::list(&Query::default(), 1), false)>
                     "Alle Filter entfernen"
@@ -198,7 +194,7 @@ fn NewsList(query: Memo<Query>) -> impl IntoView {
             </For>
         </ul>
         <p class="more-news">
-            {move || (visible.get() < count.get() || partial()).then(|| view! {
+            {move || facts.read().more().then(|| view! {
                 <button type="button" class="button" on:click=more disabled=move || store.loading_older()>
                     {move || if store.loading_older() { "Nachrichten werden geladen …" } else { "Mehr Nachrichten" }}
                 </button>
