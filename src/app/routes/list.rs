@@ -94,7 +94,9 @@ fn NewsList(query: Memo<Query>) -> impl IntoView {
         _ => outcome.read().hits.len(),
     });
     // What is known, in one value; what the list shows follows from it (core::list_state).
-    let facts = Memo::new(move |_| {
+    // A closure, not a memo: each reader tracks what it reads (a memo of a new type costs the
+    // wasm more than these few reads).
+    let facts = move || {
         let full_text = full_text.get();
         ListFacts {
             count: count.get(),
@@ -104,9 +106,9 @@ fn NewsList(query: Memo<Query>) -> impl IntoView {
             older_pages: store.next_page().is_some(),
             pages: pages.get(),
         }
-    });
-    let visible = Memo::new(move |_| facts.read().visible());
-    let searching = move || facts.read().searching;
+    };
+    let visible = Memo::new(move |_| facts().visible());
+    let searching = move || facts().searching;
     let items = move || {
         if let FullText::Found(found) | FullText::Waiting(Some(found)) = full_text.get() {
             return found.hits.iter().map(|(t, excerpt)| (t.clone(), Some(excerpt.clone()))).collect();
@@ -126,7 +128,10 @@ fn NewsList(query: Memo<Query>) -> impl IntoView {
     // The list is not complete while it waits for an answer or an older page (assistive
     // technology, tests).
     let busy = move || {
-        let waiting = facts.with(|f| f.waiting || f.incomplete());
+        let waiting = {
+            let f = facts();
+            f.waiting || f.incomplete()
+        };
         (waiting || store.loading_older() || needs_older()).then_some("true")
     };
     Effect::new(move |_| {
@@ -134,7 +139,7 @@ fn NewsList(query: Memo<Query>) -> impl IntoView {
             store.load_older();
         }
     });
-    let partial = move || facts.read().partial();
+    let partial = move || facts().partial();
     let more = move |_| {
         let first_new = visible.get_untracked() + 1;
         go(paths::list(&query.get_untracked(), pages.get_untracked() + 1), false);
@@ -155,7 +160,7 @@ fn NewsList(query: Memo<Query>) -> impl IntoView {
         {feeds}
         <FilterBar query outcome found=count/>
         <p class="count" role="status">
-            {move || facts.read().status(&query.read())}
+            {move || facts().status(&query.read())}
         </p>
         {move || (full_text.get() == FullText::Unavailable).then(|| view! {
             <p class="coverage">
@@ -176,7 +181,7 @@ fn NewsList(query: Memo<Query>) -> impl IntoView {
         })}
         // Nothing found: the count above says so; one way out, right here (the filter bar's own
         // button steps aside meanwhile).
-        {move || facts.read().nothing_found(&query.read()).then(|| view! {
+        {move || facts().nothing_found(&query.read()).then(|| view! {
             <div class="empty">
                 <button type="button" class="button" on:click=move |_| go(paths::list(&Query::default(), 1), false)>
                     "Alle Filter entfernen"
@@ -194,7 +199,7 @@ fn NewsList(query: Memo<Query>) -> impl IntoView {
             </For>
         </ul>
         <p class="more-news">
-            {move || facts.read().more().then(|| view! {
+            {move || facts().more().then(|| view! {
                 <button type="button" class="button" on:click=more disabled=move || store.loading_older()>
                     {move || if store.loading_older() { "Nachrichten werden geladen …" } else { "Mehr Nachrichten" }}
                 </button>
