@@ -16,7 +16,7 @@ pub mod shell;
 pub mod store;
 
 /// Whether the views run in a browser. Natively the publish step renders the same views to HTML
-/// (`publish::render`, decision 19): no document, no timers, no tasks, and every part of a view
+/// (`publish::views`, decision 19): no document, no timers, no tasks, and every part of a view
 /// at once.
 pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
 
