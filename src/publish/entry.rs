@@ -75,8 +75,7 @@ struct Pages<'a> {
 impl Pages<'_> {
     /// The app's page with `head` and `body`, taken over by the app as `takeover` says.
     fn render(&self, head: &Head, body: &str, takeover: Takeover) -> Result<String, Fatal> {
-        page::render(self.template, self.site, head, body, takeover)
-            .ok_or_else(|| Fatal("index.html is not the app's page (no <html>, <title>, <head> or <body>)".into()))
+        page::render(self.template, self.site, head, body, takeover).ok_or(Fatal::NotTheAppsPage)
     }
 
     /// A head in the site's language, at `path` (canonical).
@@ -126,13 +125,13 @@ fn statement_page(out: &mut Outputs, pages: &Pages) -> Result<(), Fatal> {
     let blocks = statement::statement(site);
     let json =
         super::api::write_page(out, "barrierefreiheit", statement::TITLE, statement::DATE, &site.language, &blocks)
-            .map_err(|e| Fatal(e.to_string()))?;
+            .map_err(|error| Fatal::Json { file: "api/pages/barrierefreiheit.json", error })?;
     // The page as the app reads it from the content API: the same bytes, the same view.
     let body = std::str::from_utf8(&json)
         .ok()
         .and_then(|json| crate::core::decode::decode_article(json).ok())
         .map(|page| views::statement(site, Arc::new(page)))
-        .ok_or_else(|| Fatal("the accessibility statement does not read back as a page".into()))?;
+        .ok_or(Fatal::Statement)?;
     let title = format!("{} – {}", statement::TITLE, site.name);
     let description = format!("{}: Stand, Einschränkungen, Kontakt", statement::TITLE);
     let head = pages.head(title, description, "/barrierefreiheit", Html::new());
@@ -368,6 +367,18 @@ fn oembed(a: &Article, site: &Site, urls: &Urls) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_build_whose_page_is_not_the_apps_is_named_and_nothing_is_made() {
+        let mut out = Outputs::in_memory();
+        let urls = Urls::new("https://nr.example");
+        let outcome = write(&mut out, &[], &Site::default(), &urls, "<p>keine Seite</p>", &Photos::default());
+        let Err(fatal) = outcome else { panic!("pages were made from a page that is not the app's") };
+        assert!(matches!(fatal, Fatal::NotTheAppsPage));
+        let message = fatal.to_string();
+        assert!(message.contains("index.html") && message.contains("scripts/build.sh"), "{message}");
+        assert!(out.get("index.html").is_none(), "no list page");
+    }
 
     #[test]
     fn the_builders_page_starts_the_builders_bundle_without_the_readers_preloads() {

@@ -51,9 +51,37 @@ impl Report {
     }
 }
 
-/// A run that could not start (no template, unreadable site file): nothing was written.
+/// Why the outputs could not be made (they are made in memory first: nothing was written).
+/// Each names what failed; shown to editors in German (`Display`).
 #[derive(Debug)]
-pub struct Fatal(pub String);
+pub enum Fatal {
+    /// DIST_DIR/index.html, which every page is made from, is not the app's page.
+    NotTheAppsPage,
+    /// A file of the content API could not be made as JSON.
+    Json { file: &'static str, error: serde_json::Error },
+    /// The accessibility statement did not read back as the page the app reads (a fault of the
+    /// publish step itself, never of the content).
+    Statement,
+    /// Pagefind could not build the search index (its message).
+    Search(String),
+}
+
+impl std::fmt::Display for Fatal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Fatal::NotTheAppsPage => f.write_str(
+                "index.html im Build ist nicht die Seite der App (ihm fehlt <html>, <head>, <title> oder <body>): \
+                 die App neu bauen (scripts/build.sh)",
+            ),
+            Fatal::Json { file, error } => write!(f, "{file} ließ sich nicht schreiben: {error}"),
+            Fatal::Statement => f.write_str(
+                "Die Erklärung zur Barrierefreiheit ließ sich nicht als Seite lesen (ein Fehler des \
+                 Veröffentlichungsprogramms, nicht der Inhalte)",
+            ),
+            Fatal::Search(e) => write!(f, "Suchindex: {e}"),
+        }
+    }
+}
 
 /// Why a run stopped without publishing.
 #[derive(Debug)]
@@ -112,15 +140,15 @@ pub fn removal_bound(published: usize) -> usize {
 }
 
 /// Publishes `content` into `dist` (a release build of the app) for the site at `site_url`.
-pub fn publish(content: &Path, dist: &Path, site_url: &str) -> Result<Report, Fatal> {
+pub fn publish(content: &Path, dist: &Path, site_url: &str) -> Result<Report, Stop> {
     publish_with(content, dist, site_url, search::PART_SIZE)
 }
 
 /// As `publish`, with the search index in parts of at least `search_part_size` articles (months
 /// joined until a part has as many; `search::parts`).
-pub fn publish_with(content: &Path, dist: &Path, site_url: &str, search_part_size: usize) -> Result<Report, Fatal> {
+pub fn publish_with(content: &Path, dist: &Path, site_url: &str, search_part_size: usize) -> Result<Report, Stop> {
     let options = Options { search_part_size, ..Options::new(site_url) };
-    run(content, dist, &options).map_err(|stop| Fatal(stop.message().to_owned()))
+    run(content, dist, &options)
 }
 
 /// The whole step: checks where it runs, takes the site's lock, reads and checks every article,
@@ -144,7 +172,7 @@ pub fn run(content: &Path, dist: &Path, options: &Options) -> Result<Report, Sto
     let (photos, photo_problems) = media::prepare(&mut out, &mut sources, &local::Roots { dist, content });
     problems.extend(photo_problems);
     let search_index = build(&mut out, &sources, &site, &site_url, &template, options.search_part_size, &photos)
-        .map_err(|f| Stop::Interrupted(f.0))?;
+        .map_err(|f| Stop::Interrupted(f.to_string()))?;
     let written = out.finish().map_err(|(path, e)| {
         Stop::Interrupted(format!(
             "{path} konnte nicht geschrieben werden ({e}). Die Website zeigt weiter den Stand des letzten vollständigen \
@@ -212,8 +240,8 @@ pub fn build(
     photos: &media::Photos,
 ) -> Result<search::Stats, Fatal> {
     let urls = urls::Urls::new(site_url);
-    api::write(out, sources).map_err(|e| Fatal(e.to_string()))?;
+    api::write(out, sources).map_err(|error| Fatal::Json { file: "api/news.json", error })?;
     entry::write(out, sources, site, &urls, template, photos)?;
     sitemap::write(out, sources, &urls);
-    search::write(out, sources, search_part_size).map_err(|e| Fatal(format!("Suchindex: {e}")))
+    search::write(out, sources, search_part_size).map_err(Fatal::Search)
 }
