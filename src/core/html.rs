@@ -11,10 +11,15 @@ pub fn escape(s: &str) -> String {
 }
 
 /// What HTML and XML text must not contain: controls other than line feed and tab, and
-/// Unicode's noncharacters (U+FDD0–U+FDEF and the last two code points of every plane).
+/// Unicode's noncharacters.
 pub fn forbidden(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t')) || noncharacter(c)
+}
+
+/// Unicode's noncharacters: U+FDD0–U+FDEF and the last two code points of every plane.
+pub fn noncharacter(c: char) -> bool {
     let n = u32::from(c);
-    (c.is_control() && !matches!(c, '\n' | '\t')) || (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE
+    (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE
 }
 
 /// How a framed newsroom page is sized on the host page.

@@ -37,8 +37,7 @@ pub fn alternate(h: &mut Html, kind: &str, href: &str, title: &str) {
 pub fn json_ld(h: &mut Html, value: &impl Serialize) -> Result<(), serde_json::Error> {
     let json = serde_json::to_string(value)?.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
     // Noncharacters are not allowed in an HTML document (serde keeps them as they are).
-    let json: String =
-        json.chars().map(|c| if crate::core::html::forbidden(c) && !c.is_control() { '\u{FFFD}' } else { c }).collect();
+    let json: String = json.chars().map(|c| if crate::core::html::noncharacter(c) { '\u{FFFD}' } else { c }).collect();
     let mut block = Html::new();
     block.open("script", &[("type", Some("application/ld+json"))]);
     let mut markup = block.finish();
