@@ -17,6 +17,8 @@ E2E_PORT="${E2E_PORT:-8090}"
 browsers=all; [ "$ENGINES" = chromium ] && browsers=chromium
 bash scripts/setup.sh --browsers "$browsers" || { echo "setup failed"; exit 1; }
 export PATH="$HOME/.cargo/bin:$repo/node_modules/.bin:$PATH"
+# A one-off run (CI) gains nothing from incremental state, which takes gigabytes of disk.
+[ "${CI:-}" = true ] && export CARGO_INCREMENTAL=0
 
 results=()
 failed=0

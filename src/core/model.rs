@@ -1,13 +1,16 @@
 //! Content format v1 (docs/content-format.md): the types a city's systems send us.
 //!
-//! The rules of decoding them (which fields are required, which are lenient) live in `decode`;
-//! the `schemars` attributes here only describe the format for the published JSON Schema.
+//! The rules of decoding them (which fields are required, which are lenient) live in `decode`,
+//! the one reader. Natively the `serde` attributes here are the format's one description: the
+//! publish step writes the content API with them and the JSON Schema is generated from them.
 
 use chrono::{DateTime, FixedOffset};
 use std::sync::Arc;
 
 #[cfg(not(target_arch = "wasm32"))]
 use schemars::JsonSchema;
+#[cfg(not(target_arch = "wasm32"))]
+use serde::Serialize;
 
 /// `GET {api}/news.json`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -20,38 +23,38 @@ pub struct NewsIndex {
 
 /// An entry of the index: what a list needs to show and link an article.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema, Serialize))]
 pub struct Teaser {
     pub slug: Slug,
     pub headline: String,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
     pub kicker: Option<String>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
     pub lead: Option<String>,
     pub published: Timestamp,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub tags: Vec<String>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
     pub image: Option<Image>,
 }
 
 /// `GET {api}/articles/{slug}.json`: a teaser (the same fields, the same rules, flat in the
 /// JSON) plus what only the article page shows.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema, Serialize))]
 pub struct Article {
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(flatten))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(flatten))]
     pub teaser: Teaser,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
     pub updated: Option<Timestamp>,
     /// BCP 47 language tag of the article, "de" when absent.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
     pub language: Option<String>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub keywords: Vec<String>,
     pub body: Body,
     /// Editor's picks: slugs shown first under "Weitere Nachrichten".
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub related: Vec<String>,
 }
 
@@ -89,28 +92,28 @@ impl Article {
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema, Serialize))]
 pub struct Image {
     pub src: String,
     /// Required; "" marks a decorative image.
     pub alt: String,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
     pub caption: Option<String>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
     pub credit: Option<String>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
     pub width: Option<u32>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
     pub height: Option<u32>,
     /// Format 1.1: the same picture in other widths (the publish step makes them from the
     /// original); readers choose by `sizes`. Empty: `src` alone.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub srcset: Vec<Variant>,
 }
 
 /// One width of an image (`srcset`): a file of that many pixels across, same aspect ratio.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema, Serialize))]
 pub struct Variant {
     /// http, https or relative, without commas or spaces.
     pub src: String,
@@ -140,31 +143,31 @@ impl Image {
 
 /// One block of an article body, tagged by `"type"`.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[cfg_attr(not(target_arch = "wasm32"), schemars(tag = "type", rename_all = "lowercase"))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema, Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(tag = "type", rename_all = "lowercase"))]
 pub enum Block {
     Paragraph {
         text: Text,
     },
     Heading {
         text: String,
-        #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+        #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
         level: Option<HeadingLevel>,
     },
     List {
-        #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+        #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "std::ops::Not::not"))]
         ordered: bool,
         items: Vec<Text>,
     },
     Quote {
         text: String,
-        #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+        #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
         cite: Option<String>,
     },
     Link {
         href: String,
         label: String,
-        #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+        #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
         hreflang: Option<String>,
     },
     Image(Image),
@@ -180,22 +183,22 @@ pub enum HeadingLevel {
 
 /// Rich text: a plain string, or runs with optional link and emphasis.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[cfg_attr(not(target_arch = "wasm32"), schemars(untagged))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema, Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(untagged))]
 pub enum Text {
     Plain(String),
     Runs(Vec<Run>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema, Serialize))]
 pub struct Run {
     pub text: String,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
     pub href: Option<String>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "std::ops::Not::not"))]
     pub strong: bool,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "std::ops::Not::not"))]
     pub em: bool,
 }
 
@@ -212,14 +215,14 @@ impl Text {
 /// An article body. Decoded block by block so that an unknown block type is skipped
 /// (and reported in `skipped`) instead of failing the whole article.
 #[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[cfg_attr(not(target_arch = "wasm32"), schemars(transparent))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema, Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(transparent))]
 pub struct Body {
     pub blocks: Vec<Block>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip))]
     pub skipped: Vec<String>,
     /// Blocks past `Body::MAX_BLOCKS`, not decoded and not shown (readers see a note).
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip))]
     pub omitted: usize,
 }
 

@@ -1,10 +1,31 @@
 //! The JSON Schema of content format v1, generated from the Rust types (native builds only).
 //! `cargo test` fails when public/schema/ is out of date; `UPDATE_SCHEMA=1 cargo test` rewrites it.
+//! The types written as strings or numbers get their schema and their serialization here, side
+//! by side.
 
 use super::model::{Article, HeadingLevel, Slug, Teaser, Timestamp};
 use schemars::gen::SchemaGenerator;
 use schemars::schema::{InstanceType, Metadata, Schema, SchemaObject, StringValidation};
 use schemars::{schema_for, JsonSchema};
+use serde::{Serialize, Serializer};
+
+impl Serialize for Slug {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_rfc3339())
+    }
+}
+
+impl Serialize for HeadingLevel {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u8(if *self == HeadingLevel::H3 { 3 } else { 2 })
+    }
+}
 
 fn string_schema(pattern: &str, format: Option<&str>, description: &str) -> Schema {
     SchemaObject {

@@ -4,7 +4,7 @@
 //! body) and as HTML for readers without JavaScript; text never HTML. What it says of Newsroom is
 //! true of Newsroom; who publishes, the contact and the enforcement body come from the site file.
 
-use super::model::{Block, HeadingLevel, Run, Text};
+use super::model::{Article, Block, Body, HeadingLevel, Run, Slug, Teaser, Text, Timestamp};
 use super::site::Site;
 
 pub const TITLE: &str = "Erklärung zur Barrierefreiheit";
@@ -28,6 +28,31 @@ fn paragraph(text: &str) -> Block {
 
 fn run(text: &str, href: Option<String>) -> Run {
     Run { text: text.to_owned(), href, strong: false, em: false }
+}
+
+/// Where the app finds the statement: `/barrierefreiheit`, `api/pages/barrierefreiheit.json`.
+pub const SLUG: &str = "barrierefreiheit";
+
+/// The statement as a page in the content format. `None` only if `SLUG` or `DATE` were
+/// malformed, which a test rules out.
+pub fn page(site: &Site) -> Option<Article> {
+    let teaser = Teaser {
+        slug: Slug::parse(SLUG)?,
+        headline: TITLE.to_owned(),
+        kicker: None,
+        lead: None,
+        published: Timestamp::parse(DATE)?,
+        tags: Vec::new(),
+        image: None,
+    };
+    Some(Article {
+        teaser,
+        updated: None,
+        language: Some(site.language.clone()),
+        keywords: Vec::new(),
+        body: Body { blocks: statement(site), ..Body::default() },
+        related: Vec::new(),
+    })
 }
 
 pub fn statement(site: &Site) -> Vec<Block> {

@@ -122,10 +122,9 @@ fn list_page(out: &mut Outputs, pages: &Pages, items: Vec<Arc<Teaser>>) -> Resul
 /// app shows of it, readable without JavaScript.
 fn statement_page(out: &mut Outputs, pages: &Pages) -> Result<(), Fatal> {
     let site = pages.site;
-    let blocks = statement::statement(site);
-    let json =
-        super::api::write_page(out, "barrierefreiheit", statement::TITLE, statement::DATE, &site.language, &blocks)
-            .map_err(|error| Fatal::Json { file: "api/pages/barrierefreiheit.json", error })?;
+    let page = statement::page(site).ok_or(Fatal::Statement)?;
+    let json = super::api::write_page(out, &page)
+        .map_err(|error| Fatal::Json { file: "api/pages/barrierefreiheit.json", error })?;
     // The page as the app reads it from the content API: the same bytes, the same view.
     let body = std::str::from_utf8(&json)
         .ok()

@@ -21,7 +21,7 @@ use std::sync::Arc;
 pub fn StatementPage() -> impl IntoView {
     let page = Loader::new();
     use_document_language(Signal::stored(APP_LANGUAGE.to_owned()));
-    let load = move || page.start(|abort| fetch::fetch_page("barrierefreiheit", abort));
+    let load = move || page.start(|abort| fetch::fetch_page(crate::core::statement::SLUG, abort));
     load();
     release_when(move || !page.is_loading());
     move || match page.get() {
