@@ -7,7 +7,7 @@ use crate::core::error::LoadError;
 use crate::core::model::{Article, NewsIndex, Slug};
 use crate::core::text::{declared_charset, is_utf8};
 use crate::core::{paging, paths};
-use crate::schedule::{Slice, STEP};
+use crate::schedule::in_slices;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -48,10 +48,7 @@ pub async fn fetch_index(abort: web_sys::AbortSignal) -> Result<Arc<NewsIndex>, 
 pub async fn fetch_index_page(url: &str, abort: Option<&web_sys::AbortSignal>) -> Result<Arc<NewsIndex>, LoadError> {
     let text = fetch_text(url, abort).await?;
     let mut decoder = IndexDecoder::new(text)?;
-    let mut slice = Slice::start();
-    while !decoder.step(STEP)? {
-        slice.pause_when_used_up().await;
-    }
+    in_slices(|n| decoder.step(n)).await?;
     let decoded = decoder.finish();
     for reason in &decoded.skipped {
         leptos::logging::warn!("news.json: entry skipped: {reason}");

@@ -8,7 +8,7 @@ use crate::core::error::LoadError;
 use crate::core::load_state::LoadState;
 use crate::core::model::NewsIndex;
 use crate::core::paging::PageTrail;
-use crate::schedule::{Slice, STEP};
+use crate::schedule::in_slices;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -112,14 +112,10 @@ impl NewsStore {
         spawn_local(async move {
             let slices: Vec<&[_]> = pages.iter().map(|p| p.items.as_slice()).collect();
             let mut builder = CatalogBuilder::new(&slices);
-            let mut slice = Slice::start();
-            while !builder.step(STEP) {
-                slice.pause_when_used_up().await;
-                if this.building.try_get_value() != Some(mine) {
-                    return;
-                }
-            }
-            if this.building.try_get_value() == Some(mine) {
+            // A newer build stops this one between two steps.
+            let current = || this.building.try_get_value() == Some(mine);
+            let built = in_slices(|n| if current() { Ok(builder.step(n)) } else { Err(()) }).await;
+            if built.is_ok() && current() {
                 this.catalog.set(LoadState::Ready(Shared(Arc::new(builder.finish()))));
                 this.rebuilding.set(false);
             }

@@ -11,7 +11,7 @@ use crate::core::model::Teaser;
 use crate::core::safe_url;
 use crate::core::tidy::shown_headline;
 use crate::core::widget_config::{join_tags, Label, Layout, WidgetConfig, ARTICLE_PARAM};
-use crate::schedule::{Slice, STEP};
+use crate::schedule::in_slices;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -132,10 +132,7 @@ async fn load(config: &WidgetConfig) -> Result<Vec<Arc<Teaser>>, String> {
     }
     let items = shared_index(format!("{}/news.json", config.api)).await?;
     let mut list = NewestWithTags::new(&items, &config.tags, config.limit);
-    let mut slice = Slice::start();
-    while !list.step(STEP) {
-        slice.pause_when_used_up().await;
-    }
+    in_slices(|n| Ok::<_, String>(list.step(n))).await?;
     Ok(list.finish())
 }
 
@@ -193,11 +190,8 @@ async fn shared_index(url: String) -> Loaded {
 /// while a large index is decoded.
 async fn fetch_index(url: &str) -> Result<Vec<Arc<Teaser>>, String> {
     let text = fetch_text(url).await?;
-    let mut slice = Slice::start();
     let mut decoder = IndexDecoder::new(text).map_err(|e| e.to_string())?;
-    while !decoder.step(STEP).map_err(|e| e.to_string())? {
-        slice.pause_when_used_up().await;
-    }
+    in_slices(|n| decoder.step(n)).await.map_err(|e| e.to_string())?;
     Ok(decoder.finish().index.items)
 }
 
