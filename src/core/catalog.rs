@@ -218,6 +218,21 @@ impl Catalog {
 /// Builds a catalog a slice of entries at a time (deduplication, tag ids and the search text of
 /// each entry happen in the steps), so that tens of thousands of entries never block the page
 /// for long: only the ordering is done at once, in `new`.
+/// Where a build is. Each phase goes a slice at a time (100,000 distinct tags must not block
+/// the page), in this order.
+enum Phase {
+    /// The entries read, their tags given ids in the order first seen.
+    Entries,
+    /// The lookups freed, a map per step rather than in one piece at the end.
+    FreeLookups,
+    /// The tags put in alphabetical order (German: folded).
+    SortTags(SlicedSort),
+    /// The entries' tag ids renumbered to that order and the tags counted; the sort keys freed.
+    Renumber,
+    /// The empty query's facets made.
+    Facets,
+}
+
 pub struct CatalogBuilder {
     /// Every entry of every page, newest first; a slug may still come twice.
     ordered: Vec<Arc<Teaser>>,
@@ -230,9 +245,7 @@ pub struct CatalogBuilder {
     tags: Vec<Arc<str>>,
     folded: Vec<String>,
     tag_id: TagIds,
-    /// After the entries: the tags put in order, then the entries' tag ids renumbered (both a
-    /// slice at a time: 100,000 distinct tags must not block the page).
-    sort: Option<SlicedSort>,
+    phase: Phase,
     /// Old id → new id, once the order is known; and how many entries are renumbered.
     new_id: Vec<u32>,
     renumbered: usize,
@@ -298,7 +311,7 @@ impl CatalogBuilder {
             tags: Vec::new(),
             folded: Vec::new(),
             tag_id: TagIds::default(),
-            sort: None,
+            phase: Phase::Entries,
             new_id: Vec::new(),
             renumbered: 0,
             counts: Vec::new(),
@@ -309,64 +322,76 @@ impl CatalogBuilder {
     /// Prepares up to `n` more entries (or the equivalent work of ordering the tags); `true`
     /// when all is done and `finish` is quick.
     pub fn step(&mut self, n: usize) -> bool {
-        if self.done < self.ordered.len() {
-            self.step_entries(n);
-            return false;
+        // Tags are cheaper than entries: more of them in a step.
+        let wide = n.saturating_mul(20);
+        match &mut self.phase {
+            Phase::Entries => {
+                self.step_entries(n);
+                if self.done == self.ordered.len() {
+                    self.phase = Phase::FreeLookups;
+                }
+            }
+            Phase::FreeLookups => {
+                if !self.seen.is_empty() {
+                    self.seen = HashSet::new();
+                } else if self.tag_id.0.pop().is_none() {
+                    self.phase = Phase::SortTags(SlicedSort::new(self.tags.len()));
+                }
+            }
+            Phase::SortTags(sort) => {
+                let (folded, names) = (&self.folded, &self.tags);
+                let cmp = |a: u32, b: u32| {
+                    let (a, b) = (a as usize, b as usize);
+                    folded[a].cmp(&folded[b]).then_with(|| names[a].cmp(&names[b]))
+                };
+                if sort.step(wide, cmp) {
+                    if let Phase::SortTags(sort) = std::mem::replace(&mut self.phase, Phase::Renumber) {
+                        self.put_tags_in(sort.into_order());
+                    }
+                }
+            }
+            Phase::Renumber => {
+                // The sort keys are freed a part per step too (100,000 strings).
+                self.folded.truncate(self.folded.len().saturating_sub(wide));
+                let to = self.renumbered.saturating_add(n).min(self.entries.len());
+                for e in &mut self.entries[self.renumbered..to] {
+                    for id in &mut e.tags {
+                        *id = self.new_id[*id as usize];
+                    }
+                    sort_positions(&mut e.tags, &|a, b| a.cmp(&b));
+                    e.tags.dedup();
+                    for &id in &e.tags {
+                        self.counts[id as usize] += 1;
+                    }
+                }
+                self.renumbered = to;
+                if self.renumbered == self.entries.len() && self.folded.is_empty() {
+                    self.phase = Phase::Facets;
+                }
+            }
+            Phase::Facets => {
+                let from = self.facets.len();
+                let to = from.saturating_add(wide).min(self.tags.len());
+                let (tags, counts) = (&self.tags[from..to], &self.counts[from..to]);
+                self.facets.extend(tags.iter().zip(counts).map(|(tag, &count)| Facet {
+                    tag: tag.clone(),
+                    count,
+                    chosen: false,
+                }));
+                return self.facets.len() == self.tags.len();
+            }
         }
-        if self.new_id.is_empty() && !self.tags.is_empty() {
-            // The lookups are no longer needed: freed a map per step, not in one piece at the end.
-            if !self.seen.is_empty() {
-                self.seen = HashSet::new();
-                return false;
-            }
-            if self.tag_id.0.pop().is_some() {
-                return false;
-            }
-            let sort = self.sort.get_or_insert_with(|| SlicedSort::new(self.tags.len()));
-            let (folded, names) = (&self.folded, &self.tags);
-            let cmp = |a: u32, b: u32| {
-                let (a, b) = (a as usize, b as usize);
-                folded[a].cmp(&folded[b]).then_with(|| names[a].cmp(&names[b]))
-            };
-            if !sort.step(n.saturating_mul(20), cmp) {
-                return false;
-            }
-            let order = self.sort.take().map(SlicedSort::into_order).unwrap_or_default();
-            self.new_id = vec![0u32; order.len()];
-            for (new, &old) in order.iter().enumerate() {
-                self.new_id[old as usize] = new as u32;
-            }
-            self.tags = order.iter().map(|&i| self.tags[i as usize].clone()).collect();
-            self.counts = vec![0; self.tags.len()];
-            return false;
-        }
-        if self.renumbered == self.entries.len() && self.folded.is_empty() {
-            let from = self.facets.len();
-            let to = from.saturating_add(n.saturating_mul(20)).min(self.tags.len());
-            let (tags, counts) = (&self.tags[from..to], &self.counts[from..to]);
-            self.facets.extend(tags.iter().zip(counts).map(|(tag, &count)| Facet {
-                tag: tag.clone(),
-                count,
-                chosen: false,
-            }));
-            return self.facets.len() == self.tags.len();
-        }
-        // The sort keys are freed a part per step too (100,000 strings).
-        let left = self.folded.len().saturating_sub(n.saturating_mul(20));
-        self.folded.truncate(left);
-        let to = self.renumbered.saturating_add(n).min(self.entries.len());
-        for e in &mut self.entries[self.renumbered..to] {
-            for id in &mut e.tags {
-                *id = self.new_id[*id as usize];
-            }
-            sort_positions(&mut e.tags, &|a, b| a.cmp(&b));
-            e.tags.dedup();
-            for &id in &e.tags {
-                self.counts[id as usize] += 1;
-            }
-        }
-        self.renumbered = to;
         false
+    }
+
+    /// The tags in their sorted `order`, and each old id's new one.
+    fn put_tags_in(&mut self, order: Vec<u32>) {
+        self.new_id = vec![0u32; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            self.new_id[old as usize] = new as u32;
+        }
+        self.tags = order.iter().map(|&i| self.tags[i as usize].clone()).collect();
+        self.counts = vec![0; self.tags.len()];
     }
 
     fn step_entries(&mut self, n: usize) {
