@@ -92,6 +92,8 @@
       },
     };
   }
+  // The content API's file names as core::paths builds them (an e2e test of the article sees
+  // each requested once: the app took these answers).
   var api = (meta("newsroom:api") || "/api").replace(/\/+$/, "");
   var article = /^\/nachrichten\/([a-z0-9-]+)\/?$/.exec(location.pathname);
   // The article first (the page's largest content), then the index, which every route shows

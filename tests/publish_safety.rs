@@ -135,6 +135,7 @@ fn a_missing_or_empty_content_folder_changes_nothing() {
     assert_eq!(o.status.code(), Some(2));
     let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!((report["outcome"].as_str(), report["changed"].as_bool()), (Some("refused"), Some(false)));
+    assert_eq!(report["reason"], "content_folder", "what a CMS branches on");
     assert!(report["message"].as_str().unwrap().contains("enthält keine Beiträge"), "{report}");
     // Not a folder at all.
     fs::remove_dir(dir.join("content/articles")).unwrap();
@@ -162,6 +163,8 @@ fn removing_many_published_articles_needs_a_yes() {
         text(&o)
     );
     assert!(text(&o).contains("--allow-removals 5"), "{}", text(&o));
+    let report: serde_json::Value = serde_json::from_slice(&publish(&dir, &["--format", "json"]).stdout).unwrap();
+    assert_eq!((report["outcome"].as_str(), report["reason"].as_str()), (Some("refused"), Some("removals")));
     assert_eq!(snapshot(&dir.join("dist")), before);
     // Four is within the bound (3 or a tenth of 40).
     fs::write(dir.join("content/articles/a0.json"), doc("a0", "Artikel 0", 0).to_string()).unwrap();
@@ -288,6 +291,9 @@ fn the_command_line_names_a_misspelt_flag_and_refuses_a_bad_site_url_or_folder()
     let o = run(&[&content, &other.display().to_string(), "--site-url", "https://nr.example"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).contains("ist kein Newsroom-Build"), "{}", text(&o));
+    let json = run(&[&content, &other.display().to_string(), "--site-url", "https://nr.example", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["reason"], "not_a_build");
     assert_eq!(fs::read_dir(&other).unwrap().count(), 1);
 }
 
@@ -444,7 +450,7 @@ fn a_full_disk_leaves_the_former_site_and_the_next_run_finishes() {
     let o = publish(&dir, &["--format", "json"]);
     assert_eq!(o.status.code(), Some(3), "{}", text(&o));
     let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(report["outcome"], "interrupted");
+    assert_eq!((report["outcome"].as_str(), report["reason"].as_str()), (Some("interrupted"), Some("write")));
     assert!(report["message"].as_str().unwrap().contains("Stand des letzten vollständigen"), "{report}");
     assert_eq!(listed(&dist), before, "the index switched although pages are missing");
     assert_consistent(&dist, "disk full");

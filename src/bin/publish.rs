@@ -162,21 +162,26 @@ mod cli {
                 }
                 Err(e) => {
                     let message = format!("{} (Hilfe: newsroom-publish --help)", usage_error(&e));
-                    return refuse(json, &message);
+                    return refuse(json, &message, "usage");
                 }
             };
         let (content, dist, options) = options(&matches);
         match publish(&content, &dist, &options) {
             Ok(report) => finished(json, &report),
-            Err(Stop::Refused(m)) => refuse(json, &format!("Nichts veröffentlicht: {m}")),
-            Err(Stop::Interrupted(m)) => {
+            Err(stop @ Stop::Refused(_)) => refuse(json, &format!("Nichts veröffentlicht: {stop}"), stop.reason()),
+            Err(stop @ Stop::Interrupted(_)) => {
                 if json {
                     println!(
                         "{}",
-                        serde_json::json!({"ok": false, "outcome": Outcome::Interrupted.name(), "message": m})
+                        serde_json::json!({
+                            "ok": false,
+                            "outcome": Outcome::Interrupted.name(),
+                            "reason": stop.reason(),
+                            "message": stop.message(),
+                        })
                     );
                 } else {
-                    eprintln!("Veröffentlichen unterbrochen: {m}");
+                    eprintln!("Veröffentlichen unterbrochen: {stop}");
                 }
                 Outcome::Interrupted as i32
             }
@@ -196,11 +201,18 @@ mod cli {
         (path("content"), path("dist"), options)
     }
 
-    fn refuse(json: bool, message: &str) -> i32 {
+    /// `reason`: what refused (`Stop::reason`, or "usage" for the command line).
+    fn refuse(json: bool, message: &str, reason: &str) -> i32 {
         if json {
             println!(
                 "{}",
-                serde_json::json!({"ok": false, "outcome": Outcome::Refused.name(), "changed": false, "message": message})
+                serde_json::json!({
+                    "ok": false,
+                    "outcome": Outcome::Refused.name(),
+                    "reason": reason,
+                    "changed": false,
+                    "message": message,
+                })
             );
         } else {
             eprintln!("{message}");

@@ -86,17 +86,98 @@ impl std::fmt::Display for Fatal {
 /// Why a run stopped without publishing.
 #[derive(Debug)]
 pub enum Stop {
-    /// Nothing was changed: the run refused before writing (the reason, in German).
-    Refused(String),
+    /// Nothing was changed: a check refused the run before it wrote.
+    Refused(Refusal),
     /// Writing failed part-way (a full disk, an unwritable file): the site still serves its former
     /// index and everything it names; the next run finishes the job.
-    Interrupted(String),
+    Interrupted(Interruption),
+}
+
+/// The check that refused a run: a CMS reads it as `reason` (`--format json`) and an editor
+/// the German message. The messages of the checks made elsewhere (the site URL, the lock, the
+/// site file, the folder) come from there.
+#[derive(Debug)]
+pub enum Refusal {
+    SiteUrl(String),
+    /// `DIST_DIR` is not a build of the app, or its page cannot be read.
+    NotABuild(String),
+    /// Another run is publishing into the same site.
+    Locked(String),
+    SiteFile(String),
+    /// The articles folder is missing, empty or not a folder.
+    ContentFolder(String),
+    /// The run would remove more published articles than it may without `--allow-removals`.
+    Removals {
+        removed: Vec<String>,
+        published: usize,
+        bound: usize,
+    },
+}
+
+/// Why writing stopped part-way.
+#[derive(Debug)]
+pub enum Interruption {
+    /// An output could not be made.
+    Build(Fatal),
+    /// A file could not be written (`path`, relative to the site).
+    Write { path: String, error: String },
 }
 
 impl Stop {
-    pub fn message(&self) -> &str {
+    /// The German message for an editor.
+    pub fn message(&self) -> String {
+        self.to_string()
+    }
+
+    /// The stop as a CMS branches on it: "site_url", "not_a_build", "locked", "site_file",
+    /// "content_folder", "removals"; "build", "write".
+    pub fn reason(&self) -> &'static str {
         match self {
-            Stop::Refused(m) | Stop::Interrupted(m) => m,
+            Stop::Refused(Refusal::SiteUrl(_)) => "site_url",
+            Stop::Refused(Refusal::NotABuild(_)) => "not_a_build",
+            Stop::Refused(Refusal::Locked(_)) => "locked",
+            Stop::Refused(Refusal::SiteFile(_)) => "site_file",
+            Stop::Refused(Refusal::ContentFolder(_)) => "content_folder",
+            Stop::Refused(Refusal::Removals { .. }) => "removals",
+            Stop::Interrupted(Interruption::Build(_)) => "build",
+            Stop::Interrupted(Interruption::Write { .. }) => "write",
+        }
+    }
+}
+
+impl std::fmt::Display for Stop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::core::text::thousands;
+        match self {
+            Stop::Refused(
+                Refusal::SiteUrl(m)
+                | Refusal::NotABuild(m)
+                | Refusal::Locked(m)
+                | Refusal::SiteFile(m)
+                | Refusal::ContentFolder(m),
+            ) => f.write_str(m),
+            Stop::Refused(Refusal::Removals { removed, published, bound }) => {
+                let examples: Vec<&str> = removed.iter().take(5).map(String::as_str).collect();
+                let more = if removed.len() > 5 { ", …" } else { "" };
+                write!(
+                    f,
+                    "dieser Lauf würde {} der {} veröffentlichten Beiträge entfernen ({}{more}); ohne Bestätigung sind \
+                     höchstens {} erlaubt. Nichts wurde veröffentlicht oder entfernt. Fehlen die Dateien versehentlich \
+                     (Inhaltsordner, Export)? Wenn die Beiträge wirklich entfernt werden sollen: erneut mit \
+                     --allow-removals {}",
+                    thousands(removed.len()),
+                    thousands(*published),
+                    examples.join(", "),
+                    thousands(*bound),
+                    removed.len()
+                )
+            }
+            Stop::Interrupted(Interruption::Build(fatal)) => write!(f, "{fatal}"),
+            Stop::Interrupted(Interruption::Write { path, error }) => write!(
+                f,
+                "{path} konnte nicht geschrieben werden ({error}). Die Website zeigt weiter den Stand des letzten \
+                 vollständigen Laufs; nach Behebung (z. B. Speicherplatz) erneut veröffentlichen."
+            ),
         }
     }
 }
@@ -154,16 +235,23 @@ pub fn publish_with(content: &Path, dist: &Path, site_url: &str, search_part_siz
 /// The whole step: checks where it runs, takes the site's lock, reads and checks every article,
 /// refuses what would take news off the site by mistake, then writes (`Outputs`).
 pub fn run(content: &Path, dist: &Path, options: &Options) -> Result<Report, Stop> {
-    let site_url = urls::Urls::parse_site(&options.site_url).map_err(Stop::Refused)?;
+    let site_url = urls::Urls::parse_site(&options.site_url).map_err(|m| Stop::Refused(Refusal::SiteUrl(m)))?;
     recognise_build(dist)?;
-    let _lock = if options.dry_run { None } else { Some(lock::Lock::take(dist, options.wait).map_err(Stop::Refused)?) };
-    let site = site::read(&content.join("site.json")).map_err(Stop::Refused)?;
+    let _lock = if options.dry_run {
+        None
+    } else {
+        Some(lock::Lock::take(dist, options.wait).map_err(|m| Stop::Refused(Refusal::Locked(m)))?)
+    };
+    let site = site::read(&content.join("site.json")).map_err(|m| Stop::Refused(Refusal::SiteFile(m)))?;
     let articles = content.join("articles");
     if let Some(why) = source::folder_problem(&articles) {
-        return Err(Stop::Refused(format!("{why}. Nichts wurde veröffentlicht oder entfernt.")));
+        return Err(Stop::Refused(Refusal::ContentFolder(format!(
+            "{why}. Nichts wurde veröffentlicht oder entfernt."
+        ))));
     }
-    let template = output::template(dist)
-        .map_err(|e| Stop::Refused(format!("{}: nicht lesbar ({e})", dist.join("index.html").display())))?;
+    let template = output::template(dist).map_err(|e| {
+        Stop::Refused(Refusal::NotABuild(format!("{}: nicht lesbar ({e})", dist.join("index.html").display())))
+    })?;
     let reading = source::Reading { dist: Some(dist), content: Some(content), strict: options.strict };
     let (mut sources, mut problems) = source::read(&articles, reading);
     let mut out = if options.dry_run { Outputs::dry_run(dist) } else { Outputs::on_disk(dist) };
@@ -172,13 +260,10 @@ pub fn run(content: &Path, dist: &Path, options: &Options) -> Result<Report, Sto
     let (photos, photo_problems) = media::prepare(&mut out, &mut sources, &local::Roots { dist, content });
     problems.extend(photo_problems);
     let search_index = build(&mut out, &sources, &site, &site_url, &template, options.search_part_size, &photos)
-        .map_err(|f| Stop::Interrupted(f.to_string()))?;
-    let written = out.finish().map_err(|(path, e)| {
-        Stop::Interrupted(format!(
-            "{path} konnte nicht geschrieben werden ({e}). Die Website zeigt weiter den Stand des letzten vollständigen \
-             Laufs; nach Behebung (z. B. Speicherplatz) erneut veröffentlichen."
-        ))
-    })?;
+        .map_err(|f| Stop::Interrupted(Interruption::Build(f)))?;
+    let written = out
+        .finish()
+        .map_err(|(path, e)| Stop::Interrupted(Interruption::Write { path: path.to_string(), error: e.to_string() }))?;
     let kept = sources.iter().filter(|s| s.kept).map(|s| s.file.clone()).collect();
     Ok(Report { published: sources.len(), kept, problems, written, search_index, dry_run: options.dry_run })
 }
@@ -187,21 +272,20 @@ pub fn run(content: &Path, dist: &Path, options: &Options) -> Result<Report, Sto
 /// otherwise get a newsroom's files among its own).
 fn recognise_build(dist: &Path) -> Result<(), Stop> {
     let index = dist.join("index.html");
-    let text = std::fs::read_to_string(&index).map_err(|e| {
-        Stop::Refused(format!(
-            "{} ist kein Newsroom-Build: {} fehlt oder ist nicht lesbar ({e}). Erst `bash scripts/build.sh` ausführen.",
+    let not_a_build = |why: String| {
+        Stop::Refused(Refusal::NotABuild(format!(
+            "{} ist kein Newsroom-Build: {} {why}",
             dist.display(),
             index.display()
-        ))
+        )))
+    };
+    let text = std::fs::read_to_string(&index).map_err(|e| {
+        not_a_build(format!("fehlt oder ist nicht lesbar ({e}). Erst `bash scripts/build.sh` ausführen."))
     })?;
     if text.contains(page::MARKER) || text.contains("<meta name=\"newsroom:api\"") {
         Ok(())
     } else {
-        Err(Stop::Refused(format!(
-            "{} ist kein Newsroom-Build: {} ist nicht die Seite der App. Nichts wurde geschrieben.",
-            dist.display(),
-            index.display()
-        )))
+        Err(not_a_build("ist nicht die Seite der App. Nichts wurde geschrieben.".into()))
     }
 }
 
@@ -215,18 +299,11 @@ fn check_removals(out: &Outputs, sources: &[Source], options: &Options) -> Resul
     if removed.len() <= bound {
         return Ok(());
     }
-    let examples: Vec<&str> = removed.iter().take(5).copied().collect();
-    let more = if removed.len() > 5 { ", …" } else { "" };
-    Err(Stop::Refused(format!(
-        "dieser Lauf würde {} der {} veröffentlichten Beiträge entfernen ({}{more}); ohne Bestätigung sind höchstens {} erlaubt. \
-         Nichts wurde veröffentlicht oder entfernt. Fehlen die Dateien versehentlich (Inhaltsordner, Export)? \
-         Wenn die Beiträge wirklich entfernt werden sollen: erneut mit --allow-removals {}",
-        crate::core::text::thousands(removed.len()),
-        crate::core::text::thousands(published.len()),
-        examples.join(", "),
-        crate::core::text::thousands(bound),
-        removed.len()
-    )))
+    Err(Stop::Refused(Refusal::Removals {
+        removed: removed.into_iter().map(str::to_owned).collect(),
+        published: published.len(),
+        bound,
+    }))
 }
 
 /// Every output, into `out` (on disk, or in memory for tests); what the search index took.

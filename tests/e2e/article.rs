@@ -98,6 +98,16 @@ fn article_by_url_shows_the_reference_article_block_by_block() {
         assert!(first.contains("Do 18. Dezember 2025") && first.contains("Bild: Adobe Stock / kuarmungadd"), "{first}");
         let more = c.find(Locator::LinkText("Mehr Nachrichten")).await.unwrap();
         assert_eq!(attr(&more, "href").await.as_deref(), Some("/"));
+
+        // The content was requested once each, by boot.js before the app ran, and the app took
+        // those answers: the file names boot.js spells are the app's own (core::paths).
+        let requested = eval(
+            &c,
+            "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)\
+             .filter(p => p.endsWith('.json'))",
+        )
+        .await;
+        assert_eq!(requested, serde_json::json!([format!("/api/articles/{ARTICLE_SLUG}.json"), "/api/news.json"]));
     });
 }
 
