@@ -4,9 +4,10 @@
 // Kept to ES2017 syntax so that older browsers reach the fallback instead of a syntax error.
 (function () {
   // A remembered theme applies before the app starts, so nothing flashes (see src/app/components/theme.rs).
+  var root = document.documentElement;
   try {
     var theme = localStorage.getItem("newsroom-theme");
-    if (theme === "dark" || theme === "light") document.documentElement.setAttribute("data-theme", theme);
+    if (theme === "dark" || theme === "light") root.setAttribute("data-theme", theme);
   } catch (e) {
     // Storage may be blocked; the system theme applies.
   }
@@ -61,9 +62,26 @@
     return m ? m.getAttribute("content") : null;
   }
   function fail(reason) {
-    if (window.console) console.error("Newsroom konnte nicht starten:", reason);
+    console.error("Newsroom konnte nicht starten:", reason);
     var box = document.getElementById("app-fallback");
     if (box) box.className += " failed";
+    if (unfiltered) unfiltered();
+  }
+  // The published list is the newest news, unfiltered. Opened at an address with a topic, a
+  // search, an order or a later page (the list's query names, core::paths::list_query) it would
+  // show wrong results until the app has the answer: until then its news are hidden (`filtering`,
+  // style/main.css) and the count says what is going on. Should the app not start, they show
+  // again, saying so.
+  var count = document.querySelector("#prerendered .count");
+  var unfiltered;
+  if (count && /[?&](tag|q|sortierung|seite)=/.test(location.search)) {
+    var all = count.textContent;
+    root.classList.add("filtering");
+    count.textContent = "Nachrichten werden gefiltert …";
+    unfiltered = function () {
+      root.classList.remove("filtering");
+      count.textContent = "Nicht gefiltert: alle " + all;
+    };
   }
   // Start the content requests now, in parallel with the WebAssembly download, instead of after
   // it; the app takes these responses instead of fetching again (src/app/fetch.rs). (A <link
@@ -124,7 +142,7 @@
       var later = function () {
         setTimeout(function () {
           import("/offline.js").catch(function (e) {
-            if (window.console) console.warn("offline.js:", e);
+            console.warn("offline.js:", e);
           });
         }, 500);
       };

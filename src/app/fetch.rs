@@ -123,7 +123,8 @@ async fn fetch_text(url: &str, abort: Option<&web_sys::AbortSignal>) -> Result<S
     // and none stored".
     if response.headers().get("x-newsroom-offline").is_some() {
         check_connection();
-        return Err(LoadError::Offline);
+        // The worker cannot tell a device without a connection from a server not answering.
+        return Err(if device_offline() { LoadError::Offline } else { LoadError::Network("no answer".into()) });
     }
     let stored = response.headers().get("x-newsroom-saved");
     if stored.is_some() {
@@ -159,6 +160,12 @@ async fn fetch_text(url: &str, abort: Option<&web_sys::AbortSignal>) -> Result<S
     }
 }
 
+/// This device has no connection (the browser says so). A failed request while it has one is the
+/// server not answering, and the reader is told that, not to check their connection.
+pub fn device_offline() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line())
+}
+
 /// Asks public/offline.js to look at the connection again: a load failed, or came from a stored
 /// copy. (What it finds reaches the views through app/offline.rs.)
 fn check_connection() {
@@ -187,8 +194,7 @@ fn network_error(e: gloo_net::Error) -> LoadError {
 
 fn network_error_text(e: &str) -> LoadError {
     check_connection();
-    let offline = web_sys::window().map(|w| !w.navigator().on_line()).unwrap_or(false);
-    if offline {
+    if device_offline() {
         LoadError::Offline
     } else {
         LoadError::Network(e.to_owned())

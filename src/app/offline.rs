@@ -58,12 +58,23 @@ pub fn use_connection() -> Option<Connection> {
     use_context()
 }
 
+/// Why the news do not come from the server: this device has no connection, or the server does
+/// not answer (then checking the connection would not help).
+pub fn unreachable_why() -> &'static str {
+    if crate::app::fetch::device_offline() {
+        "Sie sind offline"
+    } else {
+        "Der Server antwortet gerade nicht"
+    }
+}
+
 /// "Sie sind offline – gespeicherte Fassung vom 26.11.2026, 14:05" (`when`: from the service
 /// worker, in the device's time zone; empty if unknown).
 pub fn stored_copy_note(when: &str) -> String {
+    let why = unreachable_why();
     if when.is_empty() {
-        "Sie sind offline – gespeicherte Fassung".to_owned()
+        format!("{why} – gespeicherte Fassung")
     } else {
-        format!("Sie sind offline – gespeicherte Fassung vom {when}")
+        format!("{why} – gespeicherte Fassung vom {when}")
     }
 }

@@ -112,10 +112,10 @@ impl NewsStore {
         spawn_local(async move {
             let slices: Vec<&[_]> = pages.iter().map(|p| p.items.as_slice()).collect();
             let mut builder = CatalogBuilder::new(&slices);
-            // A newer build stops this one between two steps.
+            // A newer build ends this one between two steps.
             let current = || this.building.try_get_value() == Some(mine);
-            let built = in_slices(|n| if current() { Ok(builder.step(n)) } else { Err(()) }).await;
-            if built.is_ok() && current() {
+            let _ = in_slices(|n| Ok::<_, ()>(!current() || builder.step(n))).await;
+            if current() {
                 this.catalog.set(LoadState::Ready(Shared(Arc::new(builder.finish()))));
                 this.rebuilding.set(false);
             }

@@ -345,9 +345,9 @@ impl CatalogBuilder {
                     folded[a].cmp(&folded[b]).then_with(|| names[a].cmp(&names[b]))
                 };
                 if sort.step(wide, cmp) {
-                    if let Phase::SortTags(sort) = std::mem::replace(&mut self.phase, Phase::Renumber) {
-                        self.put_tags_in(sort.into_order());
-                    }
+                    let order = sort.take_order();
+                    self.put_tags_in(order);
+                    self.phase = Phase::Renumber;
                 }
             }
             Phase::Renumber => {

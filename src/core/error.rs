@@ -67,6 +67,7 @@ impl LoadError {
         match self {
             LoadError::NotFound => "Seite nicht gefunden",
             LoadError::Offline => "Keine Internetverbindung",
+            LoadError::Network(_) => "Der Server antwortet nicht",
             _ => "Das hat leider nicht geklappt",
         }
     }

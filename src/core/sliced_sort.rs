@@ -61,9 +61,9 @@ impl SlicedSort {
         }
     }
 
-    /// The sorted positions (after `step` returned `true`).
-    pub fn into_order(self) -> Vec<u32> {
-        self.order
+    /// The sorted positions (after `step` returned `true`), taken out.
+    pub fn take_order(&mut self) -> Vec<u32> {
+        std::mem::take(&mut self.order)
     }
 }
 
@@ -147,7 +147,7 @@ mod tests {
                 while !sort.step(budget, |a, b| keys[a as usize].cmp(&keys[b as usize])) {
                     steps += 1;
                 }
-                assert_eq!(sort.into_order(), want, "n {n}, budget {budget}");
+                assert_eq!(sort.take_order(), want, "n {n}, budget {budget}");
                 if budget == 1 && n > 2 * RUN {
                     assert!(steps > 3, "the work was split ({steps} steps)");
                 }

@@ -102,6 +102,9 @@ fn when_the_browser_reports_being_offline_the_reader_is_told_so() {
         // and the page's navigator.onLine reports false, which is what a browser offline shows the app.
         open(&c, "paged", "drop", "/").await;
         wait_contains(&c, ".failure", "der Server ist nicht erreichbar").await;
+        // Online, the server not answering: not the reader's connection.
+        let failure = text(&c, ".failure").await;
+        assert!(failure.contains("Der Server antwortet nicht") && !failure.contains("Internetverbindung"), "{failure}");
         eval(&c, "window.__onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine'); \
                   Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false }); return null").await;
         find(&c, ".failure button").await.click().await.unwrap();

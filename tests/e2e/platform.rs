@@ -66,6 +66,37 @@ fn when_the_app_cannot_start_the_reader_is_told_so() {
     });
 }
 
+/// The published list is unfiltered: opened at a topic's or a search's address it must not show
+/// those news as the result. The app's start held back (Chromium: its WebAssembly request paused
+/// through DevTools), the page says it is filtering; once the app runs, the true result.
+#[test]
+fn a_filtered_address_never_shows_the_unfiltered_news_before_the_app() {
+    with_browser(|c| async move {
+        if std::env::var("BROWSER").as_deref() != Ok("chromium") {
+            return; // Only Chromium's driver can hold a request back; the failure case runs everywhere.
+        }
+        devtools(&c, "Fetch.enable", serde_json::json!({ "patterns": [{ "urlPattern": "*.wasm" }] })).await;
+        c.goto(&format!("{}/?tag=Internationales", base())).await.unwrap();
+        assert_eq!(text(&c, "#prerendered .count").await, "Nachrichten werden gefiltert …");
+        assert!(!find(&c, "#prerendered .teasers").await.is_displayed().await.unwrap(), "no unfiltered news");
+        assert!(c.find(Locator::Css("#prerendered .more-news button")).await.is_ok());
+        assert!(!find(&c, "#prerendered .more-news").await.is_displayed().await.unwrap());
+        devtools(&c, "Fetch.disable", serde_json::json!({})).await;
+        wait_until(&c, "!document.getElementById('prerendered')", "the app taking over").await;
+        wait_text(&c, ".count", "3 Nachrichten zum Thema Internationales").await;
+    });
+}
+
+#[test]
+fn a_filtered_address_says_its_news_are_unfiltered_when_the_app_cannot_start() {
+    with_browser(|c| async move {
+        c.goto(&format!("{}/?tag=Internationales&q=Charta", broken_base())).await.unwrap();
+        find(&c, "#app-fallback.failed .boot-failed").await;
+        assert_eq!(text(&c, "#prerendered .count").await, "Nicht gefiltert: alle 16 Nachrichten");
+        assert!(find(&c, "#prerendered .teasers").await.is_displayed().await.unwrap(), "the news readable");
+    });
+}
+
 /// Interactive elements smaller than 44 × 44 CSS px (inline links in running text are exempt),
 /// and teaser cards whose centre does not open the teaser's article.
 async fn small_targets(c: &Client) -> Vec<String> {

@@ -169,7 +169,7 @@ fn NewsList(query: Memo<Query>) -> impl IntoView {
         })}
         {move || connection.is_some_and(|c| c.offline()).then(|| view! {
             <p class="offline-note">
-                "Sie sind offline. Gezeigt wird, was auf diesem Gerät gespeichert ist."
+                {crate::app::offline::unreachable_why()}". Gezeigt wird, was auf diesem Gerät gespeichert ist."
             </p>
         })}
         {move || searching().then(|| view! { <SortChoice query/> })}
