@@ -87,6 +87,31 @@ fn a_filtered_address_never_shows_the_unfiltered_news_before_the_app() {
     });
 }
 
+/// A search sent before the app has taken over (Enter in the published search box) opens the
+/// list's search address, and the app then shows that search: the words are not lost.
+#[test]
+fn a_search_sent_before_the_app_runs_is_the_search_it_shows() {
+    with_browser(|c| async move {
+        if std::env::var("BROWSER").as_deref() != Ok("chromium") {
+            return; // Only Chromium's driver can hold the app's start back.
+        }
+        devtools(&c, "Fetch.enable", serde_json::json!({ "patterns": [{ "urlPattern": "*.wasm" }] })).await;
+        c.goto(&format!("{}/", base())).await.unwrap();
+        find(&c, "#prerendered #suche").await.send_keys("Wochenmarkt\u{E007}").await.unwrap();
+        wait_until(&c, "location.search === '?q=Wochenmarkt'", "the search's address").await;
+        assert_eq!(text(&c, "#prerendered .count").await, "Nachrichten werden gefiltert …");
+        devtools(&c, "Fetch.disable", serde_json::json!({})).await;
+        wait_until(&c, "!document.getElementById('prerendered')", "the app taking over").await;
+        assert_eq!(eval(&c, "return document.getElementById('suche').value").await, "Wochenmarkt");
+        wait_until(
+            &c,
+            "[...document.querySelectorAll('.teasers > li')].some(li => /Wochenm(a|ä)rkt/.test(li.textContent))",
+            "the search's results",
+        )
+        .await;
+    });
+}
+
 #[test]
 fn a_filtered_address_says_its_news_are_unfiltered_when_the_app_cannot_start() {
     with_browser(|c| async move {
