@@ -3,13 +3,53 @@
 // the German fallback already in index.html instead of staying blank.
 // Kept to ES2017 syntax so that older browsers reach the fallback instead of a syntax error.
 (function () {
-  // A remembered theme applies before the app starts, so nothing flashes (see src/app/components/theme.rs).
+  // The remembered design was applied before the first paint, by index.html's one inline script.
   var root = document.documentElement;
-  try {
-    var theme = localStorage.getItem("newsroom-theme");
-    if (theme === "dark" || theme === "light") root.setAttribute("data-theme", theme);
-  } catch (e) {
-    // Storage may be blocked; the system theme applies.
+  // The design choice and sharing need nothing from the app: they are wired here, so they work
+  // from first paint, on the published page as in the app (whose components only draw them:
+  // src/app/components/theme.rs, share.rs; decision 21).
+  addEventListener("change", function (e) {
+    var select = e.target;
+    if (!select.closest(".theme-choice")) return;
+    var choice = select.value;
+    var fixed = choice === "dark" || choice === "light";
+    try {
+      if (fixed) localStorage.setItem("newsroom-theme", choice);
+      else localStorage.removeItem("newsroom-theme");
+    } catch (e) {
+      // Not remembered; applied all the same.
+    }
+    if (fixed) root.setAttribute("data-theme", choice);
+    else root.removeAttribute("data-theme");
+    // The published page's select and the app's (drawn beside it until the takeover) agree.
+    document.querySelectorAll(".theme-choice select").forEach(function (s) {
+      s.value = choice;
+    });
+  });
+  // Share: the platform's share sheet, else the link copied, with an announced confirmation.
+  function share(button) {
+    // Said where the reader looks: beside the button tapped, or the app's copy of it if the
+    // takeover came in between.
+    function say(text) {
+      (button.isConnected ? button.parentNode : document).querySelector(".share-message").textContent = text;
+    }
+    var url = location.href;
+    var done = navigator.share
+      ? navigator.share({ title: document.title, url: url })
+      : navigator.clipboard && navigator.clipboard.writeText
+      ? navigator.clipboard.writeText(url).then(function () {
+          return "Link kopiert.";
+        })
+      : Promise.reject();
+    done.then(
+      function (said) {
+        say(said || "");
+      },
+      function (e) {
+        // The reader closing the share sheet is no error worth a message.
+        say(e && e.name === "AbortError" ? "" : "Teilen ist hier nicht möglich. Die Adresse lautet: " + url);
+      }
+    );
   }
   // A failure inside the app — a Rust panic ends as a trap of the WebAssembly instance (a
   // RuntimeError), in the release build without a panic hook (decision 11) — replaces the page with
@@ -63,8 +103,11 @@
   }
   function fail(reason) {
     console.error("Newsroom konnte nicht starten:", reason);
+    // index.html's "Die Nachrichten werden geladen …" (which the app removes when it starts)
+    // becomes the failure message.
     var box = document.getElementById("app-fallback");
     if (box) box.className += " failed";
+    failed = true;
     if (unfiltered) unfiltered();
   }
   // The published list is the newest news, unfiltered. Opened at an address with a topic, a
@@ -73,8 +116,9 @@
   // style/main.css) and the count says what is going on. Should the app not start, they show
   // again, saying so.
   var count = document.querySelector("#prerendered .count");
-  var unfiltered;
-  if (count && /[?&](tag|q|sortierung|seite)=/.test(location.search)) {
+  var unfiltered, failed;
+  function filtering() {
+    if (!count || unfiltered) return;
     var all = count.textContent;
     root.classList.add("filtering");
     count.textContent = "Nachrichten werden gefiltert …";
@@ -82,6 +126,73 @@
       root.classList.remove("filtering");
       count.textContent = "Nicht gefiltert: alle " + all;
     };
+  }
+  if (/[?&](tag|q|sortierung|seite)=/.test(location.search)) filtering();
+  // Until the app has taken over, the published page's controls have no app behind them. What the
+  // reader does there is not lost: "Themen filtern" opens at once, a topic shows the page
+  // filtering, and at the takeover (the published copy removed: src/app/hooks/takeover.rs) the
+  // app gets each tap again, in order, on its own copy of the control, the typed search, and the
+  // focus and caret where they were.
+  var published = document.getElementById("prerendered");
+  var taps = [];
+  var focused, caret;
+  // The app's copy of a published control: the same kind, with the same text, at the same place
+  // among those (both are drawn by the same components).
+  function counterpart(el) {
+    var mine = published.querySelectorAll(el.tagName);
+    var n = 0;
+    for (var i = 0; mine[i] !== el; i++) if (mine[i].textContent === el.textContent) n++;
+    var theirs = document.querySelectorAll(el.tagName);
+    for (i = 0; i < theirs.length; i++) if (theirs[i].textContent === el.textContent && !n--) return theirs[i];
+  }
+  function keepCaret(e) {
+    focused = e.target;
+    caret = focused.selectionStart;
+  }
+  addEventListener("click", function (e) {
+    var button = e.target.closest && e.target.closest("button");
+    if (!button) return;
+    if (button.closest(".share")) return share(button);
+    if (!published || !published.contains(button)) return;
+    var expanded = button.getAttribute("aria-expanded");
+    if (expanded) {
+      button.setAttribute("aria-expanded", expanded !== "true");
+      var panel = published.querySelector("#" + button.getAttribute("aria-controls"));
+      if (panel) panel.classList.toggle("collapsed");
+    } else if (failed) {
+      return; // No app will come to do what the button says.
+    } else if (button.hasAttribute("aria-pressed")) {
+      button.setAttribute("aria-pressed", button.getAttribute("aria-pressed") !== "true");
+      filtering();
+    }
+    taps.push(button);
+  });
+  if (published) {
+    ["focusin", "keyup", "input", "click"].forEach(function (type) {
+      published.addEventListener(type, keepCaret);
+    });
+    new MutationObserver(function (changes, observer) {
+      if (published.isConnected) return;
+      observer.disconnect();
+      var typed = published.querySelector("input[name=q]");
+      var box = typed && counterpart(typed);
+      if (box && typed.value && box.value !== typed.value) {
+        box.value = typed.value;
+        box.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+      var said = published.querySelector(".share-message");
+      var note = said && said.textContent && document.querySelector(".share-message");
+      if (note) note.textContent = said.textContent;
+      taps.forEach(function (button) {
+        var theirs = counterpart(button);
+        if (theirs) theirs.click();
+      });
+      var again = focused && counterpart(focused);
+      if (again && (!document.activeElement || document.activeElement === document.body)) {
+        again.focus();
+        if (caret != null) again.setSelectionRange(caret, caret);
+      }
+    }).observe(published.parentNode, { childList: true });
   }
   // Start the content requests now, in parallel with the WebAssembly download, instead of after
   // it; the app takes these responses instead of fetching again (src/app/fetch.rs). (A <link

@@ -1,5 +1,5 @@
-//! Copying text for the reader (the share fallback, the builder's snippet): one helper, so both
-//! check the same way whether the browser can copy.
+//! Copying text for the reader (the embed builder's snippet). Sharing an article copies its link
+//! in public/boot.js instead (decision 21).
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

@@ -138,7 +138,7 @@ pub fn ArticleView(teaser: Arc<Teaser>, article: Loader<Arc<Article>>, cancel: C
             </header>
             {move || match article.ready() {
                 None => view! { <Loading label="Der Beitrag wird geladen …" on_cancel=cancel/> }.into_any(),
-                Some(a) => view! { <ArticleRest article=a headline=headline.clone()/> }.into_any(),
+                Some(a) => view! { <ArticleRest article=a/> }.into_any(),
             }}
         </article>
     }
@@ -151,7 +151,7 @@ fn keywords(a: &Article) -> Option<String> {
 /// What only the loaded article has: when it was updated, whether it is a stored copy, the body,
 /// topics, keywords and sharing.
 #[component]
-fn ArticleRest(article: Arc<Article>, headline: String) -> impl IntoView {
+fn ArticleRest(article: Arc<Article>) -> impl IntoView {
     let a = &*article;
     let tags = a.teaser.tags.clone();
     let stored = fetch::stored_at(&fetch::article_url(&a.teaser.slug));
@@ -175,7 +175,7 @@ fn ArticleRest(article: Arc<Article>, headline: String) -> impl IntoView {
                 </nav>
             })}
             {keywords(a).map(|k| view! { <p class="keywords"><span class="label">"Schlagworte: "</span>{k}</p> })}
-            <ShareButton title=headline/>
+            <ShareButton/>
         </footer>
     }
 }
