@@ -13,7 +13,9 @@
 # PORT+8 serves $state/releases/current, a release made by scripts/deploy.sh (the e2e suite
 #   deploys a second release there while a page is open);
 # PORT+9 is another newsroom: the build with tests/fixtures/search-newsroom/ published into it
-#   (the full-text search's e2e cases, hostile text included), its search index in two parts.
+#   (the full-text search's e2e cases, hostile text included), its search index in two parts;
+# PORT+10 is scripts/wasm-gate.py: on PORT, a browser holding the cookie `hold=wasm` gets the
+#   app's WebAssembly only once the test opens the gate (the app's start held back, any engine).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cmd="$1"; port="$2"
@@ -21,6 +23,7 @@ state="$repo/.e2e/nginx-$port"
 if [ "$cmd" = stop ]; then
   [ -f "$state/nginx.pid" ] && kill "$(cat "$state/nginx.pid")" 2>/dev/null || true
   [ -f "$state/slow.pid" ] && kill "$(cat "$state/slow.pid")" 2>/dev/null || true
+  [ -f "$state/gate.pid" ] && kill "$(cat "$state/gate.pid")" 2>/dev/null || true
   exit 0
 fi
 dist="$(cd "$3" && pwd)"; shift 3
@@ -30,6 +33,7 @@ for a in "$@"; do
 done
 mkdir -p "$state"
 test_block=""
+: > "$state/hold.conf"
 # A copy of the build whose content base is $2. Its content is another (fixtures, a failing
 # server), so the sample's published pages go (the app's own page serves every route), unless
 # $3 is "published" (the build that cannot start: its published article must stay readable).
@@ -50,6 +54,13 @@ if $test_servers; then
   [ -f "$state/slow.pid" ] && kill "$(cat "$state/slow.pid")" 2>/dev/null || true
   python3 "$repo/scripts/slow-headers.py" "$((port + 5))" "$dist/api" 35 >"$state/slow.log" 2>&1 &
   echo $! > "$state/slow.pid"
+  [ -f "$state/gate.pid" ] && kill "$(cat "$state/gate.pid")" 2>/dev/null || true
+  python3 "$repo/scripts/wasm-gate.py" "$((port + 10))" "$dist" >"$state/gate.log" 2>&1 &
+  echo $! > "$state/gate.pid"
+  cat > "$state/hold.conf" <<CONF
+if (\$cookie_hold = wasm) { rewrite ^(/.+\\.wasm)\$ /held\$1 last; }
+location ^~ /held/ { internal; proxy_pass http://127.0.0.1:$((port + 10)); proxy_read_timeout 150s; }
+CONF
   build_copy flaky /flaky-api
   build_copy fixture /fixture-api
   build_copy broken /api published
@@ -165,6 +176,7 @@ http {
   server {
     listen 127.0.0.1:$port;
     root $dist;
+    include $state/hold.conf;
     include $repo/deploy/newsroom.conf;
     include $state/csp-report.conf;
   }$test_block

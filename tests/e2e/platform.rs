@@ -67,21 +67,18 @@ fn when_the_app_cannot_start_the_reader_is_told_so() {
 }
 
 /// The published list is unfiltered: opened at a topic's or a search's address it must not show
-/// those news as the result. The app's start held back (Chromium: its WebAssembly request paused
-/// through DevTools), the page says it is filtering; once the app runs, the true result.
+/// those news as the result. The app's start held back, the page says it is filtering; once the
+/// app runs, the true result.
 #[test]
 fn a_filtered_address_never_shows_the_unfiltered_news_before_the_app() {
     with_browser(|c| async move {
-        if std::env::var("BROWSER").as_deref() != Ok("chromium") {
-            return; // Only Chromium's driver can hold a request back; the failure case runs everywhere.
-        }
-        devtools(&c, "Fetch.enable", serde_json::json!({ "patterns": [{ "urlPattern": "*.wasm" }] })).await;
+        hold_the_app(&c).await;
         c.goto(&format!("{}/?tag=Internationales", base())).await.unwrap();
         assert_eq!(text(&c, "#prerendered .count").await, "Nachrichten werden gefiltert …");
         assert!(!find(&c, "#prerendered .teasers").await.is_displayed().await.unwrap(), "no unfiltered news");
         assert!(c.find(Locator::Css("#prerendered .more-news button")).await.is_ok());
         assert!(!find(&c, "#prerendered .more-news").await.is_displayed().await.unwrap());
-        devtools(&c, "Fetch.disable", serde_json::json!({})).await;
+        let_the_app_start(&c).await;
         wait_until(&c, "!document.getElementById('prerendered')", "the app taking over").await;
         wait_text(&c, ".count", "3 Nachrichten zum Thema Internationales").await;
     });
@@ -92,15 +89,12 @@ fn a_filtered_address_never_shows_the_unfiltered_news_before_the_app() {
 #[test]
 fn a_search_sent_before_the_app_runs_is_the_search_it_shows() {
     with_browser(|c| async move {
-        if std::env::var("BROWSER").as_deref() != Ok("chromium") {
-            return; // Only Chromium's driver can hold the app's start back.
-        }
-        devtools(&c, "Fetch.enable", serde_json::json!({ "patterns": [{ "urlPattern": "*.wasm" }] })).await;
+        hold_the_app(&c).await;
         c.goto(&format!("{}/", base())).await.unwrap();
         find(&c, "#prerendered #suche").await.send_keys("Wochenmarkt\u{E007}").await.unwrap();
         wait_until(&c, "location.search === '?q=Wochenmarkt'", "the search's address").await;
         assert_eq!(text(&c, "#prerendered .count").await, "Nachrichten werden gefiltert …");
-        devtools(&c, "Fetch.disable", serde_json::json!({})).await;
+        let_the_app_start(&c).await;
         wait_until(&c, "!document.getElementById('prerendered')", "the app taking over").await;
         assert_eq!(eval(&c, "return document.getElementById('suche').value").await, "Wochenmarkt");
         wait_until(
@@ -109,6 +103,88 @@ fn a_search_sent_before_the_app_runs_is_the_search_it_shows() {
             "the search's results",
         )
         .await;
+    });
+}
+
+/// A reader on a phone does not wait for the app: what they do on the published list before it
+/// has taken over works at once where it can and reaches the app afterwards. Typed text, the
+/// caret and the focus survive the takeover; a topic, "Themen filtern" and "Mehr Nachrichten"
+/// tapped are not lost; the design chosen stays chosen.
+#[test]
+fn what_the_reader_does_before_the_takeover_is_kept() {
+    with_browser(|c| async move {
+        hold_the_app(&c).await;
+        frame(&c, &base(), "/", 360, 740, None).await; // a phone: the topics behind "Themen filtern"
+        assert!(!find(&c, "#prerendered #themen").await.is_displayed().await.unwrap());
+        find(&c, "#prerendered .filter-toggle").await.click().await.unwrap();
+        assert!(find(&c, "#prerendered #themen").await.is_displayed().await.unwrap(), "opened at once");
+        assert_eq!(
+            attr(&find(&c, "#prerendered .filter-toggle").await, "aria-expanded").await.as_deref(),
+            Some("true")
+        );
+        find(&c, "#prerendered .theme-choice select").await.select_by_value("dark").await.unwrap();
+        assert_eq!(eval(&c, "return document.documentElement.dataset.theme").await, "dark", "applied at once");
+        c.find(Locator::XPath("//*[@id='prerendered']//button[starts-with(., 'Familie')]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        assert_eq!(
+            text(&c, "#prerendered .count").await,
+            "Nachrichten werden gefiltert …",
+            "no unfiltered news as the result"
+        );
+        let search = find(&c, "#prerendered #suche").await;
+        search.click().await.unwrap();
+        search.send_keys("Charta").await.unwrap();
+        assert_eq!(
+            eval(&c, "return document.getElementById('prerendered') !== null").await,
+            true,
+            "still before the takeover"
+        );
+        let_the_app_start(&c).await;
+        wait_until(&c, "!document.getElementById('prerendered')", "the app taking over").await;
+        wait_until(
+            &c,
+            "location.search.includes('tag=Familie') && location.search.includes('q=Charta')",
+            "the topic and the search in the app",
+        )
+        .await;
+        assert_eq!(
+            eval(&c, "const s = document.getElementById('suche'); return [s.value, document.activeElement === s, s.selectionStart]").await,
+            serde_json::json!(["Charta", true, 6]),
+            "the typed text, the focus and the caret kept"
+        );
+        assert_eq!(attr(&find(&c, ".filter-toggle").await, "aria-expanded").await.as_deref(), Some("true"));
+        assert!(find(&c, "#themen").await.is_displayed().await.unwrap(), "the topics open");
+        assert_eq!(find(&c, ".theme-choice select").await.prop("value").await.unwrap().as_deref(), Some("dark"));
+        assert_eq!(eval(&c, "return document.documentElement.dataset.theme").await, "dark");
+    });
+}
+
+/// "Mehr Nachrichten" and "Teilen" tapped before the takeover are not lost either.
+#[test]
+fn more_news_and_share_tapped_before_the_takeover_work() {
+    with_browser(|c| async move {
+        hold_the_app(&c).await;
+        c.goto(&format!("{}/", base())).await.unwrap();
+        find(&c, "#prerendered .more-news button").await.click().await.unwrap();
+        let_the_app_start(&c).await;
+        wait_until(&c, "!document.getElementById('prerendered')", "the app taking over").await;
+        wait_until(&c, "document.querySelectorAll('.teasers > li').length === 16", "the second page of news").await;
+
+        hold_the_app(&c).await;
+        c.goto(&format!("{}/nachrichten/{ARTICLE_SLUG}", base())).await.unwrap();
+        eval(&c, "window.__shared = null; navigator.share = undefined;
+                  Object.defineProperty(navigator, 'clipboard', { value: { writeText: t => { window.__shared = t; return Promise.resolve(); } } });
+                  return null").await;
+        find(&c, "#prerendered .share button").await.click().await.unwrap();
+        wait_text(&c, "#prerendered .share-message", "Link kopiert.").await;
+        let shared = eval(&c, "return window.__shared").await;
+        assert!(shared.as_str().unwrap().ends_with(&format!("/nachrichten/{ARTICLE_SLUG}")));
+        let_the_app_start(&c).await;
+        wait_until(&c, "!document.getElementById('prerendered')", "the app taking over").await;
     });
 }
 

@@ -317,6 +317,13 @@ pub async fn eval_async(c: &Client, script: &str) -> serde_json::Value {
 /// Firefox and WebKit windows do not get narrower than about 450 px). `theme` is stored as the
 /// reader's choice first ("light" or "dark").
 pub async fn open_framed(c: &Client, origin: &str, path: &str, width: u32, height: u32, theme: Option<&str>) {
+    frame(c, origin, path, width, height, theme).await;
+    // `main` alone is not enough: a published page (the 404 page) has its own before the app starts.
+    wait_until(c, &format!("document.querySelector('main') && {APP_STARTED}"), "the framed app taking over").await;
+}
+
+/// `open_framed` without waiting for the app: the page as the reader has it at first.
+pub async fn frame(c: &Client, origin: &str, path: &str, width: u32, height: u32, theme: Option<&str>) {
     c.enter_parent_frame().await.ok();
     c.goto(&format!("{origin}/frame-host.txt")).await.unwrap();
     let theme = match theme {
@@ -334,8 +341,7 @@ pub async fn open_framed(c: &Client, origin: &str, path: &str, width: u32, heigh
     )
     .await;
     c.enter_frame(0).await.unwrap();
-    // `main` alone is not enough: a published page (the 404 page) has its own before the app starts.
-    wait_until(c, &format!("document.querySelector('main') && {APP_STARTED}"), "the framed app taking over").await;
+    wait_until(c, "document.querySelector('main')", "the framed page").await;
 }
 
 /// A command of chromedriver's own beside the W3C ones (Chromium only): `path` under the session.
@@ -373,4 +379,30 @@ pub async fn console_errors(c: &Client) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// Holds the app's start back in any engine (scripts/wasm-gate.py behind the newsroom's server):
+/// pages opened next show what the reader has before the takeover, until `let_the_app_start`.
+pub async fn hold_the_app(c: &Client) {
+    gate("close");
+    // The cookie is the origin's: set from a file of it that starts no app (and no service worker).
+    c.goto(&format!("{}/favicon.svg", base())).await.unwrap();
+    eval(c, "document.cookie = 'hold=wasm; path=/'; return null").await;
+}
+
+/// Opens the gate `hold_the_app` closed, once the page's WebAssembly request is waiting at it.
+pub async fn let_the_app_start(c: &Client) {
+    let held = poll(c, Duration::from_secs(20), |_| async { (gate("waiting") != "0").then_some(()) }).await;
+    assert!(held.is_some(), "the app's WebAssembly request reached the gate");
+    gate("open");
+}
+
+/// GET /`command` from the gate (scripts/nginx.sh: the newsroom's port + 10); its answer.
+fn gate(command: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", base_port() + 10)).expect("the wasm gate runs");
+    write!(stream, "GET /{command} HTTP/1.0\r\nHost: gate\r\n\r\n").unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    answer.rsplit("\r\n\r\n").next().unwrap_or_default().to_owned()
 }
