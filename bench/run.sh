@@ -47,6 +47,8 @@ bash scripts/nginx.sh start 8390 .bench/site; bash scripts/nginx.sh start 8391 .
 bash scripts/nginx.sh start 8393 .bench/site-csr
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(chromium --version 2>/dev/null)"
 node bench/run.mjs http://127.0.0.1:8390 http://127.0.0.1:8391 http://127.0.0.1:8392 http://127.0.0.1:8393
+# The first seconds: taps and typing before and during the takeover (issue #30).
+node bench/first-seconds.mjs http://127.0.0.1:8390
 echo "== 6. Lighthouse 12.2.3, mobile preset (the published site)"
 bash bench/lighthouse.sh http://127.0.0.1:8390
 # The publish step at 1,000 / 10,000 / 100,000 articles (BENCH_PUBLISH_SIZES to choose).
