@@ -19,6 +19,10 @@ use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 use std::collections::BTreeSet;
 
+/// What the shared views add for readers that is not the article's text (src/app/components);
+/// named in `ENGINE`, so that a change rebuilds the index.
+const NOT_THE_ARTICLES_WORDS: [&str; 2] = [".visually-hidden", ".external-mark"];
+
 /// Where the index is served; the app's search (public/search.js) loads it from here.
 pub const DIR: &str = "pagefind";
 
@@ -102,8 +106,9 @@ pub const PART_SIZE: usize = 2_500;
 fn state_name(part: &str) -> String {
     format!("search-index-{part}.txt")
 }
-/// Pagefind's version (pinned in Cargo.toml): another version builds another index.
-const ENGINE: &str = "pagefind 1.6.0, de";
+/// Pagefind's version (pinned in Cargo.toml) and settings: another version or other settings
+/// build another index (so changing them rebuilds every part).
+const ENGINE: &str = "pagefind 1.6.0, de, without .visually-hidden .external-mark";
 /// The list of parts, newest first, read by public/search-worker.js.
 pub const PARTS: &str = "pagefind/parts.json";
 
@@ -177,7 +182,12 @@ pub fn write(out: &mut Outputs, sources: &[Source], part_size: usize) -> Result<
             continue;
         }
         let files = runtime.block_on(async {
-            let config = PagefindServiceConfig::builder().force_language("de".into()).build();
+            // Labels for screen readers and marks for the eye (" ↗ (externer Link)") are the
+            // page's words, not the article's: not indexed, so never in an excerpt (issue #31).
+            let config = PagefindServiceConfig::builder()
+                .force_language("de".into())
+                .exclude_selectors(NOT_THE_ARTICLES_WORDS.iter().map(|s| s.to_string()).collect())
+                .build();
             let mut index = PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
             for ((url, record), &i) in records.into_iter().zip(&members) {
                 index.add_html_file(None, Some(url), record).await.map_err(|e| format!("{}: {e}", sources[i].file))?;

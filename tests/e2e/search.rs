@@ -51,6 +51,12 @@ fn words_in_bodies_and_captions_are_found_in_any_form() {
         // The found word is highlighted in the excerpt.
         search(&c, &origin, "q=Nordstadt", "1 Nachricht mit „Nordstadt“").await;
         assert_eq!(texts(&c, ".teasers .excerpt mark").await, ["Nordstadt"]);
+        // An excerpt is the article's words: a link's label without the marks and labels the
+        // page adds to it for the eye and for screen readers.
+        search(&c, &origin, "q=Lernraumanmeldung", "1 Nachricht mit „Lernraumanmeldung“").await;
+        let excerpt = text(&c, ".teasers .excerpt").await;
+        assert!(excerpt.contains("Zur Lernraumanmeldung"), "{excerpt}");
+        assert!(!excerpt.contains("externer Link") && !excerpt.contains('↗'), "{excerpt}");
     });
 }
 
