@@ -14,7 +14,7 @@
 #   deploys a second release there while a page is open);
 # PORT+9 is another newsroom: the build with tests/fixtures/search-newsroom/ published into it
 #   (the full-text search's e2e cases, hostile text included), its search index in two parts;
-# PORT+10 is scripts/wasm-gate.py: on PORT, a browser holding the cookie `hold=wasm` gets the
+# PORT+30 is scripts/wasm-gate.py: on PORT, a browser holding the cookie `hold=wasm` gets the
 #   app's WebAssembly only once the test opens the gate (the app's start held back, any engine).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -55,11 +55,11 @@ if $test_servers; then
   python3 "$repo/scripts/slow-headers.py" "$((port + 5))" "$dist/api" 35 >"$state/slow.log" 2>&1 &
   echo $! > "$state/slow.pid"
   [ -f "$state/gate.pid" ] && kill "$(cat "$state/gate.pid")" 2>/dev/null || true
-  python3 "$repo/scripts/wasm-gate.py" "$((port + 10))" "$dist" >"$state/gate.log" 2>&1 &
+  python3 "$repo/scripts/wasm-gate.py" "$((port + 30))" "$dist" >"$state/gate.log" 2>&1 &
   echo $! > "$state/gate.pid"
   cat > "$state/hold.conf" <<CONF
 if (\$cookie_hold = wasm) { rewrite ^(/.+\\.wasm)\$ /held\$1 last; }
-location ^~ /held/ { internal; proxy_pass http://127.0.0.1:$((port + 10)); proxy_read_timeout 150s; }
+location ^~ /held/ { internal; proxy_pass http://127.0.0.1:$((port + 30)); proxy_read_timeout 150s; }
 CONF
   build_copy flaky /flaky-api
   build_copy fixture /fixture-api

@@ -397,10 +397,10 @@ pub async fn let_the_app_start(c: &Client) {
     gate("open");
 }
 
-/// GET /`command` from the gate (scripts/nginx.sh: the newsroom's port + 10); its answer.
+/// GET /`command` from the gate (scripts/nginx.sh: the newsroom's port + 30); its answer.
 fn gate(command: &str) -> String {
     use std::io::{Read, Write};
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", base_port() + 10)).expect("the wasm gate runs");
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", base_port() + 30)).expect("the wasm gate runs");
     write!(stream, "GET /{command} HTTP/1.0\r\nHost: gate\r\n\r\n").unwrap();
     let mut answer = String::new();
     stream.read_to_string(&mut answer).unwrap();
