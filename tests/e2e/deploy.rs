@@ -10,9 +10,12 @@ use std::process::Command;
 /// The app's hash in a release's index.html (`newsroom-<hex>.js`).
 fn app_hash(release: &Path) -> String {
     let index = std::fs::read_to_string(release.join("index.html")).unwrap();
-    let at = index.find("newsroom-").expect("index.html names the app's files") + "newsroom-".len();
+    // The file's path (the inline script's "newsroom-theme" is no file).
+    let at = index.find("/newsroom-").expect("index.html names the app's files") + "/newsroom-".len();
     // A 64-bit hex number: up to 16 digits (fewer with leading zeros).
-    index[at..].chars().take_while(char::is_ascii_hexdigit).collect()
+    let hash: String = index[at..].chars().take_while(char::is_ascii_hexdigit).collect();
+    assert!(!hash.is_empty(), "no hash after /newsroom- in index.html");
+    hash
 }
 
 /// Release N+1: the live release with the app's files under a new hash (as a new build has them).
