@@ -82,20 +82,156 @@ function spellings(text) {
   return other === typed ? [typed] : [typed, other];
 }
 
-// Pagefind's excerpt marks the words found with <mark>; the rest is the article's text with
-// `<`, `>` and `&` written as entities. Split into [text, found, text, …] and turned back into
-// plain text — never parsed as HTML.
-function parts(excerpt) {
-  return String(excerpt || "")
-    .split(/<\/?mark>/)
-    .map((s) =>
-      s
-        .replace(/&lt;/g, "<")
-        .replace(/&gt;/g, ">")
-        .replace(/&quot;/g, '"')
-        .replace(/&#0?39;|&#x27;/g, "'")
-        .replace(/&amp;/g, "&"),
-    );
+// Pagefind writes `<`, `>`, `&` and quotes of the article's text as entities; turned back into
+// plain text here (the app renders every string as text, never as markup).
+function unescape(s) {
+  return String(s || "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;|&#x27;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+// Lower case, umlauts and ß plain: "Wochenmärkte" and "wochenmaerkte" compare as "wochenmarkte".
+function fold(word) {
+  return String(word)
+    .toLowerCase()
+    .replace(/ae|ä/g, "a")
+    .replace(/oe|ö/g, "o")
+    .replace(/ue|ü/g, "u")
+    .replace(/ß/g, "ss");
+}
+
+// A searched word without its ending: "Märkte" and "Markt" both as "markt".
+function stem(word) {
+  const f = fold(word).replace(/[^\p{L}\p{N}]/gu, "");
+  const cut = f.replace(/(en|er|es|e|n|s)$/, "");
+  return cut.length >= 4 ? cut : f;
+}
+
+// Whether a word of the article is one the reader searched: it begins like the searched word
+// (but for its last two letters: "Eurocities" for "Eurocitys", as Pagefind's stems find it), or
+// (four letters and more) has it as a part ("Wochenmärkte" for "Markt", "Toilettenwagen" for
+// "wagen"). "EU-Kommission" is not "Eurocitys".
+function isFound(word, stems) {
+  const f = fold(word).replace(/[^\p{L}\p{N}]/gu, "");
+  const alike = (s) => {
+    let n = 0;
+    while (n < s.length && f[n] === s[n]) n++;
+    return n >= Math.min(s.length, Math.max(4, s.length - 2));
+  };
+  return stems.some((s) => s && (alike(s) || (s.length >= 4 && f.includes(s))));
+}
+
+// The publish step ends the article's own words with this mark (src/publish/search.rs,
+// END_OF_TEXT): after it come topics, keywords and compound parts, found but never shown.
+const END_OF_TEXT = "\u2042";
+const EXCERPT_WORDS = 24;
+
+// The excerpt: the article's words around the most words found, as [text, found, text, …].
+// Made here from the indexed text, not by Pagefind: its excerpt may show topics or keywords,
+// and marks what it matched by prefix ("EU-Kommission" for "Eurocitys").
+function excerptOf(content, text) {
+  const words = unescape(content).split(/\s+/).filter(Boolean);
+  let end = words.length;
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (words[i].startsWith(END_OF_TEXT)) {
+      end = i;
+      break;
+    }
+  }
+  const article = words.slice(0, end);
+  const stems = wordsOf(text).map(stem);
+  const hit = article.map((w) => isFound(w, stems));
+  // The window of EXCERPT_WORDS with the most words found; a few words before the first.
+  let best = -1;
+  let at = 0;
+  let inWindow = 0;
+  for (let i = 0; i < article.length; i++) {
+    inWindow += hit[i] ? 1 : 0;
+    if (i >= EXCERPT_WORDS && hit[i - EXCERPT_WORDS]) inWindow--;
+    if (inWindow > best) {
+      best = inWindow;
+      at = Math.max(0, i - EXCERPT_WORDS + 1);
+    }
+  }
+  const first = hit.indexOf(true, at);
+  const start = first < 0 ? 0 : Math.max(0, Math.min(first - 5, article.length - EXCERPT_WORDS));
+  const out = [""];
+  for (let i = start; i < Math.min(article.length, start + EXCERPT_WORDS); i++) {
+    const space = i > start ? " " : "";
+    if (!hit[i]) {
+      out[out.length - 1] += space + article[i];
+      continue;
+    }
+    const [, lead, core, trail] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(article[i]);
+    out[out.length - 1] += space + lead;
+    out.push(core, trail);
+  }
+  return out;
+}
+
+// "Meinten Sie …?": the archive's words (pagefind/words.json, written by the publish step with
+// how many articles have each), fetched only when a search finds little.
+let vocabulary = null;
+function loadVocabulary() {
+  if (!vocabulary) {
+    vocabulary = plainFetch("/pagefind/words.json")
+      .then((r) => {
+        if (!r.ok) throw new Error(`words.json: HTTP ${r.status}`);
+        return r.json();
+      })
+      .then((list) => list.map(([word, articles]) => ({ word: String(word), folded: fold(word), articles: +articles || 0 })));
+    vocabulary.catch(() => (vocabulary = null));
+  }
+  return vocabulary;
+}
+
+// Edits (a letter added, left out, changed, or two swapped) from a to b; more than `most`: most + 1.
+function distance(a, b, most) {
+  if (Math.abs(a.length - b.length) > most) return most + 1;
+  let before = null;
+  let last = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(last[j] + 1, row[j - 1] + 1, last[j - 1] + cost);
+      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      row.push(d);
+      least = Math.min(least, d);
+    }
+    if (least > most) return most + 1;
+    before = last;
+    last = row;
+  }
+  return last[b.length];
+}
+
+// The question with each word no article has (nor a word beginning with it) replaced by the
+// nearest of the archive's words: one edit for short words, two from six letters; of equally
+// near ones the most frequent. "" when there is nothing to suggest.
+async function suggestion(text) {
+  const words = wordsOf(text);
+  if (!words.length) return "";
+  const list = await loadVocabulary();
+  let changed = false;
+  const better = words.map((word) => {
+    const f = fold(word);
+    if (f.length < 4 || list.some((v) => v.folded.startsWith(f))) return word;
+    const most = f.length < 6 ? 1 : 2;
+    let best = null;
+    for (const v of list) {
+      const d = distance(f, v.folded, most);
+      if (d <= most && (!best || d < best.d || (d === best.d && v.articles > best.articles))) best = { ...v, d };
+    }
+    if (!best) return word;
+    changed = true;
+    return best.word;
+  });
+  return changed ? better.join(" ") : "";
 }
 
 // The newest question; an older one still running stops at its next step (the newest wins).
@@ -175,6 +311,10 @@ async function search({ id, text, tags, newest, count }, tell) {
     if (found.results.length) break;
   }
   if (id !== latest) return STALE;
+  // Little found: perhaps a typing mistake ("Toiletenwagen").
+  found.suggestion = "";
+  if (found.results.length < 3) found.suggestion = await suggestion(text).catch(() => "");
+  if (id !== latest) return STALE;
   last = found;
   return answer(found, count, false);
 }
@@ -218,13 +358,14 @@ async function answer(found, count, more) {
   return {
     total: found.results.length,
     spelling: found.spelling,
+    suggestion: more ? "" : found.suggestion || "",
     more,
     hits: data.map((d) => ({
       url: String(d.url || ""),
       title: String((d.meta && d.meta.title) || ""),
       kicker: String((d.meta && d.meta.kicker) || ""),
       date: String((d.meta && d.meta.date) || ""),
-      excerpt: parts(d.excerpt),
+      excerpt: excerptOf(d.content, found.spelling),
     })),
     tags: [...found.tags.entries()],
   };

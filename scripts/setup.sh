@@ -17,7 +17,8 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 # --- Debian packages -------------------------------------------------------
 # librsvg2-bin: the build makes the app's PNG icons from public/favicon.svg and public/icon-maskable.svg (scripts/icons.sh).
-apt_pkgs=(nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter brotli curl librsvg2-bin libimage-exiftool-perl)
+# wngerman: the German word list the publish step splits compound words by (decision 22).
+apt_pkgs=(nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter brotli curl librsvg2-bin libimage-exiftool-perl wngerman)
 if [ "$browsers" != none ]; then
   apt_pkgs+=(chromium chromium-driver)
 fi

@@ -315,3 +315,34 @@ fn an_unchanged_archive_keeps_its_search_index_and_a_change_rebuilds_it() {
     assert_eq!(repaired.kept, 0);
     assert_eq!(indexed_pages(&dist, "2025-12")["de"]["page_count"], 2);
 }
+
+/// "Meinten Sie …?" (issue #31): the archive's words with how many articles have each, most
+/// frequent first, in the spelling most of them use; and without the word list the step still
+/// publishes, telling why compounds are not split.
+#[test]
+fn the_search_gets_the_archives_words_and_publishes_without_a_word_list() {
+    let dir = scratch("words");
+    article(&dir, "eins", "Der Toilettenwagen steht");
+    article(&dir, "zwei", "Ein Toilettenwagen mehr");
+    let (content, dist) = (dir.join("content"), dir.join("dist"));
+    let report = publish_at_once(&content, &dist);
+    assert_eq!(report.search_index.no_compounds, None, "the word list is installed (scripts/setup.sh)");
+    let words: Vec<(String, u64)> =
+        serde_json::from_str(&fs::read_to_string(dist.join("pagefind/words.json")).unwrap()).unwrap();
+    assert!(words.contains(&("Toilettenwagen".to_owned(), 2)), "{words:?}");
+    assert!(words.contains(&("steht".to_owned(), 1)), "{words:?}");
+    assert!(words.windows(2).all(|w| w[0].1 >= w[1].1), "most frequent first: {words:?}");
+    // Words of fewer than four letters are never suggested.
+    assert!(words.iter().all(|(w, _)| w.chars().count() >= 4), "{words:?}");
+
+    // (This file's other tests may publish meanwhile, then without compound parts: none of them
+    // looks at those.)
+    let without = dir.join("no-word-list");
+    std::env::set_var("NEWSROOM_WORDLIST", &without);
+    article(&dir, "drei", "Drei");
+    let report = publish_at_once(&content, &dist);
+    std::env::remove_var("NEWSROOM_WORDLIST");
+    assert_eq!(report.published, 3);
+    let why = report.search_index.no_compounds.expect("compounds not split");
+    assert!(why.contains("no-word-list"), "{why}");
+}

@@ -23,6 +23,9 @@ pub struct Found {
     pub tags: Vec<(String, usize)>,
     /// False while older parts of the index are still being searched (`more` tells the rest).
     pub complete: bool,
+    /// The question with its unknown words replaced by the archive's nearest ones, when it found
+    /// little ("Meinten Sie: Toilettenwagen?").
+    pub suggestion: Option<String>,
 }
 
 /// The search index could not be loaded or searched (offline, an HTTP error, no index).
@@ -103,5 +106,6 @@ fn read(answer: Result<JsValue, JsValue>) -> Result<Found, Unavailable> {
         })
         .collect();
     let total = get(answer, "total").as_f64().unwrap_or(0.0) as usize;
-    Ok(Found { total, hits, tags, complete: get(answer, "more") != JsValue::TRUE })
+    let suggestion = Some(text(answer, "suggestion")).filter(|s| !s.trim().is_empty());
+    Ok(Found { total, hits, tags, complete: get(answer, "more") != JsValue::TRUE, suggestion })
 }

@@ -294,6 +294,12 @@ mod cli {
             s.kept,
             decimal(s.seconds)
         );
+        if let Some(why) = &s.no_compounds {
+            println!(
+                "Hinweis: Wortliste nicht lesbar ({why}); zusammengesetzte Wörter werden nur als Ganzes gefunden \
+                 (\"Markt\" nicht in \"Wochenmärkte\"). Abhilfe: apt-get install wngerman oder NEWSROOM_WORDLIST setzen."
+            );
+        }
         if !refused.is_empty() {
             let kept = if report.kept.is_empty() {
                 String::new()

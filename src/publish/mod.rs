@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod check;
+pub mod compounds;
 pub mod entry;
 pub mod feed;
 pub mod html;

@@ -10,6 +10,7 @@
 //! first, shows what it found and completes counts and ranking as older parts answer. Pagefind's
 //! script and wasm are written once, beside the parts.
 
+use super::compounds::{Cache, Splitter};
 use super::html::Html;
 use super::output::Outputs;
 use super::source::Source;
@@ -37,11 +38,22 @@ fn unused(name: &str) -> bool {
         || name.starts_with("playground")
 }
 
+/// Where the article's own words end in what Pagefind indexes: the search worker
+/// (public/search-worker.js) makes excerpts of the words before it only, so topics, keywords
+/// and compound parts are found but never shown as an excerpt (issue #31). Not a word, so not
+/// searchable.
+pub const END_OF_TEXT: &str = "⁂";
+
+/// How much a compound's part counts against the same word on its own: "Markt" finds the news
+/// with "Wochenmärkte", below those that say "Markt".
+const PART_WEIGHT: &str = "0.25";
+
 /// What Pagefind indexes of an article, with weights: the headline (`h1`, Pagefind's heaviest
 /// default) above kicker, lead and topics, above the body (paragraphs, headings, lists, quotes,
-/// link labels, captions and credits) and keywords. Meta (shown with a result) and the date
-/// (sorting) are read from attributes, so the date's words are not searchable text.
-pub fn record(source: &Source) -> String {
+/// link labels, captions and credits) and keywords; the parts of its compound words
+/// (`compounds`) lowest. Meta (shown with a result) and the date (sorting) are read from
+/// attributes, so the date's words are not searchable text.
+pub fn record(source: &Source, compounds: &mut Option<Cache>) -> String {
     let a = &source.article;
     let t = &a.teaser;
     // Sorted as text: UTC, so that offsets do not disturb the order.
@@ -71,6 +83,7 @@ pub fn record(source: &Source) -> String {
         h.append(Html::from_trusted(figure(image.clone(), crate::core::images::Slot::Lead)));
     }
     h.append(Html::from_trusted(body(a.body.blocks.clone())));
+    h.element("p", &[], END_OF_TEXT);
     h.open("ul", &[("data-pagefind-weight", Some("3"))]);
     for tag in &t.tags {
         h.open("li", &[]).element("span", &[("data-pagefind-filter", Some("tag"))], tag).close("li");
@@ -79,12 +92,38 @@ pub fn record(source: &Source) -> String {
     if !a.keywords.is_empty() {
         h.element("p", &[("data-pagefind-weight", Some("2"))], &a.keywords.join(", "));
     }
+    if let Some(cache) = compounds {
+        let parts = cache.parts_of(&text(source).join(" "));
+        if !parts.is_empty() {
+            h.element("p", &[("data-pagefind-weight", Some(PART_WEIGHT))], &parts);
+        }
+    }
     h.close("main").close("body").close("html");
     h.finish()
 }
 
+/// The article's own words: kicker, headline, lead, captions and credits, the body's text.
+fn text(source: &Source) -> Vec<String> {
+    use crate::core::model::Block;
+    let a = &source.article;
+    let t = &a.teaser;
+    let mut out: Vec<String> =
+        [t.kicker.clone(), Some(t.headline.clone()), t.lead.clone()].into_iter().flatten().collect();
+    out.extend(t.image.iter().filter_map(|i| i.caption_line()));
+    for block in &a.body.blocks {
+        match block {
+            Block::Paragraph { text } => out.push(text.plain()),
+            Block::Heading { text, .. } | Block::Quote { text, .. } => out.push(text.clone()),
+            Block::List { items, .. } => out.extend(items.iter().map(|i| i.plain())),
+            Block::Link { label, .. } => out.push(label.clone()),
+            Block::Image(i) => out.extend(i.caption_line()),
+        }
+    }
+    out
+}
+
 /// What building the index took (printed by the publish step, measured by bench/publish.sh).
-#[derive(Debug, Default, Clone, Copy, PartialEq)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Stats {
     pub files: usize,
     pub bytes: usize,
@@ -93,6 +132,8 @@ pub struct Stats {
     pub parts: usize,
     /// Parts kept from the last run because nothing they index had changed.
     pub kept: usize,
+    /// Why compound words are not split (the word list could not be read), if they are not.
+    pub no_compounds: Option<String>,
 }
 
 /// Articles a part of the index holds at least: months are joined, from the oldest on, until a
@@ -108,7 +149,7 @@ fn state_name(part: &str) -> String {
 }
 /// Pagefind's version (pinned in Cargo.toml) and settings: another version or other settings
 /// build another index (so changing them rebuilds every part).
-const ENGINE: &str = "pagefind 1.6.0, de, without .visually-hidden .external-mark";
+const ENGINE: &str = "pagefind 1.6.0, de, without .visually-hidden .external-mark, article's text ends at ⁂";
 /// The list of parts, newest first, read by public/search-worker.js.
 pub const PARTS: &str = "pagefind/parts.json";
 
@@ -170,9 +211,17 @@ pub fn write(out: &mut Outputs, sources: &[Source], part_size: usize) -> Result<
     let mut counted = BTreeSet::new();
     let mut listed = Vec::new();
     let mut current = BTreeSet::new();
+    let splitter = Splitter::from_system().map_err(|why| stats.no_compounds = Some(why)).ok();
+    let mut compounds = splitter.as_ref().map(Cache::new);
+    let mut words = Words::default();
     for (part, members) in parts(sources, part_size) {
-        let records: Vec<(String, String)> =
-            members.iter().map(|&i| (paths::article(&sources[i].article.teaser.slug), record(&sources[i]))).collect();
+        let records: Vec<(String, String)> = members
+            .iter()
+            .map(|&i| {
+                words.count(&text(&sources[i]));
+                (paths::article(&sources[i].article.teaser.slug), record(&sources[i], &mut compounds))
+            })
+            .collect();
         listed.push(serde_json::json!({ "path": format!("{part}/"), "articles": records.len() }));
         current.insert(state_name(&part));
         stats.parts += 1;
@@ -219,8 +268,57 @@ pub fn write(out: &mut Outputs, sources: &[Source], part_size: usize) -> Result<
     out.remove_states(|name| name.starts_with("search-index") && !current.contains(name));
     let list = serde_json::json!({ "version": ENGINE, "parts": listed });
     out.insert(PARTS.to_owned(), list.to_string().into_bytes());
+    let suggestions = serde_json::to_vec(&words.most_frequent(SUGGESTED_WORDS)).map_err(|e| e.to_string())?;
+    stats.files += 1;
+    stats.bytes += suggestions.len();
+    out.insert(WORDS.to_owned(), suggestions);
     stats.seconds = started.elapsed().as_secs_f64();
     Ok(stats)
+}
+
+/// The archive's words "Meinten Sie …?" suggests from (public/search-worker.js fetches it only
+/// when a search finds little): `[[word, articles], …]`, most frequent first.
+pub const WORDS: &str = "pagefind/words.json";
+/// How many of the most frequent words it holds (every word at the sample's size; ~120 KiB at
+/// 100,000 articles, see docs/performance.md).
+const SUGGESTED_WORDS: usize = 20_000;
+
+/// How many articles each word is in, in the spelling most articles use.
+#[derive(Default)]
+struct Words {
+    /// Lower-cased word → (articles, spelling → articles).
+    counts: std::collections::HashMap<String, (usize, std::collections::HashMap<String, usize>)>,
+}
+
+impl Words {
+    fn count(&mut self, text: &[String]) {
+        // Articles, not occurrences: "Markt" and "markt" in one article count once.
+        let mut seen = std::collections::HashSet::new();
+        for piece in text {
+            for word in piece.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 4) {
+                let lower = word.to_lowercase();
+                if seen.insert(lower.clone()) {
+                    let entry = self.counts.entry(lower).or_default();
+                    entry.0 += 1;
+                    *entry.1.entry(word.to_owned()).or_default() += 1;
+                }
+            }
+        }
+    }
+
+    fn most_frequent(&self, n: usize) -> Vec<(String, usize)> {
+        let mut all: Vec<(String, usize)> = self
+            .counts
+            .values()
+            .map(|(articles, spellings)| {
+                let spelling = spellings.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|s| s.0.clone());
+                (spelling.unwrap_or_default(), *articles)
+            })
+            .collect();
+        all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        all.truncate(n);
+        all
+    }
 }
 
 /// Pagefind's script and wasm (the same for every part), as opposed to a part's own index: its

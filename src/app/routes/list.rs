@@ -162,6 +162,14 @@ fn NewsList(query: Memo<Query>) -> impl IntoView {
         <p class="count" role="status">
             {move || facts().status(&query.read())}
         </p>
+        // A typing mistake: the archive's nearest words, one tap away (the same query otherwise).
+        {move || match full_text.get() {
+            FullText::Found(found) => found.suggestion.clone().map(|text| {
+                let href = paths::list(&Query { text: text.clone(), ..query.get() }, 1);
+                view! { <p class="coverage suggestion">"Meinten Sie: "<a href=href>{text}</a>"?"</p> }
+            }),
+            _ => None,
+        }}
         {move || (full_text.get() == FullText::Unavailable).then(|| view! {
             <p class="coverage">
                 "Die Volltextsuche ist gerade nicht erreichbar. Durchsucht wurden nur Überschrift, Vorspann und Themen der geladenen Nachrichten."

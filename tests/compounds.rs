@@ -1,0 +1,72 @@
+//! The compound splitter (src/publish/compounds.rs, decision 22) against real words: the
+//! compounds of a city's news with the parts a reader expects found, and words that must not be
+//! split (tests/fixtures/compounds-de.txt). Needs Debian's German word list (scripts/setup.sh
+//! installs `wngerman`).
+#![cfg(not(target_arch = "wasm32"))]
+
+use newsroom::publish::compounds::{Cache, Splitter};
+
+fn splitter() -> Splitter {
+    Splitter::from_system().expect("the German word list (apt-get install wngerman; scripts/setup.sh installs it)")
+}
+
+fn parts(s: &Splitter, word: &str) -> String {
+    s.split(word).map(|p| p.join(" ")).unwrap_or_default()
+}
+
+#[test]
+fn the_words_the_issue_names_are_split_as_a_reader_expects() {
+    let s = splitter();
+    assert_eq!(parts(&s, "Urinstinkt"), "ur instinkt", "not Urin + stinkt");
+    assert_eq!(parts(&s, "Verein"), "", "not ver + ein");
+    assert_eq!(parts(&s, "Wochenmärkte"), "wochen märkte");
+    assert_eq!(parts(&s, "Grundsteuer"), "grund steuer");
+    assert_eq!(parts(&s, "Toilettenwagen"), "toiletten wagen");
+    assert_eq!(parts(&s, "Dortmund"), "", "a city, not dort + Mund");
+    assert_eq!(parts(&s, "Urlaub"), "", "not Ur + Laub");
+    assert_eq!(parts(&s, "Wirtschaft"), "", "-schaft is a suffix");
+    // A long part is split too: "Steuer" finds the notice.
+    assert_eq!(parts(&s, "Grundsteuerbescheid"), "grund steuerbescheid steuer bescheid");
+    // Only nouns; words with digits or hyphens are Pagefind's to split.
+    assert_eq!(parts(&s, "beinhalten"), "");
+    assert_eq!(parts(&s, "Wochen-Markt"), "");
+}
+
+#[test]
+fn precision_and_recall_on_real_words() {
+    let s = splitter();
+    let list =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/compounds-de.txt")).unwrap();
+    let (mut made, mut right, mut expected, mut wrong) = (0, 0, 0, Vec::new());
+    let mut words = 0;
+    for line in list.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let (word, want) = line.split_once(" =").expect("word = parts");
+        let (word, want) = (word.trim(), want.trim());
+        let got = parts(&s, word);
+        words += 1;
+        made += usize::from(!got.is_empty());
+        expected += usize::from(!want.is_empty());
+        if !got.is_empty() && got == want {
+            right += 1;
+        } else if !got.is_empty() {
+            wrong.push(format!("{word}: {got:?}, expected {want:?}"));
+        }
+    }
+    let precision = right as f64 / made as f64;
+    let recall = right as f64 / expected as f64;
+    println!("{words} words, {expected} compounds; split {made}, right {right}: precision {precision:.3}, recall {recall:.3}");
+    println!("false splits: {wrong:#?}");
+    assert!(words >= 400, "a list of a few hundred words");
+    assert!(precision >= 0.96, "precision {precision:.3}; false splits: {wrong:#?}");
+    assert!(recall >= 0.95, "recall {recall:.3}");
+}
+
+#[test]
+fn an_articles_compounds_give_their_parts_once() {
+    let s = splitter();
+    let mut cache = Cache::new(&s);
+    assert_eq!(
+        cache.parts_of("Die Wochenmärkte und die Grundsteuer: Wochenmärkte, Verein."),
+        "wochen märkte grund steuer"
+    );
+}
