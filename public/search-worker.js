@@ -172,20 +172,22 @@ function excerptOf(content, text) {
   return out;
 }
 
-// "Meinten Sie …?": the archive's words (pagefind/words.json, written by the publish step with
-// how many articles have each), fetched only when a search finds little.
-let vocabulary = null;
-function loadVocabulary() {
-  if (!vocabulary) {
-    vocabulary = plainFetch("/pagefind/words.json")
-      .then((r) => {
-        if (!r.ok) throw new Error(`words.json: HTTP ${r.status}`);
-        return r.json();
-      })
+// "Meinten Sie …?": the archive's words with how many articles have each, one file per first
+// letter (pagefind/words/, written by the publish step), fetched only when a search finds little.
+const vocabulary = new Map();
+function letterOf(folded) {
+  const c = folded[0] || "";
+  return /^[a-z]$/.test(c) ? c : "_";
+}
+function loadVocabulary(letter) {
+  if (!vocabulary.has(letter)) {
+    const words = plainFetch(`/pagefind/words/${letter}.json`)
+      .then((r) => (r.status === 404 ? [] : r.ok ? r.json() : Promise.reject(new Error(`words/${letter}.json: HTTP ${r.status}`))))
       .then((list) => list.map(([word, articles]) => ({ word: String(word), folded: fold(word), articles: +articles || 0 })));
-    vocabulary.catch(() => (vocabulary = null));
+    words.catch(() => vocabulary.delete(letter));
+    vocabulary.set(letter, words);
   }
-  return vocabulary;
+  return vocabulary.get(letter);
 }
 
 // Edits (a letter added, left out, changed, or two swapped) from a to b; more than `most`: most + 1.
@@ -216,10 +218,11 @@ function distance(a, b, most) {
 async function suggestion(text) {
   const words = wordsOf(text);
   if (!words.length) return "";
-  const list = await loadVocabulary();
+  const lists = await Promise.all(words.map((word) => loadVocabulary(letterOf(fold(word)))));
   let changed = false;
-  const better = words.map((word) => {
+  const better = words.map((word, i) => {
     const f = fold(word);
+    const list = lists[i];
     if (f.length < 4 || list.some((v) => v.folded.startsWith(f))) return word;
     const most = f.length < 6 ? 1 : 2;
     let best = null;

@@ -70,3 +70,25 @@ fn an_articles_compounds_give_their_parts_once() {
         "wochen märkte grund steuer"
     );
 }
+
+/// What splitting costs the publish step (docs/performance.md): reading the word list, and
+/// splitting 100,000 distinct nouns — more than a 100,000-article archive's own vocabulary holds.
+/// `cargo test --release --test compounds -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn cost() {
+    let started = std::time::Instant::now();
+    let s = splitter();
+    let loaded = started.elapsed();
+    let list = std::fs::read_to_string(newsroom::publish::compounds::WORD_LIST).unwrap();
+    let nouns: Vec<&str> =
+        list.lines().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).take(100_000).collect();
+    let started = std::time::Instant::now();
+    let split = nouns.iter().filter(|w| s.split(w).is_some()).count();
+    let took = started.elapsed();
+    println!(
+        "word list read in {loaded:.2?}; {} nouns split in {took:.2?} ({:.1} µs each), {split} of them compounds",
+        nouns.len(),
+        took.as_secs_f64() * 1e6 / nouns.len() as f64
+    );
+}

@@ -327,10 +327,15 @@ fn the_search_gets_the_archives_words_and_publishes_without_a_word_list() {
     let (content, dist) = (dir.join("content"), dir.join("dist"));
     let report = publish_at_once(&content, &dist);
     assert_eq!(report.search_index.no_compounds, None, "the word list is installed (scripts/setup.sh)");
+    // One file per first letter.
     let words: Vec<(String, u64)> =
-        serde_json::from_str(&fs::read_to_string(dist.join("pagefind/words.json")).unwrap()).unwrap();
+        serde_json::from_str(&fs::read_to_string(dist.join("pagefind/words/t.json")).unwrap()).unwrap();
     assert!(words.contains(&("Toilettenwagen".to_owned(), 2)), "{words:?}");
-    assert!(words.contains(&("steht".to_owned(), 1)), "{words:?}");
+    assert!(words.contains(&("Text".to_owned(), 2)), "{words:?}");
+    assert!(words.iter().all(|(w, _)| w.to_lowercase().starts_with('t')), "{words:?}");
+    let v: Vec<(String, u64)> =
+        serde_json::from_str(&fs::read_to_string(dist.join("pagefind/words/v.json")).unwrap()).unwrap();
+    assert_eq!(v, [("Vorspann".to_owned(), 2)]);
     assert!(words.windows(2).all(|w| w[0].1 >= w[1].1), "most frequent first: {words:?}");
     // Words of fewer than four letters are never suggested.
     assert!(words.iter().all(|(w, _)| w.chars().count() >= 4), "{words:?}");

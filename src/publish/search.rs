@@ -268,20 +268,23 @@ pub fn write(out: &mut Outputs, sources: &[Source], part_size: usize) -> Result<
     out.remove_states(|name| name.starts_with("search-index") && !current.contains(name));
     let list = serde_json::json!({ "version": ENGINE, "parts": listed });
     out.insert(PARTS.to_owned(), list.to_string().into_bytes());
-    let suggestions = serde_json::to_vec(&words.most_frequent(SUGGESTED_WORDS)).map_err(|e| e.to_string())?;
-    stats.files += 1;
-    stats.bytes += suggestions.len();
-    out.insert(WORDS.to_owned(), suggestions);
+    for (letter, list) in words.by_first_letter(WORDS_PER_LETTER) {
+        let json = serde_json::to_vec(&list).map_err(|e| e.to_string())?;
+        stats.files += 1;
+        stats.bytes += json.len();
+        out.insert(format!("{WORDS}/{letter}.json"), json);
+    }
     stats.seconds = started.elapsed().as_secs_f64();
     Ok(stats)
 }
 
-/// The archive's words "Meinten Sie …?" suggests from (public/search-worker.js fetches it only
-/// when a search finds little): `[[word, articles], …]`, most frequent first.
-pub const WORDS: &str = "pagefind/words.json";
-/// How many of the most frequent words it holds (every word at the sample's size; ~120 KiB at
-/// 100,000 articles, see docs/performance.md).
-const SUGGESTED_WORDS: usize = 20_000;
+/// The archive's words "Meinten Sie …?" suggests from (public/search-worker.js fetches them only
+/// when a search finds little): one file per first letter (umlauts as their vowel, `_` for any
+/// other), `[[word, articles], …]` most frequent first — a typing mistake is rarely the first
+/// letter, and a phone fetches one letter's words (a few KiB), not the archive's.
+pub const WORDS: &str = "pagefind/words";
+/// How many of a letter's most frequent words its file holds (docs/performance.md).
+const WORDS_PER_LETTER: usize = 5_000;
 
 /// How many articles each word is in, in the spelling most articles use.
 #[derive(Default)]
@@ -306,18 +309,31 @@ impl Words {
         }
     }
 
-    fn most_frequent(&self, n: usize) -> Vec<(String, usize)> {
-        let mut all: Vec<(String, usize)> = self
-            .counts
-            .values()
-            .map(|(articles, spellings)| {
-                let spelling = spellings.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|s| s.0.clone());
-                (spelling.unwrap_or_default(), *articles)
-            })
-            .collect();
-        all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        all.truncate(n);
-        all
+    /// Each first letter's `n` most frequent words, in the spelling most articles use.
+    fn by_first_letter(&self, n: usize) -> std::collections::BTreeMap<char, Vec<(String, usize)>> {
+        let mut letters = std::collections::BTreeMap::<char, Vec<(String, usize)>>::new();
+        for (lower, (articles, spellings)) in &self.counts {
+            let spelling = spellings.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|s| s.0.clone());
+            letters.entry(first_letter(lower)).or_default().push((spelling.unwrap_or_default(), *articles));
+        }
+        for list in letters.values_mut() {
+            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            list.truncate(n);
+        }
+        letters
+    }
+}
+
+/// The file a word's suggestions are in: its first letter, "ä" as "a", "ß" as "s", "_" for any
+/// other (the worker's `letterOf`).
+fn first_letter(lower: &str) -> char {
+    match lower.chars().next() {
+        Some('ä') => 'a',
+        Some('ö') => 'o',
+        Some('ü') => 'u',
+        Some('ß') => 's',
+        Some(c) if c.is_ascii_lowercase() => c,
+        _ => '_',
     }
 }
 
