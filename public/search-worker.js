@@ -161,16 +161,25 @@ function excerptOf(content, text) {
   const out = [""];
   for (let i = start; i < Math.min(article.length, start + EXCERPT_WORDS); i++) {
     const space = i > start ? " " : "";
+    // A "word" of thousands of letters (a pasted link, hostile text) is shortened.
+    const word = [...article[i]];
+    const token = word.length > LONGEST_SHOWN ? word.slice(0, LONGEST_SHOWN).concat("…") : word;
     if (!hit[i]) {
-      out[out.length - 1] += space + article[i];
+      out[out.length - 1] += space + token.join("");
       continue;
     }
-    const [, lead, core, trail] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(article[i]);
-    out[out.length - 1] += space + lead;
-    out.push(core, trail);
+    // The found word without the punctuation around it (counted, not matched: linear however
+    // long the word).
+    let [a, b] = [0, token.length];
+    while (a < b && !LETTER.test(token[a])) a++;
+    while (b > a && !LETTER.test(token[b - 1])) b--;
+    out[out.length - 1] += space + token.slice(0, a).join("");
+    out.push(token.slice(a, b).join(""), token.slice(b).join(""));
   }
   return out;
 }
+const LETTER = /[\p{L}\p{N}]/u;
+const LONGEST_SHOWN = 60;
 
 // "Meinten Sie …?": the archive's words with how many articles have each, one file per first
 // letter (pagefind/words/, written by the publish step), fetched only when a search finds little.

@@ -33,6 +33,16 @@ fn the_words_the_issue_names_are_split_as_a_reader_expects() {
 }
 
 #[test]
+fn a_word_without_end_is_left_whole() {
+    let s = splitter();
+    // (Without the bound this would not end in hours: the search is quadratic in the length.)
+    let endless = format!("Wochen{}markt", "wochen".repeat(20_000));
+    assert_eq!(parts(&s, &endless), "");
+    let mut cache = Cache::new(&s);
+    assert_eq!(cache.parts_of(&format!("{endless} Grundsteuer")), "grund steuer");
+}
+
+#[test]
 fn precision_and_recall_on_real_words() {
     let s = splitter();
     let list =
@@ -91,4 +101,36 @@ fn cost() {
         nouns.len(),
         took.as_secs_f64() * 1e6 / nouns.len() as f64
     );
+}
+
+/// What the compound parts cost the search index at scale (bench/compounds.sh): the index of the
+/// generated articles in `NEWSROOM_BENCH_CONTENT` built with the word list and without it.
+#[test]
+#[ignore]
+fn index_cost() {
+    use newsroom::publish::{search, source, Outputs};
+    let dir = std::path::PathBuf::from(std::env::var("NEWSROOM_BENCH_CONTENT").expect("NEWSROOM_BENCH_CONTENT"));
+    let reading = source::Reading { dist: None, content: Some(&dir), strict: false };
+    let (sources, _) = source::read(&dir.join("articles"), reading);
+    let build = |label: &str| {
+        let mut out = Outputs::in_memory();
+        let stats = search::write(&mut out, &sources, search::PART_SIZE).unwrap();
+        let words: usize = (b'a'..=b'z')
+            .chain([b'_'])
+            .filter_map(|c| out.get(&format!("{}/{}.json", search::WORDS, c as char)).map(<[u8]>::len))
+            .sum();
+        println!(
+            "{label}: {} articles, {} files, {:.1} MiB, {:.1} s (words files {:.1} KiB){}",
+            sources.len(),
+            stats.files,
+            stats.bytes as f64 / 1_048_576.0,
+            stats.seconds,
+            words as f64 / 1024.0,
+            stats.no_compounds.map(|_| ", compounds not split").unwrap_or_default()
+        );
+    };
+    build("with compound parts");
+    std::env::set_var("NEWSROOM_WORDLIST", "/nonexistent");
+    build("without (as before)");
+    std::env::remove_var("NEWSROOM_WORDLIST");
 }

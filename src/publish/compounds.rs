@@ -47,6 +47,10 @@ const UR: (&str, usize) = ("ur", 7);
 const SHORTEST_PART: usize = 3;
 /// Letters a word has at least to be split.
 const SHORTEST_WORD: usize = 6;
+/// Letters a word has at most to be split ("Donaudampfschifffahrtsgesellschaftskapitän": 42): the
+/// search for a split takes the square of a word's length, and an editor's (or an attacker's)
+/// 100,000 letters without a space must not hold up the step.
+const LONGEST_WORD: usize = 64;
 
 /// A word list to split by.
 pub struct Splitter {
@@ -57,8 +61,6 @@ pub struct Splitter {
     /// German hyphenation (1996 spelling): a part ends only where a word may be hyphenated
     /// ("Kom·mis·si·on" has no break after "Kommiss", so no "Ion" in it).
     hyphenator: hyphenation::Standard,
-    /// Where the list came from and a hash of it (the search index's fingerprint names it).
-    pub name: String,
 }
 
 /// How a word of the list can be a part.
@@ -71,7 +73,7 @@ enum Kind {
 
 impl Splitter {
     /// One word per line, as Debian's word lists are.
-    pub fn from_list(text: &str, name: &str) -> Splitter {
+    pub fn from_list(text: &str) -> Splitter {
         let mut words = HashSet::new();
         let mut nouns = HashSet::new();
         // Abbreviations ("GEW", "ICE") are no parts: "Gewerbesteuer" is no "GEW"+"besteuer".
@@ -87,23 +89,17 @@ impl Splitter {
             words.remove(*w);
             nouns.remove(*w);
         }
-        let hash = {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::hash::DefaultHasher::new();
-            text.hash(&mut h);
-            h.finish()
-        };
         use hyphenation::Load;
         let hyphenator = hyphenation::Standard::from_embedded(hyphenation::Language::German1996)
             .expect("the German hyphenation patterns are built into the program");
-        Splitter { words, nouns, hyphenator, name: format!("{name} {hash:016x}") }
+        Splitter { words, nouns, hyphenator }
     }
 
     /// The word list at `NEWSROOM_WORDLIST` or `WORD_LIST`; None (and why) if it cannot be read.
     pub fn from_system() -> Result<Splitter, String> {
         let path = std::env::var("NEWSROOM_WORDLIST").unwrap_or_else(|_| WORD_LIST.to_owned());
         let text = std::fs::read_to_string(Path::new(&path)).map_err(|e| format!("{path}: {e}"))?;
-        Ok(Splitter::from_list(&text, &path))
+        Ok(Splitter::from_list(&text))
     }
 
     fn kind(&self, part: &str) -> Kind {
@@ -165,7 +161,7 @@ impl Splitter {
     /// The fewest parts of a lower-cased word (see `split`).
     fn split_lower(&self, lower: &str) -> Option<Vec<String>> {
         let cuts: Vec<usize> = lower.char_indices().map(|(i, _)| i).chain([lower.len()]).collect();
-        if cuts.len() - 1 < SHORTEST_WORD {
+        if !(SHORTEST_WORD..=LONGEST_WORD).contains(&(cuts.len() - 1)) {
             return None;
         }
         use hyphenation::Hyphenator;

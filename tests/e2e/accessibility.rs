@@ -67,6 +67,12 @@ fn list_empty_result() {
 }
 
 #[test]
+fn list_with_a_suggestion() {
+    // A typing mistake: "Meinten Sie: Toilettenwagen?" with its link (issue #31).
+    with_browser(|c| async move { check(&c, &base(), "/?q=Toiletenwagen", ".suggestion a").await });
+}
+
+#[test]
 fn article() {
     with_browser(|c| async move {
         check(&c, &base(), &format!("/nachrichten/{ARTICLE_SLUG}"), ".related .teasers > li").await
