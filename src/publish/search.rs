@@ -50,10 +50,10 @@ const PART_WEIGHT: &str = "0.25";
 
 /// What Pagefind indexes of an article, with weights: the headline (`h1`, Pagefind's heaviest
 /// default) above kicker, lead and topics, above the body (paragraphs, headings, lists, quotes,
-/// link labels, captions and credits) and keywords; the parts of its compound words
-/// (`compounds`) lowest. Meta (shown with a result) and the date (sorting) are read from
+/// link labels, captions and credits) and keywords; the parts of its compound words (`parts`,
+/// `compounds::Cache::parts_of`) lowest. Meta (shown with a result) and the date (sorting) are read from
 /// attributes, so the date's words are not searchable text.
-pub fn record(source: &Source, compounds: &mut Option<Cache>) -> String {
+pub fn record(source: &Source, parts: Option<&str>) -> String {
     let a = &source.article;
     let t = &a.teaser;
     // Sorted as text: UTC, so that offsets do not disturb the order.
@@ -92,11 +92,8 @@ pub fn record(source: &Source, compounds: &mut Option<Cache>) -> String {
     if !a.keywords.is_empty() {
         h.element("p", &[("data-pagefind-weight", Some("2"))], &a.keywords.join(", "));
     }
-    if let Some(cache) = compounds {
-        let parts = cache.parts_of(&text(source).join(" "));
-        if !parts.is_empty() {
-            h.element("p", &[("data-pagefind-weight", Some(PART_WEIGHT))], &parts);
-        }
+    if let Some(parts) = parts.filter(|p| !p.is_empty()) {
+        h.element("p", &[("data-pagefind-weight", Some(PART_WEIGHT))], parts);
     }
     h.close("main").close("body").close("html");
     h.finish()
@@ -218,8 +215,10 @@ pub fn write(out: &mut Outputs, sources: &[Source], part_size: usize) -> Result<
         let records: Vec<(String, String)> = members
             .iter()
             .map(|&i| {
-                words.count(&text(&sources[i]));
-                (paths::article(&sources[i].article.teaser.slug), record(&sources[i], &mut compounds))
+                let own = text(&sources[i]);
+                words.count(&own);
+                let parts = compounds.as_mut().map(|c| c.parts_of(&own.join(" ")));
+                (paths::article(&sources[i].article.teaser.slug), record(&sources[i], parts.as_deref()))
             })
             .collect();
         listed.push(serde_json::json!({ "path": format!("{part}/"), "articles": records.len() }));
@@ -324,17 +323,10 @@ impl Words {
     }
 }
 
-/// The file a word's suggestions are in: its first letter, "ä" as "a", "ß" as "s", "_" for any
-/// other (the worker's `letterOf`).
+/// The file a word's suggestions are in: its first letter as the search folds it ("ä" as "a",
+/// "ß" as "s"), "_" for any other (the worker's `letterOf`).
 fn first_letter(lower: &str) -> char {
-    match lower.chars().next() {
-        Some('ä') => 'a',
-        Some('ö') => 'o',
-        Some('ü') => 'u',
-        Some('ß') => 's',
-        Some(c) if c.is_ascii_lowercase() => c,
-        _ => '_',
-    }
+    crate::core::text::fold(lower).chars().next().filter(char::is_ascii_lowercase).unwrap_or('_')
 }
 
 /// Pagefind's script and wasm (the same for every part), as opposed to a part's own index: its
