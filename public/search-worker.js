@@ -110,16 +110,16 @@ function stem(word) {
   return cut.length >= 4 ? cut : f;
 }
 
-// Whether a word of the article is one the reader searched: it begins like the searched word
-// (but for its last two letters: "Eurocities" for "Eurocitys", as Pagefind's stems find it), or
-// (four letters and more) has it as a part ("Wochenmärkte" for "Markt", "Toilettenwagen" for
-// "wagen"). "EU-Kommission" is not "Eurocitys".
+// Whether a word of the article is one the reader searched: it begins with the searched word
+// (a long one but for its last two letters: "Eurocities" for "Eurocitys", as Pagefind's stems
+// find it; "Marke" is not "Markt"), or (four letters and more) has it as a part ("Wochenmärkte"
+// for "Markt", "Toilettenwagen" for "wagen"). "EU-Kommission" is not "Eurocitys".
 function isFound(word, stems) {
   const f = fold(word).replace(/[^\p{L}\p{N}]/gu, "");
   const alike = (s) => {
     let n = 0;
     while (n < s.length && f[n] === s[n]) n++;
-    return n >= Math.min(s.length, Math.max(4, s.length - 2));
+    return n >= (s.length >= 7 ? s.length - 2 : s.length);
   };
   return stems.some((s) => s && (alike(s) || (s.length >= 4 && f.includes(s))));
 }
