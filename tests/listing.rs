@@ -17,6 +17,7 @@ fn article(slug: &str, tags: &[&str], related: &[&str]) -> Article {
         keywords: vec![],
         body: Body::default(),
         related: related.iter().map(|s| s.to_string()).collect(),
+        contacts: vec![],
     }
 }
 

@@ -4,6 +4,8 @@
 //!
 //! Read with our own `json` reader and decoded field by field, so every error knows its path.
 
+mod blocks;
+
 use super::error::{DecodeError, LoadError, Problem};
 use super::images;
 use super::json::{self, Json, Reader, SyntaxError};
@@ -285,7 +287,7 @@ fn syntax(text: &str, e: SyntaxError) -> LoadError {
     }
 }
 
-type Decoded<T> = Result<T, DecodeError>;
+pub(super) type Decoded<T> = Result<T, DecodeError>;
 
 fn missing(path: &str) -> LoadError {
     LoadError::Decode(DecodeError { path: path.to_owned(), problem: Problem::Missing })
@@ -295,37 +297,44 @@ fn wrong_type(path: &str) -> LoadError {
     LoadError::Decode(DecodeError { path: path.to_owned(), problem: Problem::WrongType })
 }
 
-fn error(path: &str, problem: Problem) -> DecodeError {
+pub(super) fn error(path: &str, problem: Problem) -> DecodeError {
     DecodeError { path: path.to_owned(), problem }
 }
 
 /// A required member of an object.
-fn required<'j, 'a>(object: &'j Json<'a>, key: &str) -> Decoded<&'j Json<'a>> {
+pub(super) fn required<'j, 'a>(object: &'j Json<'a>, key: &str) -> Decoded<&'j Json<'a>> {
     match object {
         Json::Obj(_) => object.get(key).ok_or_else(|| error(key, Problem::Missing)),
         _ => Err(error(".", Problem::WrongType)),
     }
 }
 
-fn string(value: &Json, path: &str) -> Decoded<String> {
+pub(super) fn string(value: &Json, path: &str) -> Decoded<String> {
     value.as_str().map(str::to_owned).ok_or_else(|| error(path, Problem::WrongType))
 }
 
-fn required_string(object: &Json, key: &str) -> Decoded<String> {
+pub(super) fn required_string(object: &Json, key: &str) -> Decoded<String> {
     string(required(object, key)?, key)
 }
 
 // Optional members are lenient: absent, null or of the wrong type, they are simply not there.
 
-fn optional_string(object: &Json, key: &str) -> Option<String> {
+pub(super) fn optional_string(object: &Json, key: &str) -> Option<String> {
     object.get(key).and_then(Json::as_str).map(str::to_owned)
 }
 
-fn flag(object: &Json, key: &str) -> bool {
+pub(super) fn flag(object: &Json, key: &str) -> bool {
     matches!(object.get(key), Some(Json::Bool(true)))
 }
 
 fn optional_u32(object: &Json, key: &str) -> Option<u32> {
+    match object.get(key) {
+        Some(Json::Num(n)) => n.parse().ok(),
+        _ => None,
+    }
+}
+
+pub(super) fn optional_u64(object: &Json, key: &str) -> Option<u64> {
     match object.get(key) {
         Some(Json::Num(n)) => n.parse().ok(),
         _ => None,
@@ -381,6 +390,7 @@ fn article(v: &Json) -> Decoded<Article> {
         keywords: strings(v, "keywords"),
         body: body(required(v, "body")?)?,
         related: strings_up_to(v, "related", Article::MAX_PICKS),
+        contacts: blocks::contacts(v),
     })
 }
 
@@ -428,23 +438,27 @@ fn body(v: &Json) -> Decoded<Body> {
     }
     for (i, value) in values[..shown].iter().enumerate() {
         let kind = value.get("type").and_then(Json::as_str).unwrap_or("?");
-        match block(kind, value) {
+        let mut notes = Vec::new();
+        match block(kind, value, &mut notes) {
             Ok(block) => body.blocks.push(block),
             Err(e) => body.skipped.push(format!("{} ({kind})", LoadError::Decode(e.within(&format!("body[{i}]"))))),
         }
+        body.skipped.extend(notes.into_iter().map(|n| format!("body[{i}].{n}")));
     }
     Ok(body)
 }
 
 /// One block on its own (the publish step explains each block the article will not show).
 pub fn decode_block(v: &Json) -> Result<Block, DecodeError> {
-    block(v.get("type").and_then(Json::as_str).unwrap_or("?"), v)
+    block(v.get("type").and_then(Json::as_str).unwrap_or("?"), v, &mut Vec::new())
 }
 
 /// The block types this version shows.
-pub const BLOCK_TYPES: [&str; 6] = ["paragraph", "heading", "list", "quote", "link", "image"];
+pub const BLOCK_TYPES: [&str; 11] =
+    ["paragraph", "heading", "list", "quote", "link", "image", "table", "infobox", "faq", "downloads", "contact"];
 
-fn block(kind: &str, v: &Json) -> Decoded<Block> {
+/// One block; what is skipped inside it (a box's block that does not fit) goes to `notes`.
+pub(super) fn block(kind: &str, v: &Json, notes: &mut Vec<String>) -> Decoded<Block> {
     Ok(match kind {
         "paragraph" => Block::Paragraph { text: text(required(v, "text")?, "text")? },
         "heading" => Block::Heading {
@@ -470,12 +484,17 @@ fn block(kind: &str, v: &Json) -> Decoded<Block> {
             hreflang: optional_string(v, "hreflang"),
         },
         "image" => Block::Image(image(v)?),
+        "table" => Block::Table(blocks::table(v)?),
+        "infobox" => blocks::infobox(v, notes)?,
+        "faq" => blocks::faq(v, notes)?,
+        "downloads" => blocks::downloads(v, notes)?,
+        "contact" => Block::Contact(blocks::contact(v)?),
         _ => return Err(error("type", Problem::Invalid(format!("unknown block type {kind:?}")))),
     })
 }
 
 /// Rich text: a string, or runs (objects with `text`) with optional link and emphasis.
-fn text(v: &Json, path: &str) -> Decoded<Text> {
+pub(super) fn text(v: &Json, path: &str) -> Decoded<Text> {
     match v {
         Json::Str(s) => Ok(Text::Plain(s.to_string())),
         Json::Arr(runs) => runs
@@ -618,12 +637,12 @@ mod tests {
     fn unknown_fields_and_block_types_are_ignored() {
         let a = decode_article(
             r#"{"slug":"a","headline":"H","published":"2025-12-19T10:00:00+01:00","extra":{"x":1},
-                "body":[{"type":"video","src":"v.mp4"},{"type":"paragraph","text":"Hallo","colour":"red"}]}"#,
+                "body":[{"type":"carousel","src":"v.mp4"},{"type":"paragraph","text":"Hallo","colour":"red"}]}"#,
         )
         .unwrap();
         assert_eq!(a.body.blocks, vec![Block::Paragraph { text: Text::Plain("Hallo".into()) }]);
         assert_eq!(a.body.skipped.len(), 1);
-        assert!(a.body.skipped[0].contains("video"), "{:?}", a.body.skipped);
+        assert!(a.body.skipped[0].contains("carousel"), "{:?}", a.body.skipped);
     }
 
     #[test]

@@ -4,6 +4,9 @@
 //! the one reader. Natively the `serde` attributes here are the format's one description: the
 //! publish step writes the content API with them and the JSON Schema is generated from them.
 
+pub mod blocks;
+
+pub use blocks::{Contact, Download, InfoboxKind, Question, Table};
 use chrono::{DateTime, FixedOffset};
 use std::sync::Arc;
 
@@ -56,6 +59,9 @@ pub struct Article {
     /// Editor's picks: slugs shown first under "Weitere Nachrichten".
     #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub related: Vec<String>,
+    /// Format 1.2: press contacts, shown at the article's end ("Kontakt für Medien").
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Vec::is_empty"))]
+    pub contacts: Vec<Contact>,
 }
 
 impl Article {
@@ -66,18 +72,10 @@ impl Article {
     /// Words in the lead and the body, for the reading time.
     pub fn word_count(&self) -> usize {
         let words = |s: &str| s.split_whitespace().count();
-        let blocks: usize = self
-            .body
-            .blocks
-            .iter()
-            .map(|b| match b {
-                Block::Paragraph { text } => words(&text.plain()),
-                Block::Heading { text, .. } | Block::Quote { text, .. } => words(text),
-                Block::List { items, .. } => items.iter().map(|t| words(&t.plain())).sum(),
-                Block::Link { label, .. } => words(label),
-                Block::Image(i) => i.caption.as_deref().map_or(0, words),
-            })
-            .sum();
+        let mut blocks = 0;
+        for b in &self.body.blocks {
+            b.texts(&mut |s| blocks += words(s));
+        }
         words(&self.teaser.headline) + self.teaser.lead.as_deref().map_or(0, words) + blocks
     }
 
@@ -171,6 +169,77 @@ pub enum Block {
         hreflang: Option<String>,
     },
     Image(Image),
+    /// Format 1.2 (`model::blocks`).
+    Table(Table),
+    Infobox {
+        #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
+        kind: InfoboxKind,
+        #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+        title: Option<String>,
+        /// Paragraphs, lists and links.
+        blocks: Vec<Block>,
+    },
+    Faq {
+        items: Vec<Question>,
+        /// Questions past `blocks::MAX_QUESTIONS`, not shown.
+        #[cfg_attr(not(target_arch = "wasm32"), serde(skip))]
+        omitted: usize,
+    },
+    Downloads {
+        #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+        title: Option<String>,
+        files: Vec<Download>,
+    },
+    Contact(Contact),
+}
+
+impl Block {
+    /// Every text of the block that readers read, in order (a table's cells, an answer's
+    /// paragraphs, a file's label): for the reading time, the search index and the bounds.
+    pub fn texts(&self, out: &mut impl FnMut(&str)) {
+        // Runs as one text: a word may be split across them ("Wochen" + bold "markt").
+        let rich = |t: &Text, out: &mut dyn FnMut(&str)| match t {
+            Text::Plain(s) => out(s),
+            Text::Runs(_) => out(&t.plain()),
+        };
+        let some = |t: &Option<String>, out: &mut dyn FnMut(&str)| {
+            if let Some(s) = t {
+                out(s)
+            }
+        };
+        match self {
+            Block::Paragraph { text } => rich(text, out),
+            Block::Heading { text, .. } => out(text),
+            Block::Quote { text, cite } => {
+                out(text);
+                some(cite, out)
+            }
+            Block::List { items, .. } => items.iter().for_each(|t| rich(t, out)),
+            Block::Link { label, .. } => out(label),
+            Block::Image(i) => some(&i.caption, out),
+            Block::Table(t) => {
+                some(&t.caption, out);
+                t.head.iter().chain(&t.rows).flatten().for_each(|c| rich(c, out));
+            }
+            Block::Infobox { title, blocks, .. } => {
+                some(title, out);
+                blocks.iter().for_each(|b| b.texts(out));
+            }
+            Block::Faq { items, .. } => items.iter().for_each(|q| {
+                out(&q.question);
+                q.answer.iter().for_each(|b| b.texts(out));
+            }),
+            Block::Downloads { title, files } => {
+                some(title, out);
+                files.iter().for_each(|f| out(&f.label));
+            }
+            Block::Contact(c) => {
+                for f in [&c.name, &c.role, &c.organisation, &c.address] {
+                    some(f, out)
+                }
+            }
+        }
+    }
 }
 
 /// Sub-heading level inside an article: the page's h1 is the headline.

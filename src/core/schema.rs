@@ -3,9 +3,9 @@
 //! The types written as strings or numbers get their schema and their serialization here, side
 //! by side.
 
-use super::model::{Article, HeadingLevel, Slug, Teaser, Timestamp};
+use super::model::{Article, HeadingLevel, Slug, Teaser, Text, Timestamp};
 use schemars::gen::SchemaGenerator;
-use schemars::schema::{InstanceType, Metadata, Schema, SchemaObject, StringValidation};
+use schemars::schema::{InstanceType, Metadata, Schema, SchemaObject, StringValidation, SubschemaValidation};
 use schemars::{schema_for, JsonSchema};
 use serde::{Serialize, Serializer};
 
@@ -82,6 +82,33 @@ impl JsonSchema for HeadingLevel {
     }
 }
 
+/// A table cell: rich text, a number (shown as written) or null (an empty cell).
+pub struct Cell;
+
+impl JsonSchema for Cell {
+    fn schema_name() -> String {
+        "Cell".into()
+    }
+    fn json_schema(gen: &mut SchemaGenerator) -> Schema {
+        SchemaObject {
+            subschemas: Some(Box::new(SubschemaValidation {
+                any_of: Some(vec![
+                    gen.subschema_for::<Text>(),
+                    SchemaObject { instance_type: Some(InstanceType::Number.into()), ..Default::default() }.into(),
+                    SchemaObject { instance_type: Some(InstanceType::Null.into()), ..Default::default() }.into(),
+                ]),
+                ..Default::default()
+            })),
+            metadata: Some(Box::new(Metadata {
+                description: Some("Rich text, a number (shown as written) or null (empty).".into()),
+                ..Default::default()
+            })),
+            ..Default::default()
+        }
+        .into()
+    }
+}
+
 /// `news.json`, as the schema describes it (decoding itself is tolerant: see `decode`).
 #[derive(JsonSchema)]
 #[allow(dead_code)]
@@ -104,7 +131,7 @@ pub fn index_schema() -> String {
 pub fn article_schema() -> String {
     let mut schema = schema_for!(Article);
     if let Some(meta) = schema.schema.metadata.as_mut() {
-        meta.title = Some("Newsroom article ({slug}.json), content format v1.1".into());
+        meta.title = Some("Newsroom article ({slug}.json), content format v1.2".into());
     }
     serde_json::to_string_pretty(&schema).unwrap() + "\n"
 }

@@ -46,6 +46,7 @@ pub fn page(site: &Site) -> Option<Article> {
         image: None,
     };
     Some(Article {
+        contacts: Vec::new(),
         teaser,
         updated: None,
         language: Some(site.language.clone()),

@@ -1,7 +1,7 @@
 //! After decoding: what is empty counts as absent, tags are clean, language tags are checked.
 //! So that "", "  " and junk never reach the page as empty headings, chips or attributes.
 
-use super::model::{Article, Block, Image, Teaser, Text};
+use super::model::{Article, Block, Contact, Image, Teaser, Text};
 
 /// The longest text one block shows (characters): a long press release's paragraph has a few
 /// thousand. A longer one (a paste gone wrong, or an attack) is cut, marked and reported, so no
@@ -39,7 +39,31 @@ fn cut_text(text: &mut Text, used: &mut usize) -> bool {
     }
 }
 
-/// Cuts an over-long block's text (with the mark at its end); `true` if it was cut.
+/// The longest text of a table cell, a file's label or a contact's field: short by nature.
+pub const MAX_SHORT_TEXT: usize = 1000;
+
+/// Cuts a short text (a cell, a label) to `MAX_SHORT_TEXT`, marked; `true` if it was cut.
+fn cut_short(s: &mut String) -> bool {
+    let mut used = MAX_BLOCK_TEXT - MAX_SHORT_TEXT;
+    let was_cut = cut(s, &mut used);
+    if was_cut {
+        s.push_str(CUT_MARK);
+    }
+    was_cut
+}
+
+fn cut_short_text(text: &mut Text) -> bool {
+    let mut used = MAX_BLOCK_TEXT - MAX_SHORT_TEXT;
+    let was_cut = cut_text(text, &mut used);
+    if was_cut {
+        mark(text);
+    }
+    was_cut
+}
+
+/// Cuts an over-long block's text (with the mark at its end); `true` if it was cut. A table's
+/// cells, a file's label and a contact's fields are cut one by one; a box's and an answer's
+/// blocks each as a block.
 fn cut_block(block: &mut Block) -> bool {
     let mut used = 0;
     let was_cut = match block {
@@ -53,6 +77,20 @@ fn cut_block(block: &mut Block) -> bool {
             cut_at.is_some()
         }
         Block::Link { .. } | Block::Image(_) => false,
+        Block::Table(t) => {
+            let cells = t.head.iter_mut().chain(t.rows.iter_mut()).flatten();
+            cells.fold(false, |any, c| cut_short_text(c) | any) | t.caption.as_mut().is_some_and(cut_short)
+        }
+        Block::Infobox { blocks, title, .. } => {
+            blocks.iter_mut().fold(false, |any, b| cut_block(b) | any) | title.as_mut().is_some_and(cut_short)
+        }
+        Block::Faq { items, .. } => items.iter_mut().fold(false, |any, q| {
+            q.answer.iter_mut().fold(false, |any, b| cut_block(b) | any) | cut_short(&mut q.question) | any
+        }),
+        Block::Downloads { files, title } => {
+            files.iter_mut().fold(false, |any, f| cut_short(&mut f.label) | any) | title.as_mut().is_some_and(cut_short)
+        }
+        Block::Contact(c) => contact_fields(c).into_iter().flatten().fold(false, |any, f| cut_short(f) | any),
     };
     if was_cut {
         match block {
@@ -67,6 +105,64 @@ fn cut_block(block: &mut Block) -> bool {
         }
     }
     was_cut
+}
+
+fn contact_fields(c: &mut Contact) -> [Option<&mut String>; 6] {
+    [c.name.as_mut(), c.role.as_mut(), c.organisation.as_mut(), c.phone.as_mut(), c.email.as_mut(), c.address.as_mut()]
+}
+
+/// A contact's empty fields are absent.
+fn tidy_contact(c: &mut Contact) {
+    for f in [&mut c.name, &mut c.role, &mut c.organisation, &mut c.phone, &mut c.email, &mut c.address] {
+        present(f);
+    }
+}
+
+/// Whether a block has anything to show (empty headings, paragraphs, lists, boxes go).
+fn shows(b: &Block) -> bool {
+    let filled = |t: &Text| !t.plain().trim().is_empty();
+    match b {
+        Block::Paragraph { text } => filled(text),
+        Block::Heading { text, .. } | Block::Quote { text, .. } => !text.trim().is_empty(),
+        Block::List { items, .. } => items.iter().any(filled),
+        Block::Link { href, .. } => !href.trim().is_empty(),
+        Block::Image(_) | Block::Downloads { .. } => true,
+        Block::Table(t) => t.head.iter().chain(&t.rows).flatten().any(filled),
+        Block::Infobox { blocks, .. } => !blocks.is_empty(),
+        Block::Faq { items, .. } => !items.is_empty(),
+        Block::Contact(c) => !c.is_empty(),
+    }
+}
+
+/// Tidies a block's fields and the blocks inside it (which go when empty).
+fn tidy_block(block: &mut Block) {
+    match block {
+        Block::Link { hreflang, .. } => *hreflang = hreflang.as_deref().and_then(language_tag),
+        Block::Quote { cite, .. } => present(cite),
+        Block::Image(image) => tidy_image(image),
+        Block::Table(t) => present(&mut t.caption),
+        Block::Infobox { title, blocks, .. } => {
+            present(title);
+            blocks.iter_mut().for_each(tidy_block);
+            blocks.retain(shows);
+        }
+        Block::Faq { items, .. } => {
+            items.retain(|q| !q.question.trim().is_empty());
+            for q in items.iter_mut() {
+                q.answer.iter_mut().for_each(tidy_block);
+                q.answer.retain(shows);
+            }
+        }
+        Block::Downloads { title, files } => {
+            present(title);
+            for f in files {
+                f.hreflang = f.hreflang.as_deref().and_then(language_tag);
+                present(&mut f.format);
+            }
+        }
+        Block::Contact(c) => tidy_contact(c),
+        Block::Paragraph { .. } | Block::Heading { .. } | Block::List { .. } => {}
+    }
 }
 
 fn mark(text: &mut Text) {
@@ -146,23 +242,19 @@ pub fn tidy_article(a: &mut Article) {
     clean_list(&mut a.keywords);
     a.language = a.language.as_deref().and_then(language_tag);
     // Blocks with nothing to show would only leave empty headings, paragraphs and lists.
-    a.body.blocks.retain(|b| match b {
-        Block::Paragraph { text } => !text.plain().trim().is_empty(),
-        Block::Heading { text, .. } | Block::Quote { text, .. } => !text.trim().is_empty(),
-        Block::List { items, .. } => items.iter().any(|t| !t.plain().trim().is_empty()),
-        Block::Link { href, .. } => !href.trim().is_empty(),
-        Block::Image(_) => true,
-    });
+    a.body.blocks.iter_mut().for_each(tidy_block);
+    a.body.blocks.retain(shows);
     for (i, block) in a.body.blocks.iter_mut().enumerate() {
         if cut_block(block) {
-            a.body.skipped.push(format!("body[{i}]: text longer than {MAX_BLOCK_TEXT} characters, shortened"));
+            a.body.skipped.push(format!("body[{i}]: text longer than its bound, shortened"));
         }
-        match block {
-            Block::Link { hreflang, .. } => *hreflang = hreflang.as_deref().and_then(language_tag),
-            Block::Quote { cite, .. } => present(cite),
-            Block::Image(image) => tidy_image(image),
-            _ => {}
-        }
+    }
+    a.contacts.iter_mut().for_each(tidy_contact);
+    a.contacts.retain(|c| !c.is_empty());
+    for c in &mut a.contacts {
+        contact_fields(c).into_iter().flatten().for_each(|f| {
+            cut_short(f);
+        });
     }
 }
 

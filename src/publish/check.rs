@@ -7,6 +7,7 @@ use super::local::Roots;
 use super::messages::{closest, decode as explain, kind_german, value_at};
 use crate::core::decode::{decode_block, BLOCK_TYPES};
 use crate::core::json::Json;
+use crate::core::model::blocks::INNER_TYPES;
 
 const ARTICLE: &[&str] = &[
     "slug",
@@ -20,12 +21,17 @@ const ARTICLE: &[&str] = &[
     "body",
     "keywords",
     "related",
+    "contacts",
     "language",
     "version",
     "$schema",
 ];
 const IMAGE: &[&str] = &["src", "alt", "caption", "credit", "width", "height", "srcset", "color"];
 const RUN: &[&str] = &["text", "href", "strong", "em"];
+const CONTACT: &[&str] = &["name", "role", "organisation", "phone", "email", "address"];
+const CONTACT_WITH_TYPE: &[&str] = &["type", "name", "role", "organisation", "phone", "email", "address"];
+const QUESTION: &[&str] = &["question", "answer"];
+const FILE: &[&str] = &["href", "label", "format", "size", "hreflang"];
 
 fn block_fields(kind: &str) -> &'static [&'static str] {
     match kind {
@@ -35,6 +41,11 @@ fn block_fields(kind: &str) -> &'static [&'static str] {
         "quote" => &["type", "text", "cite"],
         "link" => &["type", "href", "label", "hreflang"],
         "image" => &["type", "src", "alt", "caption", "credit", "width", "height", "srcset", "color"],
+        "table" => &["type", "caption", "head", "rows", "header_column"],
+        "infobox" => &["type", "kind", "title", "blocks"],
+        "faq" => &["type", "items"],
+        "downloads" => &["type", "title", "files"],
+        "contact" => CONTACT_WITH_TYPE,
         _ => &["type"],
     }
 }
@@ -75,6 +86,11 @@ pub fn article(article: &Json, roots: &Roots) -> Vec<Finding> {
     if let Some(Json::Arr(blocks)) = article.get("body") {
         for (i, b) in blocks.iter().enumerate().take(crate::core::model::Body::MAX_BLOCKS) {
             block(b, &format!("body[{i}]"), roots, &mut out);
+        }
+    }
+    if let Some(Json::Arr(contacts)) = article.get("contacts") {
+        for (i, c) in contacts.iter().enumerate().take(crate::core::model::Contact::MAX_PER_ARTICLE) {
+            unknown(c, CONTACT, &format!("contacts[{i}]"), &mut out);
         }
     }
     out
@@ -199,8 +215,45 @@ fn block(b: &Json, path: &str, roots: &Roots, out: &mut Vec<Finding>) {
     if kind == "image" {
         image(b, path, roots, out, false);
     }
+    inner(b, kind, path, roots, out);
     for key in ["text", "items"] {
         runs_in(b.get(key), &join(path, key), out);
+    }
+}
+
+/// What a block of format 1.2 holds: the blocks of a box or an answer (each told like a block of
+/// the body), the members of questions and files, the runs of table cells.
+fn inner(b: &Json, kind: &str, path: &str, roots: &Roots, out: &mut Vec<Finding>) {
+    let each = |key: &str| match b.get(key) {
+        Some(Json::Arr(items)) => items.iter().enumerate().map(|(i, v)| (format!("{path}.{key}[{i}]"), v)).collect(),
+        _ => Vec::new(),
+    };
+    let held = |v: &Json, at: &str, out: &mut Vec<Finding>| match v.get("type").and_then(Json::as_str) {
+        Some(k) if BLOCK_TYPES.contains(&k) && !INNER_TYPES.contains(&k) => push(
+            out,
+            format!("{at}.type"),
+            format!(
+                "ein Block vom Typ '{k}' kann hier nicht stehen (nur {}) und wird nicht gezeigt",
+                INNER_TYPES.join(", ")
+            ),
+        ),
+        _ => block(v, at, roots, out),
+    };
+    match kind {
+        "infobox" => each("blocks").iter().for_each(|(at, v)| held(v, at, out)),
+        "faq" => {
+            for (at, q) in each("items") {
+                unknown(q, QUESTION, &at, out);
+                if let Some(Json::Arr(answer)) = q.get("answer") {
+                    for (i, v) in answer.iter().enumerate() {
+                        held(v, &format!("{at}.answer[{i}]"), out);
+                    }
+                }
+            }
+        }
+        "downloads" => each("files").iter().for_each(|(at, f)| unknown(f, FILE, at, out)),
+        "table" => ["head", "rows"].iter().for_each(|key| runs_in(b.get(key), &join(path, key), out)),
+        _ => {}
     }
 }
 

@@ -13,12 +13,12 @@ use super::views;
 use super::{Fatal, Outputs};
 use crate::core::html::{iframe, FrameSize};
 use crate::core::listing::{RelatedIndex, RELATED_LIMIT};
-use crate::core::model::{Article, Teaser};
+use crate::core::model::{Article, Block, Contact, Teaser};
 use crate::core::statement;
 use crate::core::text;
 use crate::core::tidy::shown_headline;
 use serde_json::json;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// How many news the list page shows as links: the app's first page, so the app takes the page
@@ -167,6 +167,11 @@ fn feeds(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls) {
         }
     }
     let all: Vec<&Article> = sources.iter().map(|s| &s.article).collect();
+    // An article in several feeds is rendered once.
+    let mut rendered: HashMap<String, String> = HashMap::new();
+    let mut body = |a: &Article| {
+        rendered.entry(a.teaser.slug.to_string()).or_insert_with(|| views::body(a.body.blocks.clone())).clone()
+    };
     let feed_all = Feed {
         title: format!("Nachrichten – {}", site.name),
         self_url: urls.absolute(&urls.feed_all_path()),
@@ -174,7 +179,10 @@ fn feeds(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls) {
         publisher: &site.publisher,
         language: &site.language,
     };
-    out.insert(urls.feed_all_path().trim_start_matches('/').to_owned(), feed::atom(&feed_all, &all, urls).into_bytes());
+    out.insert(
+        urls.feed_all_path().trim_start_matches('/').to_owned(),
+        feed::atom(&feed_all, &all, urls, &mut body).into_bytes(),
+    );
     for (tag, articles) in by_tag {
         let f = Feed {
             title: text::page_title(&format!("Nachrichten zum Thema {tag}"), &site.name),
@@ -185,7 +193,7 @@ fn feeds(out: &mut Outputs, sources: &[Source], site: &Site, urls: &Urls) {
         };
         out.insert(
             urls.feed_tag_path(tag).trim_start_matches('/').to_owned(),
-            feed::atom(&f, &articles, urls).into_bytes(),
+            feed::atom(&f, &articles, urls, &mut body).into_bytes(),
         );
     }
 }
@@ -227,7 +235,7 @@ fn description(a: &Article) -> String {
             .blocks
             .iter()
             .find_map(|b| match b {
-                crate::core::model::Block::Paragraph { text } => Some(text.plain()),
+                Block::Paragraph { text } => Some(text.plain()),
                 _ => None,
             })
             .unwrap_or_default()
@@ -297,6 +305,22 @@ fn article_head(a: &Article, site: &Site, urls: &Urls, photos: &Photos) -> Head 
     if let Some(logo) = site.logo.as_deref().and_then(|l| urls.image(l)) {
         organization["logo"] = json!({"@type": "ImageObject", "url": logo});
     }
+    // Press contacts: schema.org's place for them is the organization's contact points.
+    let contact_points: Vec<serde_json::Value> = contacts(a)
+        .map(|c| {
+            let mut point =
+                json!({"@type": "ContactPoint", "contactType": c.role.as_deref().unwrap_or("Pressekontakt")});
+            for (key, value) in [("name", &c.name), ("telephone", &c.phone), ("email", &c.email)] {
+                if let Some(v) = value {
+                    point[key] = json!(v);
+                }
+            }
+            point
+        })
+        .collect();
+    if !contact_points.is_empty() {
+        organization["contactPoint"] = json!(contact_points);
+    }
     let ld = json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -314,6 +338,9 @@ fn article_head(a: &Article, site: &Site, urls: &Urls, photos: &Photos) -> Head 
     });
     // serde_json cannot fail on a json! value.
     let _ = page::json_ld(&mut h, &ld);
+    if let Some(faq) = faq_page(a) {
+        let _ = page::json_ld(&mut h, &faq);
+    }
     Head {
         lang: a.language().to_owned(),
         title: text::page_title(headline, &site.name),
@@ -321,6 +348,40 @@ fn article_head(a: &Article, site: &Site, urls: &Urls, photos: &Photos) -> Head 
         canonical: url,
         extra: h,
     }
+}
+
+/// The article's contacts: its own and its contact blocks'.
+fn contacts(a: &Article) -> impl Iterator<Item = &Contact> {
+    let blocks = a.body.blocks.iter().filter_map(|b| match b {
+        Block::Contact(c) => Some(c),
+        _ => None,
+    });
+    a.contacts.iter().chain(blocks)
+}
+
+/// The questions of the article's FAQ blocks as schema.org's FAQPage (answers as their text).
+fn faq_page(a: &Article) -> Option<serde_json::Value> {
+    let questions: Vec<serde_json::Value> = a
+        .body
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Faq { items, .. } => Some(items),
+            _ => None,
+        })
+        .flatten()
+        .map(|q| {
+            let mut answer = Vec::new();
+            q.answer.iter().for_each(|b| b.texts(&mut |s| answer.push(s.trim().to_owned())));
+            json!({
+                "@type": "Question",
+                "name": q.question,
+                "acceptedAnswer": {"@type": "Answer", "text": answer.join(" ")},
+            })
+        })
+        .collect();
+    (!questions.is_empty())
+        .then(|| json!({"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}))
 }
 
 /// Open Graph and Twitter basics shared by every page.

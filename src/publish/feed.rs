@@ -20,7 +20,9 @@ pub struct Feed<'a> {
 
 /// The feed's XML; `articles` newest first. Written by the escaping writer: text and attribute
 /// values are escaped (and XML's forbidden characters replaced), element names are ours.
-pub fn atom(feed: &Feed, articles: &[&Article], urls: &Urls) -> String {
+/// `body` gives an article's body as HTML (the app's own view of it), carried escaped in the
+/// entry's `content`, with the article's address as the base of its relative links.
+pub fn atom(feed: &Feed, articles: &[&Article], urls: &Urls, body: &mut dyn FnMut(&Article) -> String) -> String {
     let updated = articles.iter().map(|a| last_change(a)).max().unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned());
     let mut x = Html::new();
     let atom = [("xmlns", Some("http://www.w3.org/2005/Atom")), ("xml:lang", Some(feed.language))];
@@ -39,6 +41,7 @@ pub fn atom(feed: &Feed, articles: &[&Article], urls: &Urls) -> String {
         if let Some(lead) = &t.lead {
             x.element("summary", &[], lead);
         }
+        x.element("content", &[("type", Some("html")), ("xml:base", Some(&url))], &body(a));
         // The photo, once, in the width every reader shows (`src`: the publish step's JPEG).
         if let Some(href) = t.image.as_ref().and_then(|i| urls.image(&i.src)) {
             link(&mut x, "enclosure", media_type(&href), &href);

@@ -109,12 +109,13 @@ fn text(source: &Source) -> Vec<String> {
     out.extend(t.image.iter().filter_map(|i| i.caption_line()));
     for block in &a.body.blocks {
         match block {
-            Block::Paragraph { text } => out.push(text.plain()),
-            Block::Heading { text, .. } | Block::Quote { text, .. } => out.push(text.clone()),
-            Block::List { items, .. } => out.extend(items.iter().map(|i| i.plain())),
-            Block::Link { label, .. } => out.push(label.clone()),
+            // With the photographer: "Bild: Anja Kador" is found.
             Block::Image(i) => out.extend(i.caption_line()),
+            other => other.texts(&mut |s| out.push(s.to_owned())),
         }
+    }
+    for c in &a.contacts {
+        Block::Contact(c.clone()).texts(&mut |s| out.push(s.to_owned()));
     }
     out
 }

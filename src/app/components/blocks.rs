@@ -1,11 +1,18 @@
 //! One component per block type and one dispatch (`BlockView`). Content is structured data:
 //! every string is rendered as text, never as HTML.
 
+mod boxes;
+pub mod contact;
+mod table;
+
 use super::figure::Figure;
 use crate::core::images::Slot;
 use crate::core::model::{Block, HeadingLevel, Run, Text};
 use crate::core::safe_url;
+use boxes::{Faq, Infobox};
+use contact::{ContactCard, Downloads};
 use leptos::prelude::*;
+use table::TableBlock;
 
 /// Blocks rendered in one task. A longer body (thousands of blocks) follows a slice at a time,
 /// with the browser free to paint and answer between slices.
@@ -59,6 +66,11 @@ pub fn BlockView(block: Block) -> impl IntoView {
         Block::Quote { text, cite } => view! { <Quote text cite/> }.into_any(),
         Block::Link { href, label, hreflang } => view! { <LinkBlock href label hreflang/> }.into_any(),
         Block::Image(image) => view! { <Figure image place=Slot::Body/> }.into_any(),
+        Block::Table(table) => view! { <TableBlock table/> }.into_any(),
+        Block::Infobox { kind, title, blocks } => view! { <Infobox kind title blocks/> }.into_any(),
+        Block::Faq { items, omitted } => view! { <Faq items omitted/> }.into_any(),
+        Block::Downloads { title, files } => view! { <Downloads title files/> }.into_any(),
+        Block::Contact(contact) => view! { <ContactCard contact/> }.into_any(),
     }
 }
 
