@@ -190,3 +190,36 @@ fn failure_names_the_problem_and_offers_retry() {
         render(move || view! { <Failure error=LoadError::NotFound what="Der Beitrag" retry=Callback::new(|_| ())/> });
     assert_eq!(count(&root, "button"), 0);
 }
+
+#[wasm_bindgen_test]
+fn a_table_is_a_real_table_in_a_named_region_and_markup_in_cells_stays_text() {
+    let root = render_block(
+        r#"{"type":"table","caption":"Hebesätze","head":[["Art","2026"]],"header_column":true,
+            "rows":[["B","625 %"],["<b>A</b>",[{"text":"530 %","strong":true}]]]}"#,
+    );
+    let region = q(&root, "div.table-scroll[role=region][tabindex='0']");
+    assert_eq!(region.get_attribute("aria-label").as_deref(), Some("Tabelle: Hebesätze"));
+    assert_eq!(text(&q(&region, "table > caption")), "Hebesätze");
+    assert_eq!(count(&region, "thead th[scope=col]"), 2);
+    assert_eq!(count(&region, "tbody th[scope=row]"), 2);
+    assert_eq!(text(&q(&region, "tbody tr:last-child th")), "<b>A</b>");
+    assert_eq!(count(&region, "b"), 0);
+    assert_eq!(text(&q(&region, "td.num strong")), "530 %");
+}
+
+#[wasm_bindgen_test]
+fn boxes_questions_files_and_contacts() {
+    let root =
+        render_block(r#"{"type":"infobox","kind":"important","title":"Sperrung","blocks":"Die Brücke ist zu."}"#);
+    let aside = q(&root, "aside.infobox.important[role=note]");
+    assert_eq!(aside.get_attribute("aria-label").as_deref(), Some("Wichtig: Sperrung"));
+    assert_eq!(text(&q(&aside, "p:last-child")), "Die Brücke ist zu.");
+    let root = render_block(r#"{"type":"faq","items":[{"question":"Wann?","answer":"Morgen."}]}"#);
+    assert_eq!(text(&q(&root, ".faq details > summary")), "Wann?");
+    let root =
+        render_block(r#"{"type":"downloads","files":[{"href":"/vorlage.pdf","label":"Vorlage","size":418000}]}"#);
+    assert_eq!(text(&q(&root, ".downloads li a[href='/vorlage.pdf']")), "Vorlage (PDF, 418 KB)");
+    let root = render_block(r#"{"type":"contact","name":"Presse","phone":"0231 50-0","email":"javascript:alert(1)"}"#);
+    assert_eq!(q(&root, "address.contact a").get_attribute("href").as_deref(), Some("tel:0231500"));
+    assert_eq!(count(&root, "a"), 1, "an e-mail that is not an address is text");
+}

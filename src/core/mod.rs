@@ -22,4 +22,5 @@ pub mod sliced_sort;
 pub mod statement;
 pub mod text;
 pub mod tidy;
+pub mod tree;
 pub mod widget_config;

@@ -80,6 +80,16 @@ fn article() {
 }
 
 #[test]
+fn articles_with_tables_boxes_questions_downloads_and_contacts() {
+    with_browser(|c| async move {
+        let service = "/nachrichten/so-erreichen-sie-die-stadtverwaltung-ueber-den-jahreswechsel";
+        check(&c, &base(), service, "section.contacts").await;
+        let council = "/nachrichten/grundsteuer-sporthalle-kreuz-grundschule-klimaquartiere-so-hat-der-rat-entschieden";
+        check(&c, &base(), council, ".downloads a").await;
+    });
+}
+
+#[test]
 fn accessibility_statement() {
     with_browser(|c| async move { check(&c, &base(), "/barrierefreiheit", ".statement .article-body").await });
 }

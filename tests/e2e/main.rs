@@ -10,6 +10,7 @@ mod support;
 
 mod accessibility;
 mod article;
+mod blocks;
 mod deploy;
 mod extremes;
 mod filters;

@@ -1,7 +1,7 @@
 //! Route `/nachrichten/{slug}`: one article and "Weitere Nachrichten".
 
 use crate::app::components::back::BackToList;
-use crate::app::components::blocks::contact::ContactCard;
+use crate::app::components::blocks::contact_card;
 use crate::app::components::blocks::ArticleBody;
 use crate::app::components::figure::Figure;
 use crate::app::components::share::ShareButton;
@@ -166,7 +166,7 @@ fn ArticleRest(article: Arc<Article>) -> impl IntoView {
         {stored.map(|when| view! { <p class="offline-note">{stored_copy_note(&when)}</p> })}
         <ArticleBody blocks=a.body.blocks.clone() omitted_note=a.body.omitted_note()/>
         {(!a.contacts.is_empty()).then(|| {
-            let cards = a.contacts.iter().cloned().map(|contact| view! { <ContactCard contact/> }).collect_view();
+            let cards = a.contacts.iter().map(contact_card).collect_view();
             view! {
                 <section class="contacts" aria-labelledby="contacts-title">
                     <h2 id="contacts-title">"Kontakt für Medien"</h2>

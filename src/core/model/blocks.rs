@@ -260,7 +260,7 @@ impl Contact {
     pub fn email_href(&self) -> Option<String> {
         let raw = self.email.as_deref()?.trim();
         let (local, domain) = raw.split_once('@')?;
-        let fine = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || "._+-".contains(c));
+        let fine = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "._+-".contains(c));
         (raw.len() <= 254 && fine(local) && fine(domain) && domain.contains('.') && !domain.starts_with('.'))
             .then(|| format!("mailto:{raw}"))
     }
