@@ -18,6 +18,7 @@ fn article(slug: &str, tags: &[&str], related: &[&str]) -> Article {
         body: Body::default(),
         related: related.iter().map(|s| s.to_string()).collect(),
         contacts: vec![],
+        corrections: vec![],
     }
 }
 

@@ -134,7 +134,7 @@ proptest! {
     ) {
         let current = Teaser::clone(&items[0]);
         let article = Article {
-            teaser: current, updated: None, language: None, keywords: vec![], body: Body::default(), related: picks.iter().map(|p| format!("n{p}")).collect(), contacts: vec![],
+            teaser: current, updated: None, language: None, keywords: vec![], body: Body::default(), related: picks.iter().map(|p| format!("n{p}")).collect(), contacts: vec![], corrections: vec![],
         };
         // Unordered, with repeated slugs, as pages of an index may come: through the catalog, as the app does.
         let catalog = Catalog::new(&[&items]);
@@ -181,7 +181,7 @@ proptest! {
             let current = Teaser::clone(&catalog.items[at % catalog.items.len()]);
             let article = Article {
                 teaser: current, updated: None, language: None, keywords: vec![], body: Body::default(),
-                related: picks.iter().map(|p| format!("n{p}")).collect(), contacts: vec![],
+                related: picks.iter().map(|p| format!("n{p}")).collect(), contacts: vec![], corrections: vec![],
             };
             let slugs = |v: Vec<&Arc<Teaser>>| v.iter().map(|t| t.slug.clone()).collect::<Vec<_>>();
             prop_assert_eq!(slugs(index.related(&article, limit)), slugs(related(&article, &catalog.items, limit)));

@@ -351,3 +351,33 @@ fn the_search_gets_the_archives_words_and_publishes_without_a_word_list() {
     let why = report.search_index.no_compounds.expect("compounds not split");
     assert!(why.contains("no-word-list"), "{why}");
 }
+
+#[test]
+fn a_download_of_the_content_folder_is_published_with_its_size_and_a_missing_one_is_named() {
+    let dir = scratch("downloads");
+    fs::create_dir_all(dir.join("content/media")).unwrap();
+    fs::write(dir.join("content/media/vorlage.pdf"), vec![b'%'; 1_234_567]).unwrap();
+    let doc = serde_json::json!({
+        "slug": "rat", "headline": "Rat", "published": "2025-12-19T10:00:00+01:00",
+        "body": [{"type": "downloads", "files": [
+            {"href": "/media/vorlage.pdf", "label": "Ratsvorlage"},
+            {"href": "/media/fehlt.pdf", "label": "Fehlt"}]}]
+    });
+    fs::write(dir.join("content/articles/rat.json"), doc.to_string()).unwrap();
+    let report = publish_at_once(&dir.join("content"), &dir.join("dist"));
+    assert_eq!(fs::metadata(dir.join("dist/media/vorlage.pdf")).unwrap().len(), 1_234_567, "the file is served");
+    let missing = report.problems.iter().find(|p| p.field.as_deref() == Some("body[0].files[1].href"));
+    assert!(
+        missing.is_some_and(|p| p.german().contains("die Datei '/media/fehlt.pdf' gibt es weder")),
+        "{:?}",
+        report.problems
+    );
+    // The app's article file and the entry page say the size.
+    let served =
+        newsroom::core::decode::decode_article(&fs::read_to_string(dir.join("dist/api/articles/rat.json")).unwrap())
+            .unwrap();
+    let newsroom::core::model::Block::Downloads { files, .. } = &served.body.blocks[0] else { panic!() };
+    assert_eq!((files[0].size, files[0].details().as_str()), (Some(1_234_567), "PDF, 1,2 MB"));
+    let page = fs::read_to_string(dir.join("dist/nachrichten/rat.html")).unwrap();
+    assert!(page.contains("Ratsvorlage (PDF, 1,2 MB)"), "the entry page names the size");
+}

@@ -2,7 +2,7 @@
 //! widget, "Fri 19 December 2025").
 //! The calendar date is the one in the timestamp's own offset: publishers send local time.
 
-use super::model::Timestamp;
+use super::model::{Article, Correction, Timestamp};
 use chrono::{Datelike, Timelike, Weekday};
 
 const WEEKDAYS: [&str; 7] = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"];
@@ -49,6 +49,14 @@ const MONTHS_EN: [&str; 12] = [
 ];
 
 /// "Fri 19 December 2025" (British order, as a city's English pages print it).
+/// An article's corrections as readers see them: "Korrigiert am Fr 19. Dezember 2025: …",
+/// newest first.
+pub fn correction_notes(a: &Article) -> Vec<String> {
+    let mut notes: Vec<&Correction> = a.corrections.iter().collect();
+    notes.sort_by_key(|c| std::cmp::Reverse(c.date));
+    notes.into_iter().map(|c| format!("Korrigiert am {}: {}", german_date(&c.date), c.text)).collect()
+}
+
 pub fn english_date(ts: &Timestamp) -> String {
     let d = ts.0.date_naive();
     let weekday = WEEKDAYS_EN[d.weekday().num_days_from_monday() as usize];

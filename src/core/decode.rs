@@ -9,7 +9,9 @@ mod blocks;
 use super::error::{DecodeError, LoadError, Problem};
 use super::images;
 use super::json::{self, Json, Reader, SyntaxError};
-use super::model::{Article, Block, Body, HeadingLevel, Image, NewsIndex, Run, Slug, Teaser, Text, Timestamp, Variant};
+use super::model::{
+    Article, Block, Body, Correction, HeadingLevel, Image, NewsIndex, Run, Slug, Teaser, Text, Timestamp, Variant,
+};
 use super::safe_url;
 use super::site::{self, Contact, Enforcement, Expected, Site, SiteProblem, FIELDS as SITE_FIELDS};
 use super::tidy::{tidy_article, tidy_teaser};
@@ -391,7 +393,19 @@ fn article(v: &Json) -> Decoded<Article> {
         body: body(required(v, "body")?)?,
         related: strings_up_to(v, "related", Article::MAX_PICKS),
         contacts: blocks::contacts(v),
+        corrections: corrections(v),
     })
+}
+
+/// Corrections: tolerant (one without a valid date or a text is dropped), bounded.
+fn corrections(v: &Json) -> Vec<Correction> {
+    let Some(Json::Arr(items)) = v.get("corrections") else { return Vec::new() };
+    let correction = |c: &Json| {
+        let date = c.get("date").and_then(|d| timestamp(d, "date").ok())?;
+        let text = optional_string(c, "text").filter(|t| !t.trim().is_empty())?;
+        Some(Correction { date, text: text.trim().to_owned() })
+    };
+    items.iter().take(Article::MAX_CORRECTIONS).filter_map(correction).collect()
 }
 
 fn image(v: &Json) -> Decoded<Image> {

@@ -62,6 +62,19 @@ pub struct Article {
     /// Format 1.2: press contacts, shown at the article's end ("Kontakt für Medien").
     #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub contacts: Vec<Contact>,
+    /// Format 1.2: what was corrected and when, shown at the top ("Korrigiert am …: …").
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Vec::is_empty"))]
+    pub corrections: Vec<Correction>,
+}
+
+/// A correction of a published article: readers see it above the text; feeds, search engines
+/// and the sitemap see the article changed.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema, Serialize))]
+pub struct Correction {
+    pub date: Timestamp,
+    /// What was wrong and what is right now (plain text).
+    pub text: String,
 }
 
 impl Article {
@@ -77,6 +90,15 @@ impl Article {
             b.texts(&mut |s| blocks += words(s));
         }
         words(&self.teaser.headline) + self.teaser.lead.as_deref().map_or(0, words) + blocks
+    }
+
+    /// Corrections that are read (a release is corrected a few times, not hundreds).
+    pub const MAX_CORRECTIONS: usize = 20;
+
+    /// When the article last changed: the latest of publication, `updated` and its corrections.
+    pub fn last_change(&self) -> Timestamp {
+        let dates = self.updated.iter().chain(self.corrections.iter().map(|c| &c.date));
+        dates.fold(self.teaser.published, |latest, d| latest.max(*d))
     }
 
     /// The `updated` time when it is after publication (an equal or earlier one says nothing).

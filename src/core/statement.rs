@@ -47,6 +47,7 @@ pub fn page(site: &Site) -> Option<Article> {
     };
     Some(Article {
         contacts: Vec::new(),
+        corrections: Vec::new(),
         teaser,
         updated: None,
         language: Some(site.language.clone()),

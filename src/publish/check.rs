@@ -22,6 +22,7 @@ const ARTICLE: &[&str] = &[
     "keywords",
     "related",
     "contacts",
+    "corrections",
     "language",
     "version",
     "$schema",

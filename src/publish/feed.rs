@@ -23,7 +23,12 @@ pub struct Feed<'a> {
 /// `body` gives an article's body as HTML (the app's own view of it), carried escaped in the
 /// entry's `content`, with the article's address as the base of its relative links.
 pub fn atom(feed: &Feed, articles: &[&Article], urls: &Urls, body: &mut dyn FnMut(&Article) -> String) -> String {
-    let updated = articles.iter().map(|a| last_change(a)).max().unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned());
+    // The latest instant (not the greatest string: offsets differ).
+    let updated = articles
+        .iter()
+        .map(|a| a.last_change())
+        .max()
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |t| t.to_rfc3339());
     let mut x = Html::new();
     let atom = [("xmlns", Some("http://www.w3.org/2005/Atom")), ("xml:lang", Some(feed.language))];
     x.open("feed", &atom).newline();
@@ -80,7 +85,7 @@ fn media_type(url: &str) -> Option<&'static str> {
     })
 }
 
-/// When an article last changed: `updated`, or `published`.
+/// When an article last changed (`updated`, a correction, or `published`), as RFC 3339.
 pub fn last_change(a: &Article) -> String {
-    a.updated.unwrap_or(a.teaser.published).to_rfc3339()
+    a.last_change().to_rfc3339()
 }

@@ -9,6 +9,7 @@ pub mod check;
 pub mod compounds;
 pub mod entry;
 pub mod feed;
+pub mod files;
 pub mod html;
 pub mod local;
 pub mod lock;
@@ -260,6 +261,7 @@ pub fn run(content: &Path, dist: &Path, options: &Options) -> Result<Report, Sto
     check_removals(&out, &sources, options)?;
     let (photos, photo_problems) = media::prepare(&mut out, &mut sources, &local::Roots { dist, content });
     problems.extend(photo_problems);
+    problems.extend(files::prepare(&mut out, &mut sources, &local::Roots { dist, content }));
     let search_index = build(&mut out, &sources, &site, &site_url, &template, options.search_part_size, &photos)
         .map_err(|f| Stop::Interrupted(Interruption::Build(f)))?;
     let written = out

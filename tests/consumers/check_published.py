@@ -39,6 +39,44 @@ if os.path.exists(os.path.join(content, "site.json")):
     site_name = json.load(open(os.path.join(content, "site.json"), encoding="utf-8")).get("name", site_name)
 
 
+def rich(text):
+    return text if isinstance(text, str) else "".join(r.get("text", "") for r in text)
+
+
+def block_texts(block):
+    """What a reader must find of a block (format 1.2 included), as the content format says."""
+    kind = block.get("type")
+    if kind in ("paragraph", "heading", "quote"):
+        return [rich(block["text"])]
+    if kind == "list":
+        return [rich(i) for i in block["items"]]
+    if kind == "table":
+        cells = [c for row in block.get("head", []) + block["rows"] for c in row if c is not None]
+        return [block.get("caption", "")] + [str(c) if isinstance(c, (int, float)) else rich(c) for c in cells]
+    if kind == "infobox":
+        return [block.get("title", "")] + [t for b in block["blocks"] for t in block_texts(b)]
+    if kind == "faq":
+        out = []
+        for q in block["items"]:
+            out.append(q["question"])
+            answer = q["answer"]
+            out += [answer] if isinstance(answer, str) else [t for b in answer for t in block_texts(b)]
+        return out
+    if kind == "downloads":
+        return [block.get("title", "")] + [f["label"] for f in block["files"]]
+    if kind == "contact":
+        return [block.get(k, "") for k in ("name", "role", "organisation", "phone", "email")]
+    return []
+
+
+def expect_texts(where, text, a):
+    text = " ".join(text.split())
+    for block in a["body"]:
+        for want in block_texts(block):
+            want = " ".join(want.split())
+            check(want in text, f"{where}: {want!r} ({block['type']}) not found")
+
+
 def expect_feed(path, title, chosen):
     feed = feedparser.parse(path)
     check(feed.bozo == 0, f"{path}: feedparser reports a problem: {feed.get('bozo_exception')}")
@@ -53,11 +91,17 @@ def expect_feed(path, title, chosen):
         published = datetime(*entry.published_parsed[:6], tzinfo=timezone.utc)
         check(published == instant(a["published"]), f"{path}: published of {a['slug']}: {published}")
         updated = datetime(*entry.updated_parsed[:6], tzinfo=timezone.utc)
-        check(updated == instant(a.get("updated") or a["published"]), f"{path}: updated of {a['slug']}")
+        changes = [a["published"]] + ([a["updated"]] if a.get("updated") else []) + [c["date"] for c in a.get("corrections", [])]
+        check(updated == max(instant(c) for c in changes), f"{path}: updated of {a['slug']} is {updated}")
         check([t.term for t in entry.get("tags", [])] == a.get("tags", []), f"{path}: categories of {a['slug']}")
         if a.get("lead"):
             check(entry.get("summary") == a["lead"].strip(), f"{path}: summary of {a['slug']}")
         check(entry.get("author"), f"{path}: no author for {a['slug']}")
+        # The whole article travels in the entry's content, as feed readers show it.
+        content = entry.get("content", [{}])[0]
+        check(content.get("type") == "text/html", f"{path}: content of {a['slug']} is {content.get('type')}")
+        if content.get("value"):
+            expect_texts(f"{path}: content of {a['slug']}", html.fromstring(content["value"]).text_content(), a)
         # The photo travels with the entry, once, as a file every reader shows.
         enclosures = [e for e in entry.get("enclosures", []) if e.get("type", "").startswith("image/")]
         if a.get("image"):
@@ -84,7 +128,13 @@ for a in articles:
     url = f"{site}/nachrichten/{a['slug']}"
     data = extruct.extract(page, base_url=url, syntaxes=["json-ld", "opengraph"], uniform=True)
     news = [d for d in data["json-ld"] if d.get("@type") == "NewsArticle"]
-    check(len(data["json-ld"]) == 1 and len(news) == 1, f"{path}: JSON-LD items {data['json-ld']}")
+    faqs = [d for d in data["json-ld"] if d.get("@type") == "FAQPage"]
+    questions = [q["question"] for b in a["body"] if b.get("type") == "faq" for q in b["items"]]
+    check(len(news) == 1 and len(faqs) == (1 if questions else 0) and len(data["json-ld"]) == len(news) + len(faqs),
+          f"{path}: JSON-LD items {data['json-ld']}")
+    if faqs:
+        got = [(q.get("@type"), q.get("name"), q.get("acceptedAnswer", {}).get("@type")) for q in faqs[0].get("mainEntity", [])]
+        check(got == [("Question", q, "Answer") for q in questions], f"{path}: FAQPage {got}")
     if news:
         n = news[0]
         check(n.get("headline") == a["headline"].strip(), f"{path}: JSON-LD headline {n.get('headline')!r}")
@@ -92,6 +142,9 @@ for a in articles:
         check(n.get("mainEntityOfPage", {}).get("@id") == url, f"{path}: mainEntityOfPage")
         check(n.get("publisher", {}).get("name"), f"{path}: no publisher")
         check(n.get("inLanguage") == a.get("language", "de"), f"{path}: inLanguage")
+        phones = [p.get("telephone") for p in n.get("publisher", {}).get("contactPoint", [])]
+        want = [c["phone"] for c in a.get("contacts", []) + [b for b in a["body"] if b.get("type") == "contact"] if c.get("phone")]
+        check(phones == want, f"{path}: contact points {phones}, expected {want}")
     og = data["opengraph"][0] if data["opengraph"] else {}
     check(og.get("og:title") == a["headline"].strip(), f"{path}: og:title {og.get('og:title')!r}")
     # extruct's uniform form moves og:type to @type.
@@ -119,6 +172,7 @@ for a in articles:
     check(a["headline"].strip() in body, f"{path}: headline not in the page's text")
     if a.get("lead"):
         check(a["lead"].strip() in body, f"{path}: lead not in the page's text")
+    expect_texts(f"{path} without JavaScript", body, a)
 
 # Photos as readers get them, read by a real metadata reader (ExifTool): no EXIF, GPS, XMP, IPTC,
 # maker notes or camera serial in any served variant; link previews small enough for messengers.
@@ -159,6 +213,11 @@ check(schema.validate(sitemap), f"sitemap.xml: {schema.error_log}")
 ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 locs = sitemap.xpath("//s:loc/text()", namespaces=ns)
 check(sorted(locs) == sorted([f"{site}/"] + [f"{site}/nachrichten/{a['slug']}" for a in articles]), f"sitemap.xml: {locs}")
+# An article's lastmod is its last change: a correction counts.
+for a in articles:
+    changes = [a["published"]] + ([a["updated"]] if a.get("updated") else []) + [c["date"] for c in a.get("corrections", [])]
+    lastmod = sitemap.xpath(f"//s:url[s:loc='{site}/nachrichten/{a['slug']}']/s:lastmod/text()", namespaces=ns)
+    check(lastmod and instant(lastmod[0]) == max(instant(c) for c in changes), f"sitemap.xml: lastmod of {a['slug']}: {lastmod}")
 robots = open(os.path.join(dist, "robots.txt"), encoding="utf-8").read()
 check(f"Sitemap: {site}/sitemap.xml" in robots.splitlines(), "robots.txt names no sitemap")
 

@@ -46,9 +46,19 @@ fn questions_open_by_keyboard_and_boxes_say_what_they_are() {
         );
         let answer = "document.querySelector('.faq details')";
         assert_eq!(eval(&c, &format!("return {answer}.open")).await, false);
-        eval(&c, &format!("{answer}.querySelector('summary').focus()")).await;
-        c.active_element().await.unwrap().send_keys("\u{E007}").await.unwrap(); // Enter
+        // Enter on the question, as a keyboard user opens it (a fresh handle each try: the view
+        // may still be drawing the rest of the body when the first one is taken).
+        let mut sent = false;
+        for _ in 0..5 {
+            if find(&c, ".faq details summary").await.send_keys("\u{E007}").await.is_ok() {
+                sent = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        assert!(sent, "Enter reached the question");
         wait_until(&c, &format!("{answer}.open"), "the first answer open").await;
+        assert_eq!(eval(&c, "return document.activeElement.tagName").await, "SUMMARY");
         let shown =
             eval(&c, &format!("return {answer}.querySelector('.answer').getBoundingClientRect().height > 0")).await;
         assert_eq!(shown, true);
@@ -74,10 +84,26 @@ fn downloads_say_format_size_and_language() {
             labels,
             serde_json::json!([
                 "Ratsvorlage Grundsteuer-Hebesätze (PDF, 1,2 MB)\u{a0}↗ (externer Link)",
+                // A file of the content folder: published with the article, its size filled in.
+                "Hebesätze 2026 als Tabelle (CSV, 152 Byte)",
                 "Beschlüsse der Ratssitzung (PDF, 418 KB)\u{a0}↗ (externer Link)",
                 "Summary of the decisions (PDF, 96 KB, Englisch)\u{a0}↗ (externer Link)"
             ])
         );
         assert_eq!(eval(&c, "return document.querySelector('.downloads a[hreflang]').hreflang").await, "en");
+        // The correction above the text, before the body.
+        let correction = eval(
+            &c,
+            "const p = document.querySelector('.corrections .correction');
+             return [p.textContent, !!(p.compareDocumentPosition(document.querySelector('.article-body')) & 4)]",
+        )
+        .await;
+        assert_eq!(
+            correction,
+            serde_json::json!([
+                "Korrigiert am Sa 20. Dezember 2025: In einer früheren Fassung hieß es, der Hebesatz für Wohngrundstücke steige auf 630 Prozent. Richtig sind 625 Prozent.",
+                true
+            ])
+        );
     });
 }

@@ -4,8 +4,8 @@
 
 use super::figure::Figure;
 use crate::core::images::Slot;
-use crate::core::model::{Block, Contact};
-use crate::core::tree::{self, Node};
+use crate::core::model::Block;
+use crate::core::tree::{self, Element, Node};
 use leptos::attr::any_attribute::{AnyAttribute, IntoAnyAttribute};
 use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
@@ -66,9 +66,9 @@ pub fn BlockView(block: Block) -> impl IntoView {
     }
 }
 
-/// A contact card (the article's press contacts).
-pub fn contact_card(c: &Contact) -> AnyView {
-    node(tree::blocks::contact(c).into())
+/// An element tree of the core (a contact card, the corrections) as a view.
+pub fn drawn(e: Element) -> AnyView {
+    node(e.into())
 }
 
 /// Draws an element tree: its tags and attribute names are the core's constants; content is

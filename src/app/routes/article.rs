@@ -1,7 +1,7 @@
 //! Route `/nachrichten/{slug}`: one article and "Weitere Nachrichten".
 
 use crate::app::components::back::BackToList;
-use crate::app::components::blocks::contact_card;
+use crate::app::components::blocks::drawn;
 use crate::app::components::blocks::ArticleBody;
 use crate::app::components::figure::Figure;
 use crate::app::components::share::ShareButton;
@@ -25,6 +25,7 @@ use crate::core::model::{Article, Slug, Teaser};
 use crate::core::paths::{self, Page};
 use crate::core::text::reading_minutes;
 use crate::core::tidy::{direction, shown_headline};
+use crate::core::tree;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -160,13 +161,14 @@ fn ArticleRest(article: Arc<Article>) -> impl IntoView {
         use_meta("keywords", keywords);
     }
     view! {
+        {tree::blocks::corrections(a).map(drawn)}
         {a.shown_update().map(|u| view! {
             <p class="article-updated">"Aktualisiert: "<time datetime=u.to_rfc3339()>{german_date_time(u)}</time></p>
         })}
         {stored.map(|when| view! { <p class="offline-note">{stored_copy_note(&when)}</p> })}
         <ArticleBody blocks=a.body.blocks.clone() omitted_note=a.body.omitted_note()/>
         {(!a.contacts.is_empty()).then(|| {
-            let cards = a.contacts.iter().map(contact_card).collect_view();
+            let cards = a.contacts.iter().map(|c| drawn(tree::blocks::contact(c))).collect_view();
             view! {
                 <section class="contacts" aria-labelledby="contacts-title">
                     <h2 id="contacts-title">"Kontakt für Medien"</h2>

@@ -263,6 +263,23 @@ mod tests {
     }
 
     #[test]
+    fn corrections_are_dated_and_count_as_a_change() {
+        let a = decode_article(
+            r#"{"slug":"a","headline":"H","published":"2025-12-19T10:00:00+01:00","updated":"2025-12-19T12:00:00+01:00","body":[],
+                "corrections":[{"date":"2025-12-20T09:00:00+01:00","text":" Richtig ist 625. "},{"date":"gestern","text":"x"},
+                {"date":"2025-12-21T08:00:00+00:00","text":"Zweite."},{"date":"2025-12-22T08:00:00+00:00","text":""}]}"#,
+        )
+        .unwrap();
+        assert_eq!(a.corrections.len(), 2, "one without a valid date or a text is dropped");
+        assert_eq!(a.last_change().to_rfc3339(), "2025-12-21T08:00:00+00:00");
+        let notes = crate::core::date::correction_notes(&a);
+        assert_eq!(
+            notes,
+            ["Korrigiert am So 21. Dezember 2025: Zweite.", "Korrigiert am Sa 20. Dezember 2025: Richtig ist 625."]
+        );
+    }
+
+    #[test]
     fn contacts_need_something_to_show() {
         let a = decode_article(
             r#"{"slug":"a","headline":"H","published":"2025-12-19T10:00:00+01:00","body":[{"type":"contact","name":"  "}],

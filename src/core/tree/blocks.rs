@@ -3,7 +3,7 @@
 
 use super::{el, link, Element, Node};
 use crate::core::model::blocks::{omitted_questions_note, Contact, Download, InfoboxKind, Question, Table};
-use crate::core::model::{Block, HeadingLevel, Text};
+use crate::core::model::{Article, Block, HeadingLevel, Text};
 
 /// The block's tree; `None` for an image, which has its own view.
 pub fn block(b: &Block) -> Option<Vec<Node>> {
@@ -153,6 +153,16 @@ fn downloads(title: Option<&str>, files: &[Download]) -> Element {
         .attr("class", "downloads")
         .children(title.map(|t| el("h2").attr("dir", "auto").text(t).into()))
         .child(el("ul").children(files).into())
+}
+
+/// The article's corrections above its text, newest first ("Korrigiert am …: …").
+pub fn corrections(a: &Article) -> Option<Element> {
+    let notes = crate::core::date::correction_notes(a);
+    (!notes.is_empty()).then(|| {
+        el("div")
+            .attr("class", "corrections")
+            .children(notes.into_iter().map(|note| el("p").attr("class", "correction").text(&note).into()))
+    })
 }
 
 /// A contact card: name, role, organisation, then phone and e-mail as links that dial and write.
