@@ -381,3 +381,20 @@ fn a_download_of_the_content_folder_is_published_with_its_size_and_a_missing_one
     let page = fs::read_to_string(dir.join("dist/nachrichten/rat.html")).unwrap();
     assert!(page.contains("Ratsvorlage (PDF, 1,2 MB)"), "the entry page names the size");
 }
+
+#[test]
+fn old_news_says_it_may_be_out_of_date_when_the_site_file_asks() {
+    let dir = scratch("outdated");
+    fs::write(dir.join("content/site.json"), r#"{"outdated_after_days": 30}"#).unwrap();
+    article(&dir, "alt", "Alte Meldung");
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let today = chrono::DateTime::from_timestamp(now, 0).unwrap().to_rfc3339();
+    let doc = serde_json::json!({"slug": "neu", "headline": "Neu", "published": today, "body": []});
+    fs::write(dir.join("content/articles/neu.json"), doc.to_string()).unwrap();
+    publish_at_once(&dir.join("content"), &dir.join("dist"));
+    let old = fs::read_to_string(dir.join("dist/nachrichten/alt.html")).unwrap();
+    assert!(old.contains("Diese Meldung ist vom Fr 19. Dezember 2025 und möglicherweise nicht mehr aktuell."));
+    assert!(old.contains(r#"<meta name="newsroom:outdated-after-days" content="30">"#), "the app reads the period");
+    let new = fs::read_to_string(dir.join("dist/nachrichten/neu.html")).unwrap();
+    assert!(!new.contains("möglicherweise nicht mehr aktuell"));
+}

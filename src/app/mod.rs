@@ -20,6 +20,14 @@ pub mod store;
 /// at once.
 pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
 
+/// The time now, Unix milliseconds: the browser's clock, or the publish step's.
+pub fn now_ms() -> i64 {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Date::now() as i64;
+    #[cfg(not(target_arch = "wasm32"))]
+    return std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64);
+}
+
 /// Starts the reader in the page's body.
 pub fn start() {
     panic::install_hook();

@@ -62,6 +62,7 @@ fn Frame(children: Children) -> impl IntoView {
 pub fn Shell(site: Rc<SiteInfo>, children: Children) -> impl IntoView {
     provide_navigation();
     provide_takeover(crate::app::router::use_location().path);
+    provide_context(crate::app::hooks::site::OutdatedAfter(site.outdated_after_days));
     let about = format!("{} – Pressemitteilungen, Ratsentscheidungen und Termine der Stadt.", site.name);
     let legal = site
         .footer_links

@@ -52,9 +52,21 @@ const MONTHS_EN: [&str; 12] = [
 /// An article's corrections as readers see them: "Korrigiert am Fr 19. Dezember 2025: …",
 /// newest first.
 pub fn correction_notes(a: &Article) -> Vec<String> {
-    let mut notes: Vec<&Correction> = a.corrections.iter().collect();
-    notes.sort_by_key(|c| std::cmp::Reverse(c.date));
+    // At most 20: placed one by one (the library's stable sort cost the reader's wasm 3 KiB).
+    let mut notes: Vec<&Correction> = Vec::with_capacity(a.corrections.len());
+    for c in &a.corrections {
+        let at = notes.iter().position(|n| n.date < c.date).unwrap_or(notes.len());
+        notes.insert(at, c);
+    }
     notes.into_iter().map(|c| format!("Korrigiert am {}: {}", german_date(&c.date), c.text)).collect()
+}
+
+/// "Diese Meldung ist vom … und möglicherweise nicht mehr aktuell." for news published more than
+/// `days` days before `now` (Unix milliseconds).
+pub fn outdated_note(published: &Timestamp, now_ms: i64, days: u32) -> Option<String> {
+    let age_ms = now_ms - published.0.timestamp_millis();
+    (age_ms > i64::from(days) * 86_400_000)
+        .then(|| format!("Diese Meldung ist vom {} und möglicherweise nicht mehr aktuell.", german_date(published)))
 }
 
 pub fn english_date(ts: &Timestamp) -> String {
@@ -70,6 +82,18 @@ fn weekday_abbr(w: Weekday) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn news_older_than_the_period_may_be_out_of_date() {
+        let published = Timestamp::parse("2025-12-19T10:00:00+01:00").unwrap();
+        let day = 86_400_000;
+        let at = published.0.timestamp_millis();
+        assert_eq!(outdated_note(&published, at + 30 * day, 30), None, "exactly the period is not past it");
+        assert_eq!(
+            outdated_note(&published, at + 30 * day + 1, 30).as_deref(),
+            Some("Diese Meldung ist vom Fr 19. Dezember 2025 und möglicherweise nicht mehr aktuell.")
+        );
+    }
 
     fn fmt(s: &str) -> String {
         german_date(&Timestamp::parse(s).unwrap())

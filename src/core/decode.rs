@@ -210,6 +210,7 @@ pub fn decode_site(text: &str) -> Result<(Site, Vec<SiteProblem>), LoadError> {
             (None | Some(Json::Null), _)
                 | (Some(Json::Str(_)), Expected::Text(_))
                 | (Some(Json::Obj(_)), Expected::Object(_))
+                | (Some(Json::Num(_)), Expected::Number(_))
         );
         if !fits {
             problems.push(SiteProblem::WrongType { path: path.to_owned(), expected });
@@ -218,7 +219,7 @@ pub fn decode_site(text: &str) -> Result<(Site, Vec<SiteProblem>), LoadError> {
     for key in ["name", "description", "publisher", "logo", "language", "locale", "impressum", "datenschutz"] {
         check(&value, key, key);
     }
-    for key in ["default_image", "contact", "enforcement"] {
+    for key in ["default_image", "contact", "enforcement", "outdated_after_days"] {
         check(&value, key, key);
     }
     if let Some(c @ Json::Obj(_)) = value.get("contact") {
@@ -275,6 +276,7 @@ pub fn decode_site(text: &str) -> Result<(Site, Vec<SiteProblem>), LoadError> {
         enforcement,
         impressum,
         datenschutz,
+        outdated_after_days: optional_u32(&value, "outdated_after_days").filter(|d| *d > 0),
     };
     Ok((site, problems))
 }

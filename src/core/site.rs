@@ -31,6 +31,8 @@ pub struct Site {
     /// The privacy statement (GDPR Art. 13): an http(s) URL or a path on the site, linked in
     /// every footer.
     pub datenschutz: Option<String>,
+    /// News older than this many days says it may be out of date (none: never).
+    pub outdated_after_days: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -60,6 +62,7 @@ impl Default for Site {
             enforcement: Enforcement::default(),
             impressum: None,
             datenschutz: None,
+            outdated_after_days: None,
         }
     }
 }
@@ -74,7 +77,7 @@ impl Default for Enforcement {
 }
 
 /// The fields a site file may have (a misspelt one is reported, not silently ignored).
-pub const FIELDS: [&str; 11] = [
+pub const FIELDS: [&str; 12] = [
     "name",
     "description",
     "publisher",
@@ -86,6 +89,7 @@ pub const FIELDS: [&str; 11] = [
     "enforcement",
     "impressum",
     "datenschutz",
+    "outdated_after_days",
 ];
 
 /// What a site file gets wrong beyond its syntax: the publish step refuses it (a newsroom must
@@ -105,6 +109,7 @@ pub enum SiteProblem {
 pub enum Expected {
     Text(&'static str),
     Object(&'static str),
+    Number(&'static str),
 }
 
 impl SiteProblem {
@@ -116,6 +121,9 @@ impl SiteProblem {
             }
             SiteProblem::WrongType { path, expected: Expected::Text(example) } => {
                 format!("Feld '{path}' hat den falschen Typ: erwartet wird ein Text in Anführungszeichen, z. B. {example}")
+            }
+            SiteProblem::WrongType { path, expected: Expected::Number(example) } => {
+                format!("Feld '{path}' hat den falschen Typ: erwartet wird eine ganze Zahl ohne Anführungszeichen, z. B. {example}")
             }
             SiteProblem::WrongType { path, expected: Expected::Object(example) } => {
                 format!("Feld '{path}' hat den falschen Typ: erwartet wird ein Objekt in geschweiften Klammern, z. B. {example}")
@@ -131,6 +139,7 @@ impl SiteProblem {
 pub fn expected(path: &str) -> Expected {
     match path {
         "name" => Expected::Text(r#""name": "Newsroom der Stadt""#),
+        "outdated_after_days" => Expected::Number(r#""outdated_after_days": 365"#),
         "description" => Expected::Text(r#""description": "Pressemitteilungen und Termine der Stadt.""#),
         "publisher" => Expected::Text(r#""publisher": "Stadt Musterstadt, Presseamt""#),
         "logo" => Expected::Text(r#""logo": "/images/logo.svg""#),
@@ -170,6 +179,7 @@ pub mod meta {
     pub const DATENSCHUTZ: &str = "newsroom:datenschutz";
     pub const EMAIL: &str = "newsroom:email";
     pub const PHONE: &str = "newsroom:phone";
+    pub const OUTDATED_AFTER_DAYS: &str = "newsroom:outdated-after-days";
 }
 
 /// The footer's legal links and contact, as every footer shows them (the app's and the

@@ -121,5 +121,8 @@ pub fn site_metas(site: &Site) -> Html {
             meta(&mut h, "name", name, value);
         }
     }
+    if let Some(days) = site.outdated_after_days {
+        meta(&mut h, "name", site_meta::OUTDATED_AFTER_DAYS, &days.to_string());
+    }
     h
 }

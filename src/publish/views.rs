@@ -39,7 +39,11 @@ pub fn html<V: IntoView + 'static>(make: impl FnOnce() -> V) -> String {
 
 /// The page at `path` in the site's frame (header, `main`, footer), as the app's shell has it.
 fn page<V: IntoView + 'static>(site: &Site, path: &str, content: impl FnOnce() -> V + Send + 'static) -> String {
-    let info = Rc::new(SiteInfo { name: site.name.clone(), footer_links: site.footer_links() });
+    let info = Rc::new(SiteInfo {
+        name: site.name.clone(),
+        footer_links: site.footer_links(),
+        outdated_after_days: site.outdated_after_days,
+    });
     let path = path.to_owned();
     html(move || {
         provide_fixed_location(&path, "");

@@ -11,7 +11,13 @@ pub struct SiteInfo {
     pub name: String,
     /// The footer's legal links and contact: (href, text), checked by the URL rules.
     pub footer_links: Vec<(String, String)>,
+    /// News older than this many days says it may be out of date.
+    pub outdated_after_days: Option<u32>,
 }
+
+/// `SiteInfo::outdated_after_days`, for the article view (provided by the shell).
+#[derive(Clone, Copy)]
+pub struct OutdatedAfter(pub Option<u32>);
 
 thread_local! {
     static SITE: Rc<SiteInfo> = Rc::new(read());
@@ -36,5 +42,6 @@ fn read() -> SiteInfo {
             content(meta::EMAIL).as_deref(),
             content(meta::PHONE).as_deref(),
         ),
+        outdated_after_days: content(meta::OUTDATED_AFTER_DAYS).and_then(|d| d.parse().ok()),
     }
 }

@@ -157,11 +157,16 @@ fn ArticleRest(article: Arc<Article>) -> impl IntoView {
     let a = &*article;
     let tags = a.teaser.tags.clone();
     let stored = fetch::stored_at(&fetch::article_url(&a.teaser.slug));
+    // Judged when shown: in the browser now, in the published page when it was published.
+    let outdated = use_context::<crate::app::hooks::site::OutdatedAfter>()
+        .and_then(|o| o.0)
+        .and_then(|days| crate::core::date::outdated_note(&a.teaser.published, crate::app::now_ms(), days));
     if let Some(keywords) = keywords(a) {
         use_meta("keywords", keywords);
     }
     view! {
         {tree::blocks::corrections(a).map(drawn)}
+        {outdated.map(|note| view! { <p class="outdated-note">{note}</p> })}
         {a.shown_update().map(|u| view! {
             <p class="article-updated">"Aktualisiert: "<time datetime=u.to_rfc3339()>{german_date_time(u)}</time></p>
         })}
