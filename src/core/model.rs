@@ -255,11 +255,7 @@ impl Block {
                 some(title, out);
                 files.iter().for_each(|f| out(&f.label));
             }
-            Block::Contact(c) => {
-                for f in [&c.name, &c.role, &c.organisation, &c.address] {
-                    some(f, out)
-                }
-            }
+            Block::Contact(c) => c.texts().for_each(out),
         }
     }
 }

@@ -114,9 +114,7 @@ fn text(source: &Source) -> Vec<String> {
             other => other.texts(&mut |s| out.push(s.to_owned())),
         }
     }
-    for c in &a.contacts {
-        Block::Contact(c.clone()).texts(&mut |s| out.push(s.to_owned()));
-    }
+    out.extend(a.contacts.iter().flat_map(|c| c.texts()).map(str::to_owned));
     out
 }
 

@@ -113,9 +113,9 @@ pub(super) fn infobox(v: &Json, notes: &mut Vec<String>) -> Decoded<Block> {
 }
 
 pub(super) fn faq(v: &Json, notes: &mut Vec<String>) -> Decoded<Block> {
-    let items = array(v, "items")?;
-    let shown = items.len().min(blocks::MAX_QUESTIONS);
-    let items = items[..shown]
+    let all = array(v, "items")?;
+    let shown = all.len().min(blocks::MAX_QUESTIONS);
+    let items = all[..shown]
         .iter()
         .enumerate()
         .map(|(i, q)| {
@@ -129,7 +129,7 @@ pub(super) fn faq(v: &Json, notes: &mut Vec<String>) -> Decoded<Block> {
             Ok(Question { question, answer })
         })
         .collect::<Decoded<Vec<_>>>()?;
-    Ok(Block::Faq { items, omitted: array(v, "items")?.len() - shown })
+    Ok(Block::Faq { items, omitted: all.len() - shown })
 }
 
 /// Files: one whose address breaks the scheme rules is dropped and noted (it must not become a

@@ -241,6 +241,11 @@ impl Contact {
     /// Contacts of an article that are read (its end shows them).
     pub const MAX_PER_ARTICLE: usize = 10;
 
+    /// What a reader reads of the contact (the number and address are for dialling and writing).
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        [&self.name, &self.role, &self.organisation, &self.address].into_iter().flatten().map(String::as_str)
+    }
+
     pub fn is_empty(&self) -> bool {
         [&self.name, &self.role, &self.organisation, &self.phone, &self.email, &self.address]
             .iter()

@@ -70,20 +70,17 @@ fn table(t: &Table) -> Vec<Node> {
     let cell = |tag: &'static str, c: usize, text: &Text| {
         let e = el(tag).attr("dir", "auto");
         let e = if numeric.get(c).copied().unwrap_or(false) { e.attr("class", "num") } else { e };
-        e.children(rich(text)).into()
+        e.children(rich(text))
     };
     let head = t.head.iter().map(|row| {
-        el("tr").children(row.iter().enumerate().map(|(c, text)| match cell("th", c, text) {
-            Node::Element(th) => th.attr("scope", "col").into(),
-            other => other,
-        }))
+        el("tr").children(row.iter().enumerate().map(|(c, text)| cell("th", c, text).attr("scope", "col").into()))
     });
     let body = t.rows.iter().map(|row| {
         el("tr").children(row.iter().enumerate().map(|(c, text)| {
             if c == 0 && t.header_column {
                 el("th").attr("scope", "row").attr("dir", "auto").children(rich(text)).into()
             } else {
-                cell("td", c, text)
+                cell("td", c, text).into()
             }
         }))
     });
