@@ -1,8 +1,9 @@
 //! Builders shared by the native test files (`mod support;` in each).
 #![allow(dead_code)] // each test file uses a part
 
-use newsroom::core::model::{Block, Run, Slug, Teaser, Text, Timestamp};
-use newsroom::core::safe_url::{image_src, link_href};
+use newsroom::core::model::{Block, Slug, Teaser, Timestamp};
+use newsroom::core::safe_url::image_src;
+use newsroom::core::tree::Node;
 use std::sync::Arc;
 
 pub fn arcs(items: Vec<Teaser>) -> Vec<Arc<Teaser>> {
@@ -34,25 +35,21 @@ pub fn browser_scheme(href: &str) -> Option<String> {
     valid.then(|| scheme.to_ascii_lowercase())
 }
 
-/// Every href and src that rendering would use for `article`'s body.
+/// Every href and src that rendering would use for `article`'s body: the links of each block's
+/// element tree (what the views draw), and each image's source.
 pub fn rendered_urls(blocks: &[Block]) -> Vec<(String, bool)> {
-    let mut out = Vec::new();
-    let text = |t: &Text, out: &mut Vec<(String, bool)>| {
-        if let Text::Runs(runs) = t {
-            for Run { href, .. } in runs {
-                if let Some(h) = href.as_deref().and_then(link_href) {
-                    out.push((h, true));
-                }
-            }
+    fn hrefs(node: &Node, out: &mut Vec<(String, bool)>) {
+        if let Node::Element(e) = node {
+            out.extend(e.get("href").map(|h| (h.to_owned(), true)));
+            e.children.iter().for_each(|c| hrefs(c, out));
         }
-    };
+    }
+    let mut out = Vec::new();
     for b in blocks {
-        match b {
-            Block::Paragraph { text: t } => text(t, &mut out),
-            Block::List { items, .. } => items.iter().for_each(|t| text(t, &mut out)),
-            Block::Link { href, .. } => out.extend(link_href(href).map(|h| (h, true))),
-            Block::Image(i) => out.extend(image_src(&i.src).map(|s| (s, false))),
-            _ => {}
+        match (newsroom::core::tree::blocks::block(b), b) {
+            (Some(nodes), _) => nodes.iter().for_each(|n| hrefs(n, &mut out)),
+            (None, Block::Image(i)) => out.extend(image_src(&i.src).map(|s| (s, false))),
+            (None, _) => {}
         }
     }
     out
