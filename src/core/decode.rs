@@ -410,10 +410,19 @@ fn corrections(v: &Json) -> Vec<Correction> {
     items.iter().take(Article::MAX_CORRECTIONS).filter_map(correction).collect()
 }
 
-fn image(v: &Json) -> Decoded<Image> {
+pub(super) fn image(v: &Json) -> Decoded<Image> {
+    image_with_alt(v, required_string(v, "alt")?)
+}
+
+/// A video's still: it says nothing the video's title does not, so its `alt` may be left out.
+pub(super) fn still(v: &Json) -> Decoded<Image> {
+    image_with_alt(v, optional_string(v, "alt").unwrap_or_default())
+}
+
+fn image_with_alt(v: &Json, alt: String) -> Decoded<Image> {
     Ok(Image {
         src: required_string(v, "src")?,
-        alt: required_string(v, "alt")?,
+        alt,
         caption: optional_string(v, "caption"),
         credit: optional_string(v, "credit"),
         width: optional_u32(v, "width"),
@@ -470,8 +479,21 @@ pub fn decode_block(v: &Json) -> Result<Block, DecodeError> {
 }
 
 /// The block types this version shows.
-pub const BLOCK_TYPES: [&str; 11] =
-    ["paragraph", "heading", "list", "quote", "link", "image", "table", "infobox", "faq", "downloads", "contact"];
+pub const BLOCK_TYPES: [&str; 13] = [
+    "paragraph",
+    "heading",
+    "list",
+    "quote",
+    "link",
+    "image",
+    "table",
+    "infobox",
+    "faq",
+    "downloads",
+    "contact",
+    "gallery",
+    "video",
+];
 
 /// One block; what is skipped inside it (a box's block that does not fit) goes to `notes`.
 pub(super) fn block(kind: &str, v: &Json, notes: &mut Vec<String>) -> Decoded<Block> {
@@ -505,6 +527,8 @@ pub(super) fn block(kind: &str, v: &Json, notes: &mut Vec<String>) -> Decoded<Bl
         "faq" => blocks::faq(v, notes)?,
         "downloads" => blocks::downloads(v, notes)?,
         "contact" => Block::Contact(blocks::contact(v)?),
+        "gallery" => blocks::gallery(v, notes)?,
+        "video" => blocks::video(v, notes)?,
         _ => return Err(error("type", Problem::Invalid(format!("unknown block type {kind:?}")))),
     })
 }

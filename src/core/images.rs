@@ -22,6 +22,10 @@ pub enum Slot {
     WidgetCard,
     /// The one-article card in an iframe (`/embed?artikel=…`): as wide as its frame.
     Embed,
+    /// A thumbnail of a gallery: three across the text column, two on a phone.
+    Gallery,
+    /// A gallery's larger view: the whole screen.
+    Large,
 }
 
 impl Slot {
@@ -41,7 +45,8 @@ impl Slot {
             Slot::Lead | Slot::Body => "(min-width: 52rem) 49rem, calc(100vw - 2rem)",
             Slot::Teaser => "(min-width: 60rem) 23rem, 34vw",
             Slot::WidgetCard => "(min-width:40rem) 16rem,34vw",
-            Slot::Embed => "100vw",
+            Slot::Embed | Slot::Large => "100vw",
+            Slot::Gallery => "(min-width: 52rem) 16rem, 50vw",
         }
     }
 

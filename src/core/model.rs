@@ -6,7 +6,7 @@
 
 pub mod blocks;
 
-pub use blocks::{Contact, Download, InfoboxKind, Question, Table};
+pub use blocks::{Contact, Download, InfoboxKind, Platform, Question, Table, Video, VideoSource};
 use chrono::{DateTime, FixedOffset};
 use std::sync::Arc;
 
@@ -213,6 +213,16 @@ pub enum Block {
         files: Vec<Download>,
     },
     Contact(Contact),
+    /// Photos of one event: a grid, and each larger (`tree::blocks::gallery`).
+    Gallery {
+        #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+        caption: Option<String>,
+        images: Vec<Image>,
+        /// Images past `blocks::MAX_GALLERY_IMAGES`, not shown.
+        #[cfg_attr(not(target_arch = "wasm32"), serde(skip))]
+        omitted: usize,
+    },
+    Video(Video),
 }
 
 impl Block {
@@ -256,6 +266,11 @@ impl Block {
                 files.iter().for_each(|f| out(&f.label));
             }
             Block::Contact(c) => c.texts().for_each(out),
+            Block::Gallery { caption, images, .. } => {
+                some(caption, out);
+                images.iter().for_each(|i| some(&i.caption, out));
+            }
+            Block::Video(v) => out(&v.title),
         }
     }
 }

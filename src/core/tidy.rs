@@ -91,6 +91,11 @@ fn cut_block(block: &mut Block) -> bool {
             files.iter_mut().fold(false, |any, f| cut_short(&mut f.label) | any) | title.as_mut().is_some_and(cut_short)
         }
         Block::Contact(c) => contact_fields(c).into_iter().flatten().fold(false, |any, f| cut_short(f) | any),
+        Block::Gallery { caption, images, .. } => images
+            .iter_mut()
+            .filter_map(|i| i.caption.as_mut())
+            .fold(caption.as_mut().is_some_and(cut_short), |any, c| cut_short(c) | any),
+        Block::Video(v) => cut_short(&mut v.title),
     };
     if was_cut {
         match block {
@@ -131,6 +136,8 @@ fn shows(b: &Block) -> bool {
         Block::Infobox { blocks, .. } => !blocks.is_empty(),
         Block::Faq { items, .. } => !items.is_empty(),
         Block::Contact(c) => !c.is_empty(),
+        Block::Gallery { images, .. } => !images.is_empty(),
+        Block::Video(_) => true,
     }
 }
 
@@ -161,6 +168,18 @@ fn tidy_block(block: &mut Block) {
             }
         }
         Block::Contact(c) => tidy_contact(c),
+        Block::Gallery { caption, images, .. } => {
+            present(caption);
+            images.iter_mut().for_each(tidy_image);
+        }
+        Block::Video(v) => {
+            v.poster.iter_mut().for_each(tidy_image);
+            present(&mut v.transcript);
+            for c in &mut v.captions {
+                c.lang = language_tag(&c.lang).unwrap_or_else(|| "und".to_owned());
+                present(&mut c.label);
+            }
+        }
         Block::Paragraph { .. } | Block::Heading { .. } | Block::List { .. } => {}
     }
 }

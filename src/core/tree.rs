@@ -5,6 +5,7 @@
 //! becomes text and attribute values, which the view writes as such (text nodes, escaped).
 
 pub mod blocks;
+pub mod media;
 
 use super::safe_url;
 

@@ -33,6 +33,7 @@ const CONTACT: &[&str] = &["name", "role", "organisation", "phone", "email", "ad
 const CONTACT_WITH_TYPE: &[&str] = &["type", "name", "role", "organisation", "phone", "email", "address"];
 const QUESTION: &[&str] = &["question", "answer"];
 const FILE: &[&str] = &["href", "label", "format", "size", "hreflang"];
+const CAPTIONS: &[&str] = &["src", "lang", "label"];
 
 fn block_fields(kind: &str) -> &'static [&'static str] {
     match kind {
@@ -47,6 +48,8 @@ fn block_fields(kind: &str) -> &'static [&'static str] {
         "faq" => &["type", "items"],
         "downloads" => &["type", "title", "files"],
         "contact" => CONTACT_WITH_TYPE,
+        "gallery" => &["type", "caption", "images"],
+        "video" => &["type", "title", "src", "platform", "id", "poster", "captions", "transcript"],
         _ => &["type"],
     }
 }
@@ -217,8 +220,11 @@ fn block(b: &Json, path: &str, roots: &Roots, out: &mut Vec<Finding>) {
         image(b, path, roots, out, false);
     }
     inner(b, kind, path, roots, out);
-    for key in ["text", "items"] {
-        runs_in(b.get(key), &join(path, key), out);
+    // Rich text: a paragraph's text, a list's items (a FAQ's `items` are questions).
+    if matches!(kind, "paragraph" | "list") {
+        for key in ["text", "items"] {
+            runs_in(b.get(key), &join(path, key), out);
+        }
     }
 }
 
@@ -253,6 +259,17 @@ fn inner(b: &Json, kind: &str, path: &str, roots: &Roots, out: &mut Vec<Finding>
             }
         }
         "downloads" => each("files").iter().for_each(|(at, f)| unknown(f, FILE, at, out)),
+        "gallery" => each("images").iter().for_each(|(at, v)| image(v, at, roots, out, true)),
+        "video" => {
+            match b.get("poster") {
+                Some(Json::Str(src)) => local_file(src, &join(path, "poster"), roots, out),
+                Some(p @ Json::Obj(_)) => image(p, &join(path, "poster"), roots, out, false),
+                _ => {}
+            }
+            for (at, c) in each("captions") {
+                unknown(c, CAPTIONS, &at, out);
+            }
+        }
         "table" => ["head", "rows"].iter().for_each(|key| runs_in(b.get(key), &join(path, key), out)),
         _ => {}
     }

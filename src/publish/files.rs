@@ -1,4 +1,5 @@
-//! The content's files to download (format 1.2 `downloads`): a file of the content folder is
+//! The content's files to download (format 1.2 `downloads`, and an own `video` with its caption
+//! files and transcript): a file of the content folder is
 //! published at its site path, and each download of a file the step has gets its size (and its
 //! type when the address does not end in one), in the entry page and in the article file the app
 //! reads. A local file that is not there is named, so the editor fixes the link before a reader
@@ -7,7 +8,7 @@
 use super::local::Roots;
 use super::output::Outputs;
 use super::source::{Problem, Source};
-use crate::core::model::Block;
+use crate::core::model::{Block, VideoSource};
 
 /// A download of `size` bytes at `href`, as the article file gets it.
 struct Filled {
@@ -21,29 +22,39 @@ pub fn prepare(out: &mut Outputs, sources: &mut [Source], roots: &Roots) -> Vec<
         let file = source.file.clone();
         let mut filled = Vec::new();
         for (b, block) in source.article.body.blocks.iter_mut().enumerate() {
-            let Block::Downloads { files, .. } = block else { continue };
-            for (f, download) in files.iter_mut().enumerate() {
-                let Some((site_path, candidates)) = roots.candidates(&download.href) else { continue };
-                let Some((index, path)) = candidates.iter().enumerate().find(|(_, c)| c.is_file()) else {
-                    problems.push(Problem::warning(
-                        &file,
-                        Some(format!("body[{b}].files[{f}].href")),
-                        format!("die Datei '{}' gibt es weder im Inhaltsordner noch in der Website", download.href),
-                    ));
-                    continue;
-                };
-                let Ok(meta) = std::fs::metadata(path) else { continue };
-                // From the content folder, unless the build itself serves that path (never overwritten).
-                let in_build = roots.dist.join(&site_path).is_file() && !out.former().contains(&site_path);
-                if index == 0 && !in_build {
-                    if let Ok(bytes) = std::fs::read(path) {
-                        out.insert(site_path, bytes);
+            match block {
+                Block::Downloads { files, .. } => {
+                    for (f, download) in files.iter_mut().enumerate() {
+                        let field = format!("body[{b}].files[{f}].href");
+                        let Some(size) = publish(out, roots, &download.href, &file, field, &mut problems) else {
+                            continue;
+                        };
+                        if download.size.is_none() {
+                            download.size = Some(size);
+                            filled.push(Filled { href: download.href.clone(), size });
+                        }
                     }
                 }
-                if download.size.is_none() {
-                    download.size = Some(meta.len());
-                    filled.push(Filled { href: download.href.clone(), size: meta.len() });
+                // An own video, its caption files and its transcript are published like downloads.
+                Block::Video(v) => {
+                    if let VideoSource::File { src } = &v.source {
+                        publish(out, roots, src, &file, format!("body[{b}].src"), &mut problems);
+                    }
+                    for (c, captions) in v.captions.iter().enumerate() {
+                        publish(
+                            out,
+                            roots,
+                            &captions.src,
+                            &file,
+                            format!("body[{b}].captions[{c}].src"),
+                            &mut problems,
+                        );
+                    }
+                    if let Some(t) = &v.transcript {
+                        publish(out, roots, t, &file, format!("body[{b}].transcript"), &mut problems);
+                    }
                 }
+                _ => {}
             }
         }
         if !filled.is_empty() {
@@ -51,6 +62,36 @@ pub fn prepare(out: &mut Outputs, sources: &mut [Source], roots: &Roots) -> Vec<
         }
     }
     problems
+}
+
+/// Publishes the file a site path names from the content folder (unless the build serves that
+/// path itself: never overwritten); its size, or `None` when it is not a local file or missing
+/// (named to the editor).
+fn publish(
+    out: &mut Outputs,
+    roots: &Roots,
+    href: &str,
+    file: &str,
+    field: String,
+    problems: &mut Vec<Problem>,
+) -> Option<u64> {
+    let (site_path, candidates) = roots.candidates(href)?;
+    let Some((index, path)) = candidates.iter().enumerate().find(|(_, c)| c.is_file()) else {
+        problems.push(Problem::warning(
+            file,
+            Some(field),
+            format!("die Datei '{href}' gibt es weder im Inhaltsordner noch in der Website"),
+        ));
+        return None;
+    };
+    let meta = std::fs::metadata(path).ok()?;
+    let in_build = roots.dist.join(&site_path).is_file() && !out.former().contains(&site_path);
+    if index == 0 && !in_build {
+        if let Ok(bytes) = std::fs::read(path) {
+            out.insert(site_path, bytes);
+        }
+    }
+    Some(meta.len())
 }
 
 /// The served article file with the sizes filled in (its other fields as the producer wrote them).

@@ -309,7 +309,11 @@ fn rewrite(image: &mut Image, key: &str, meta: &Meta) {
 fn patch_raw(raw: &[u8], changed: &[(String, Option<Image>)]) -> Vec<u8> {
     let Ok(mut file) = serde_json::from_slice::<serde_json::Value>(raw) else { return raw.to_vec() };
     let made = |v: &serde_json::Value| {
-        let src = v.get("src")?.as_str()?;
+        // A video's still may be written as its address alone.
+        let src = match v {
+            serde_json::Value::String(s) => s.as_str(),
+            _ => v.get("src")?.as_str()?,
+        };
         changed.iter().find(|(s, _)| s == src).map(|(_, image)| image.clone())
     };
     let patch = |object: &mut serde_json::Map<String, serde_json::Value>, image: &Image| {
@@ -336,25 +340,54 @@ fn patch_raw(raw: &[u8], changed: &[(String, Option<Image>)]) -> Vec<u8> {
     if let Some(blocks) = file.get_mut("body").and_then(|b| b.as_array_mut()) {
         blocks.retain(|b| b.get("type").and_then(|t| t.as_str()) != Some("image") || made(b) != Some(None));
         for block in blocks.iter_mut() {
-            if block.get("type").and_then(|t| t.as_str()) != Some("image") {
-                continue;
-            }
-            if let Some(Some(image)) = made(block) {
-                if let Some(object) = block.as_object_mut() {
-                    patch(object, &image);
+            match block.get("type").and_then(|t| t.as_str()) {
+                Some("image") => {
+                    if let (Some(Some(image)), Some(object)) = (made(block), block.as_object_mut()) {
+                        patch(object, &image);
+                    }
                 }
+                Some("gallery") => {
+                    let Some(items) = block.get_mut("images").and_then(|i| i.as_array_mut()) else { continue };
+                    items.retain(|i| made(i) != Some(None));
+                    for item in items.iter_mut() {
+                        if let (Some(Some(image)), Some(object)) = (made(item), item.as_object_mut()) {
+                            patch(object, &image);
+                        }
+                    }
+                }
+                Some("video") => match block.get("poster").map(|p| (made(p), p.is_string())) {
+                    Some((Some(Some(image)), is_string)) => {
+                        if is_string {
+                            block["poster"] = serde_json::json!({});
+                        }
+                        if let Some(object) = block["poster"].as_object_mut() {
+                            patch(object, &image);
+                        }
+                    }
+                    Some((Some(None), _)) => {
+                        block.as_object_mut().map(|o| o.remove("poster"));
+                    }
+                    _ => {}
+                },
+                _ => {}
             }
         }
     }
     serde_json::to_vec(&file).unwrap_or_else(|_| raw.to_vec())
 }
 
-/// Every image of an article with its field path (`image`, `body[3]`).
+/// Every image of an article with its field path (`image`, `body[3]`, `body[4].images[2]`,
+/// `body[5].poster`): the lead photo, image blocks, gallery photos and video stills.
 fn images(article: &crate::core::model::Article) -> Vec<(&Image, String)> {
     let mut out: Vec<(&Image, String)> = article.teaser.image.iter().map(|i| (i, "image".to_owned())).collect();
     for (n, block) in article.body.blocks.iter().enumerate() {
-        if let Block::Image(i) = block {
-            out.push((i, format!("body[{n}]")));
+        match block {
+            Block::Image(i) => out.push((i, format!("body[{n}]"))),
+            Block::Gallery { images, .. } => {
+                out.extend(images.iter().enumerate().map(|(k, i)| (i, format!("body[{n}].images[{k}]"))))
+            }
+            Block::Video(v) => out.extend(v.poster.iter().map(|i| (i, format!("body[{n}].poster")))),
+            _ => {}
         }
     }
     out
@@ -363,20 +396,42 @@ fn images(article: &crate::core::model::Article) -> Vec<(&Image, String)> {
 fn images_mut(article: &mut crate::core::model::Article) -> Vec<(&mut Image, String)> {
     let mut out: Vec<(&mut Image, String)> = article.teaser.image.iter_mut().map(|i| (i, "image".to_owned())).collect();
     for (n, block) in article.body.blocks.iter_mut().enumerate() {
-        if let Block::Image(i) = block {
-            out.push((i, format!("body[{n}]")));
+        match block {
+            Block::Image(i) => out.push((i, format!("body[{n}]"))),
+            Block::Gallery { images, .. } => {
+                out.extend(images.iter_mut().enumerate().map(|(k, i)| (i, format!("body[{n}].images[{k}]"))))
+            }
+            Block::Video(v) => out.extend(v.poster.iter_mut().map(|i| (i, format!("body[{n}].poster")))),
+            _ => {}
         }
     }
     out
 }
 
+/// Leaves out the images that could not be made: an image block goes, a gallery keeps its other
+/// photos (and goes when none is left), a video shows without its still.
 fn drop_images(article: &mut crate::core::model::Article, fields: &[String]) {
     if fields.iter().any(|f| f == "image") {
         article.teaser.image = None;
     }
+    for (n, block) in article.body.blocks.iter_mut().enumerate() {
+        match block {
+            Block::Gallery { images, .. } => {
+                let mut k = 0;
+                images.retain(|_| {
+                    let keep = !fields.contains(&format!("body[{n}].images[{k}]"));
+                    k += 1;
+                    keep
+                });
+            }
+            Block::Video(v) if fields.contains(&format!("body[{n}].poster")) => v.poster = None,
+            _ => {}
+        }
+    }
     let mut n = 0;
-    article.body.blocks.retain(|_| {
-        let keep = !fields.contains(&format!("body[{n}]"));
+    article.body.blocks.retain(|b| {
+        let keep =
+            !fields.contains(&format!("body[{n}]")) && !matches!(b, Block::Gallery { images, .. } if images.is_empty());
         n += 1;
         keep
     });

@@ -111,6 +111,10 @@ fn text(source: &Source) -> Vec<String> {
         match block {
             // With the photographer: "Bild: Anja Kador" is found.
             Block::Image(i) => out.extend(i.caption_line()),
+            Block::Gallery { caption, images, .. } => {
+                out.extend(caption.clone());
+                out.extend(images.iter().filter_map(|i| i.caption_line()));
+            }
             other => other.texts(&mut |s| out.push(s.to_owned())),
         }
     }

@@ -80,12 +80,14 @@ fn article() {
 }
 
 #[test]
-fn articles_with_tables_boxes_questions_downloads_and_contacts() {
+fn articles_with_tables_boxes_questions_downloads_contacts_galleries_and_videos() {
     with_browser(|c| async move {
         let service = "/nachrichten/so-erreichen-sie-die-stadtverwaltung-ueber-den-jahreswechsel";
         check(&c, &base(), service, "section.contacts").await;
         let council = "/nachrichten/grundsteuer-sporthalle-kreuz-grundschule-klimaquartiere-so-hat-der-rat-entschieden";
         check(&c, &base(), council, ".downloads a").await;
+        // A gallery and a video's consent.
+        check(&c, &base(), "/nachrichten/wintergalerie-kunst-im-alten-kaufhof", ".video-consent").await;
     });
 }
 

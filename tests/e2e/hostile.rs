@@ -1,6 +1,6 @@
 //! The hostile corpus (tests/fixtures/hostile/*/case.json): whatever arrives, the reader sees a
-//! working page, nothing in the content runs, no link or image breaks the scheme rules, and the
-//! Content-Security-Policy reports no violation.
+//! working page, nothing in the content runs, no link or image breaks the scheme rules, nothing is
+//! requested from a video platform, and the Content-Security-Policy reports no violation.
 
 use crate::support::*;
 use fantoccini::Client;
@@ -29,6 +29,10 @@ const AUDIT: &str = r#"
             bad.push('script element ' + s.outerHTML.slice(0, 80));
     for (const e of document.querySelectorAll('iframe, object, embed, body style, base'))
         bad.push('element ' + e.tagName);
+    // A platform's video asks nothing of the platform before the reader agrees.
+    for (const r of performance.getEntriesByType('resource'))
+        if (/(^|\.)(youtube(-nocookie)?\.com|ytimg\.com|googlevideo\.com|vimeo\.com|vimeocdn\.com)$/.test(new URL(r.name).hostname))
+            bad.push('request to ' + r.name);
     if (document.querySelectorAll('h1').length !== 1) bad.push(document.querySelectorAll('h1').length + ' h1 elements');
     return bad;
 "#;

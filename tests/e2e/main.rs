@@ -16,6 +16,7 @@ mod extremes;
 mod filters;
 mod hostile;
 mod list;
+mod media;
 mod network;
 mod offline;
 mod paging;

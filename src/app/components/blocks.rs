@@ -2,14 +2,14 @@
 //! made of is decided in the core (`core::tree::blocks`, one function per block type); content
 //! is structured data: every string is rendered as text, never as HTML.
 
+use super::drawn::drawn;
 use super::figure::Figure;
+use super::media::{Gallery, VideoBlock};
 use crate::core::images::Slot;
 use crate::core::model::Block;
-use crate::core::tree::{self, Element, Node};
-use leptos::attr::any_attribute::{AnyAttribute, IntoAnyAttribute};
-use leptos::attr::custom::custom_attribute;
+use crate::core::tree;
 use leptos::prelude::*;
-use leptos::tachys::view::add_attr::AddAnyAttr;
+use wasm_bindgen::JsCast;
 
 /// Blocks rendered in one task. A longer body (thousands of blocks) follows a slice at a time,
 /// with the browser free to paint and answer between slices.
@@ -53,34 +53,39 @@ pub fn ArticleBody(blocks: Vec<Block>, #[prop(default = None)] omitted_note: Opt
     }
 }
 
-/// The single dispatch over block types: an image is a figure, every other block is drawn from
-/// its element tree (`core::tree::blocks`, decision 23).
+/// The single dispatch over block types: an image is a figure, a gallery and a video answer the
+/// reader (`media`), every other block is drawn from its element tree (`core::tree::blocks`, decision 23).
 #[component]
 pub fn BlockView(block: Block) -> impl IntoView {
     match tree::blocks::block(&block) {
-        Some(nodes) => nodes.into_iter().map(node).collect_view().into_any(),
+        Some(nodes) => nodes.into_iter().map(drawn).collect_view().into_any(),
         None => match block {
             Block::Image(image) => view! { <Figure image place=Slot::Body/> }.into_any(),
+            Block::Gallery { caption, images, omitted } => view! { <Gallery caption images omitted/> }.into_any(),
+            Block::Video(video) => view! { <VideoBlock video/> }.into_any(),
             _ => ().into_any(),
         },
     }
 }
 
-/// An element tree of the core (a contact card, the corrections) as a view.
-pub fn drawn(e: Element) -> AnyView {
-    node(e.into())
-}
-
-/// Draws an element tree: its tags and attribute names are the core's constants; content is
-/// only ever text (a text node) and attribute values (escaped when rendered to HTML).
-fn node(n: Node) -> AnyView {
-    match n {
-        Node::Text(s) => s.into_any(),
-        Node::Element(e) => {
-            let attrs: Vec<AnyAttribute> =
-                e.attrs.into_iter().map(|(k, v)| custom_attribute(k, v).into_any_attr()).collect();
-            let children = e.children.into_iter().map(node).collect_view();
-            leptos::html::custom(e.tag).child(children).add_any_attr(attrs).into_any()
+/// A closed answer prints as its question alone: before printing every closed answer opens, and
+/// closes again after (only those this opened).
+pub fn open_answers_for_print() {
+    let each = |selector: &str, f: &dyn Fn(&web_sys::Element)| {
+        if let Ok(list) = document().query_selector_all(selector) {
+            (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).for_each(|e| f(&e));
         }
-    }
+    };
+    let _ = window_event_listener_untyped("beforeprint", move |_| {
+        each(".faq details:not([open])", &|d| {
+            let _ = d.set_attribute("open", "");
+            let _ = d.set_attribute("data-print-open", "");
+        })
+    });
+    let _ = window_event_listener_untyped("afterprint", move |_| {
+        each("details[data-print-open]", &|d| {
+            let _ = d.remove_attribute("open");
+            let _ = d.remove_attribute("data-print-open");
+        })
+    });
 }

@@ -1,8 +1,8 @@
 //! Route `/nachrichten/{slug}`: one article and "Weitere Nachrichten".
 
 use crate::app::components::back::BackToList;
-use crate::app::components::blocks::drawn;
 use crate::app::components::blocks::ArticleBody;
+use crate::app::components::drawn::drawn;
 use crate::app::components::figure::Figure;
 use crate::app::components::share::ShareButton;
 use crate::app::components::states::{Failure, InlineFailure, Loading, NotFound};

@@ -4,11 +4,15 @@
 //! a note). Blocks inside a box or an answer are paragraphs, lists and links only: one that is
 //! not is skipped and reported (`notes`), the rest of the box shows.
 
-use super::{block, error, flag, optional_string, optional_u64, required, required_string, text, Decoded};
+use super::{
+    block, error, flag, image, optional_string, optional_u64, required, required_string, still, text, Decoded,
+};
 use crate::core::error::{LoadError, Problem};
 use crate::core::json::Json;
-use crate::core::model::blocks::{self, Contact, Download, InfoboxKind, Question, Table};
-use crate::core::model::{Block, Text};
+use crate::core::model::blocks::{
+    self, Captions, Contact, Download, InfoboxKind, Platform, Question, Table, Video, VideoSource,
+};
+use crate::core::model::{Block, Image, Text};
 use crate::core::safe_url;
 
 fn array<'j, 'a>(v: &'j Json<'a>, key: &str) -> Decoded<&'j [Json<'a>]> {
@@ -184,6 +188,86 @@ pub(super) fn contacts(v: &Json) -> Vec<Contact> {
         Some(Json::Arr(items)) => items.iter().take(Contact::MAX_PER_ARTICLE).filter_map(|c| contact(c).ok()).collect(),
         _ => Vec::new(),
     }
+}
+
+/// Photos: one that breaks the image rules (no `alt`, a forbidden source) is left out and
+/// noted, the others show; past the bound they are counted, not read.
+pub(super) fn gallery(v: &Json, notes: &mut Vec<String>) -> Decoded<Block> {
+    let all = array(v, "images")?;
+    let shown = all.len().min(blocks::MAX_GALLERY_IMAGES);
+    let mut images = Vec::with_capacity(shown);
+    for (i, item) in all[..shown].iter().enumerate() {
+        match image(item) {
+            Ok(img) if safe_url::image_src(&img.src).is_some() => images.push(img),
+            Ok(_) => notes.push(format!("images[{i}].src: address not allowed, image not shown")),
+            Err(e) => notes.push(format!("{} (image)", LoadError::Decode(e.within(&format!("images[{i}]"))))),
+        }
+    }
+    if images.is_empty() {
+        return Err(error("images", Problem::Invalid("no image to show".into())));
+    }
+    Ok(Block::Gallery { caption: optional_string(v, "caption"), images, omitted: all.len() - shown })
+}
+
+/// A video: strict where a wrong value would load something else (an unknown platform, an id
+/// that is not one, a forbidden address: the block is skipped and reported), tolerant for what
+/// only adds (a still, a caption file or a transcript that breaks the rules is dropped and noted).
+pub(super) fn video(v: &Json, notes: &mut Vec<String>) -> Decoded<Block> {
+    let title = required_string(v, "title")?;
+    if title.trim().is_empty() {
+        return Err(error("title", Problem::Invalid("a video needs its title".into())));
+    }
+    let source = match v.get("platform") {
+        Some(Json::Str(name)) => {
+            let Some(platform) = Platform::named(name) else {
+                return Err(error("platform", Problem::Invalid(format!("unknown video platform {name:?}"))));
+            };
+            let id = required_string(v, "id")?;
+            if !platform.valid_id(&id) {
+                return Err(error("id", Problem::Invalid(format!("not a {} video id", platform.name()))));
+            }
+            VideoSource::Platform { platform, id }
+        }
+        Some(_) => return Err(error("platform", Problem::WrongType)),
+        None => {
+            let src = required_string(v, "src")?;
+            let Some(src) = safe_url::image_src(&src) else {
+                return Err(error("src", Problem::Invalid("address not allowed".into())));
+            };
+            VideoSource::File { src }
+        }
+    };
+    let poster = match v.get("poster") {
+        None | Some(Json::Null) => None,
+        Some(Json::Str(src)) => Some(Image { src: src.to_string(), alt: String::new(), ..Image::default() }),
+        Some(p) => still(p).map_err(|e| notes.push(format!("{} (poster)", LoadError::Decode(e.within("poster"))))).ok(),
+    };
+    // A platform video's still must be the site's own: one on another host (the platform's own
+    // thumbnail server) would tell it of the reader before the reader agreed.
+    let own_only = matches!(source, VideoSource::Platform { .. });
+    let poster = poster.filter(|p| {
+        let fine = safe_url::image_src(&p.src).is_some_and(|src| !(own_only && safe_url::is_external(&src)));
+        if !fine {
+            notes.push(
+                "poster.src: address not allowed (a platform video's still is the site's own), still not shown".into(),
+            );
+        }
+        fine
+    });
+    let mut captions = Vec::new();
+    if let Some(Json::Arr(items)) = v.get("captions") {
+        for (i, c) in items.iter().take(Captions::MAX).enumerate() {
+            let src = c.get("src").and_then(Json::as_str).and_then(safe_url::image_src);
+            let lang = c.get("lang").and_then(Json::as_str).map(str::trim).filter(|l| !l.is_empty());
+            match (src, lang, &source) {
+                (Some(src), Some(lang), VideoSource::File { .. }) => {
+                    captions.push(Captions { src, lang: lang.to_owned(), label: optional_string(c, "label") })
+                }
+                _ => notes.push(format!("captions[{i}]: needs src and lang, for an own file; not used")),
+            }
+        }
+    }
+    Ok(Block::Video(Video { title, source, poster, captions, transcript: optional_string(v, "transcript") }))
 }
 
 #[cfg(test)]

@@ -271,6 +271,142 @@ impl Contact {
     }
 }
 
+/// Images of one gallery past this are not shown (a note says how many): an event's gallery has a
+/// few dozen.
+pub const MAX_GALLERY_IMAGES: usize = 60;
+
+/// "940 weitere Bilder werden nicht gezeigt."
+pub fn omitted_images_note(n: usize) -> Option<String> {
+    (n > 0).then(|| match n {
+        1 => "Ein weiteres Bild wird nicht gezeigt.".to_owned(),
+        n => format!("{} weitere Bilder werden nicht gezeigt.", thousands(n)),
+    })
+}
+
+/// A video: an own file, or a video of one of the big platforms by its id (shown only after the
+/// reader agrees: nothing is asked of the platform before).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema, Serialize))]
+pub struct Video {
+    /// What the video is: shown, and the player's name.
+    pub title: String,
+    #[cfg_attr(not(target_arch = "wasm32"), serde(flatten))]
+    pub source: VideoSource,
+    /// A still of this site (never the platform's): shown before the video plays.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    pub poster: Option<super::Image>,
+    /// Caption files (WebVTT) of an own file.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Vec::is_empty"))]
+    pub captions: Vec<Captions>,
+    /// Where the video's words can be read (http, https or relative).
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    pub transcript: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema, Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(untagged))]
+pub enum VideoSource {
+    /// An own file (MP4, WebM): http, https or relative.
+    File { src: String },
+    /// A platform's video by its id (YouTube: 11 letters, digits, `-` and `_`; Vimeo: digits).
+    Platform { platform: Platform, id: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema, Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "lowercase"))]
+pub enum Platform {
+    Youtube,
+    Vimeo,
+}
+
+impl Platform {
+    pub fn named(name: &str) -> Option<Platform> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "youtube" => Some(Platform::Youtube),
+            "vimeo" => Some(Platform::Vimeo),
+            _ => None,
+        }
+    }
+
+    /// Whether `id` is one of the platform's ids (and so safe in its addresses).
+    pub fn valid_id(self, id: &str) -> bool {
+        match self {
+            Platform::Youtube => {
+                id.len() == 11 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            }
+            Platform::Vimeo => (1..=12).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit()),
+        }
+    }
+
+    /// The provider as a reader knows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Platform::Youtube => "YouTube",
+            Platform::Vimeo => "Vimeo",
+        }
+    }
+
+    /// What the reader agrees to, before the link to the provider's privacy policy. Whole
+    /// sentences, not formatted: each `format!` costs the reader's download.
+    pub fn consent_text(self) -> &'static str {
+        match self {
+            Platform::Youtube => "Dieses Video wird von YouTube (Google Ireland Limited) bereitgestellt. Erst wenn Sie es abspielen, wird es von dort geladen; dabei erhält YouTube Daten wie Ihre IP-Adresse. ",
+            Platform::Vimeo => "Dieses Video wird von Vimeo (Vimeo.com, Inc.) bereitgestellt. Erst wenn Sie es abspielen, wird es von dort geladen; dabei erhält Vimeo Daten wie Ihre IP-Adresse. ",
+        }
+    }
+
+    /// The provider's privacy policy, and its link's label.
+    pub fn privacy_policy(self) -> (&'static str, &'static str) {
+        match self {
+            Platform::Youtube => ("https://policies.google.com/privacy", "Datenschutzerklärung von YouTube"),
+            Platform::Vimeo => ("https://vimeo.com/privacy", "Datenschutzerklärung von Vimeo"),
+        }
+    }
+
+    /// The privacy-enhanced player (no cookies before play: youtube-nocookie, Vimeo's `dnt`),
+    /// asked to start at once: the reader's click was the start. The CSP's `frame-src` names
+    /// exactly these hosts (deploy/newsroom.conf).
+    pub fn player(self, id: &str) -> String {
+        match self {
+            Platform::Youtube => ["https://www.youtube-nocookie.com/embed/", id, "?autoplay=1&rel=0"].concat(),
+            Platform::Vimeo => ["https://player.vimeo.com/video/", id, "?dnt=1&autoplay=1"].concat(),
+        }
+    }
+
+    /// The video's own page on the platform (a link: nothing is loaded before it is followed),
+    /// and its label.
+    pub fn page(self, id: &str) -> (String, &'static str) {
+        match self {
+            Platform::Youtube => (["https://www.youtube.com/watch?v=", id].concat(), "Video auf YouTube ansehen"),
+            Platform::Vimeo => (["https://vimeo.com/", id].concat(), "Video auf Vimeo ansehen"),
+        }
+    }
+}
+
+/// A caption file of an own video.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema, Serialize))]
+pub struct Captions {
+    /// A WebVTT file: http, https or relative.
+    pub src: String,
+    /// BCP 47 tag of its language.
+    pub lang: String,
+    /// What the player's menu calls it ("Deutsch").
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    pub label: Option<String>,
+}
+
+impl Captions {
+    /// Caption files of one video that are read.
+    pub const MAX: usize = 10;
+
+    pub fn label(&self) -> String {
+        self.label.clone().unwrap_or_else(|| language_name(&self.lang))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,8 @@ use super::{el, link, Element, Node};
 use crate::core::model::blocks::{omitted_questions_note, Contact, Download, InfoboxKind, Question, Table};
 use crate::core::model::{Article, Block, HeadingLevel, Text};
 
-/// The block's tree; `None` for an image, which has its own view.
+/// The block's tree; `None` for an image, a gallery and a video, which have their own views
+/// (`components::figure`, `components::media`: they answer the reader).
 pub fn block(b: &Block) -> Option<Vec<Node>> {
     let one = |e: Element| Some(vec![e.into()]);
     match b {
@@ -28,6 +29,7 @@ pub fn block(b: &Block) -> Option<Vec<Node>> {
         Block::Faq { items, omitted } => one(faq(items, *omitted)),
         Block::Downloads { title, files } => one(downloads(title.as_deref(), files)),
         Block::Contact(c) => one(contact(c)),
+        Block::Gallery { .. } | Block::Video(_) => None,
     }
 }
 
