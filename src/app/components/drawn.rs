@@ -20,8 +20,15 @@ fn node(n: Node) -> AnyView {
         Node::Element(e) => {
             let attrs: Vec<AnyAttribute> =
                 e.attrs.into_iter().map(|(k, v)| custom_attribute(k, v).into_any_attr()).collect();
-            let children = e.children.into_iter().map(node).collect_view();
-            leptos::html::custom(e.tag).child(children).add_any_attr(attrs).into_any()
+            // Void elements are written without an end tag (a custom element would get one).
+            match e.tag {
+                "img" => leptos::html::img().add_any_attr(attrs).into_any(),
+                "track" => leptos::html::track().add_any_attr(attrs).into_any(),
+                tag => {
+                    let children = e.children.into_iter().map(node).collect_view();
+                    leptos::html::custom(tag).child(children).add_any_attr(attrs).into_any()
+                }
+            }
         }
     }
 }
