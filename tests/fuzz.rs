@@ -79,15 +79,53 @@ const FIELDS: [&str; 12] = [
     "related",
     "updated",
 ];
-const BLOCK_FIELDS: [&str; 10] =
-    ["type", "text", "level", "items", "ordered", "href", "label", "hreflang", "src", "alt"];
+const BLOCK_FIELDS: [&str; 28] = [
+    "type",
+    "text",
+    "level",
+    "items",
+    "ordered",
+    "href",
+    "label",
+    "hreflang",
+    "src",
+    "alt",
+    // Format 1.2's blocks.
+    "caption",
+    "head",
+    "rows",
+    "header_column",
+    "kind",
+    "title",
+    "blocks",
+    "files",
+    "name",
+    "phone",
+    "email",
+    "images",
+    "platform",
+    "id",
+    "poster",
+    "captions",
+    "transcript",
+    "address",
+];
+/// Blocks of `sample_article`.
+const BLOCKS: usize = 11;
 
 fn sample_article() -> Value {
     json!({"slug": "a", "headline": "H", "published": "2025-12-19T10:00:00+01:00", "tags": ["A"],
            "body": [{"type": "paragraph", "text": [{"text": "x", "href": "https://a.de"}]},
                     {"type": "link", "href": "/x", "label": "L", "hreflang": "en"},
                     {"type": "image", "src": "/i.svg", "alt": "", "width": 10, "height": 10},
-                    {"type": "list", "items": ["a", [{"text": "b", "href": "mailto:a@b.de"}]]}]})
+                    {"type": "list", "items": ["a", [{"text": "b", "href": "mailto:a@b.de"}]]},
+                    {"type": "table", "caption": "T", "head": [["A", "B"]], "rows": [["x", 1], [null]], "header_column": true},
+                    {"type": "infobox", "kind": "important", "title": "I", "blocks": ["p", {"type": "link", "href": "/l", "label": "L"}]},
+                    {"type": "faq", "items": [{"question": "Q?", "answer": [{"type": "paragraph", "text": "A"}]}]},
+                    {"type": "downloads", "title": "D", "files": [{"href": "/f.pdf", "label": "F", "size": 10}]},
+                    {"type": "contact", "name": "N", "phone": "0231 1", "email": "a@b.de", "address": "A\nB"},
+                    {"type": "gallery", "caption": "G", "images": [{"src": "/a.svg", "alt": "A"}, {"src": "/b.svg", "alt": ""}]},
+                    {"type": "video", "title": "V", "platform": "youtube", "id": "M7lc1UVf-VE", "poster": "/s.jpg", "transcript": "/t.txt"}]})
 }
 
 /// Whether our reader's value is serde_json's (numbers as written: ours keeps their text).
@@ -190,6 +228,33 @@ proptest! {
     }
 
     #[test]
+    fn a_platform_video_loads_nothing_off_the_site_before_consent(
+        platform in prop_oneof![Just("youtube".to_owned()), Just("Vimeo".to_owned()), ".{0,12}"],
+        id in prop_oneof![Just("M7lc1UVf-VE".to_owned()), Just("76979871".to_owned()), ".{0,20}"],
+        poster in prop_oneof![Just("/s.jpg".to_owned()), Just("https://i.ytimg.com/vi/x/0.jpg".to_owned()), "[ -~]{0,30}"],
+    ) {
+        let doc = json!({"slug": "a", "headline": "H", "published": "2025-12-19T10:00:00+01:00",
+            "body": [{"type": "video", "title": "V", "platform": platform, "id": id, "poster": poster}]});
+        let Ok(article) = decode_article(&doc.to_string()) else { return Ok(()) };
+        for block in &article.body.blocks {
+            let newsroom::core::model::Block::Video(v) = block else { continue };
+            fn sources(e: &newsroom::core::tree::Element, out: &mut Vec<String>) {
+                out.extend(["src", "srcset", "poster"].iter().filter_map(|a| e.get(a)).map(str::to_owned));
+                for c in &e.children {
+                    if let newsroom::core::tree::Node::Element(c) = c {
+                        sources(c, out);
+                    }
+                }
+            }
+            let mut loaded = Vec::new();
+            sources(&newsroom::core::tree::media::video(v, false), &mut loaded);
+            for src in loaded {
+                prop_assert!(!newsroom::core::safe_url::is_external(&src), "{src:?} is loaded before consent");
+            }
+        }
+    }
+
+    #[test]
     fn arbitrary_text_never_panics_the_decoders(s in ".{0,200}") {
         let _ = decode_article(&s);
         let _ = decode_index(&s);
@@ -205,7 +270,7 @@ proptest! {
 
     #[test]
     fn mutated_articles_decode_or_fail_cleanly_and_never_yield_a_forbidden_url(
-        field in 0usize..12, block in 0usize..4, block_field in 0usize..10, value in arb_json(2), top in any::<bool>(),
+        field in 0usize..12, block in 0usize..BLOCKS, block_field in 0usize..BLOCK_FIELDS.len(), value in arb_json(2), top in any::<bool>(),
     ) {
         let mut doc = sample_article();
         if top {

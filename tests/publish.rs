@@ -398,3 +398,42 @@ fn old_news_says_it_may_be_out_of_date_when_the_site_file_asks() {
     let new = fs::read_to_string(dir.join("dist/nachrichten/neu.html")).unwrap();
     assert!(!new.contains("möglicherweise nicht mehr aktuell"));
 }
+
+#[test]
+fn an_own_video_is_published_by_copying_with_its_captions_and_a_gallery_photo_is_made() {
+    let dir = scratch("video");
+    fs::create_dir_all(dir.join("content/media")).unwrap();
+    // Larger than what is read into memory: copied as it is, and not precompressed.
+    let video = vec![7u8; 9 * 1024 * 1024];
+    fs::write(dir.join("content/media/rede.mp4"), &video).unwrap();
+    fs::write(dir.join("content/media/rede.vtt"), "WEBVTT\n\n00:00.000 --> 00:02.000\nGuten Tag.\n").unwrap();
+    fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("content/media/holz.jpg"), dir.join("content/media/holz.jpg"))
+        .unwrap();
+    let doc = serde_json::json!({
+        "slug": "rede", "headline": "Rede", "published": "2025-12-19T10:00:00+01:00",
+        "body": [
+            {"type": "video", "title": "Rede zum Haushalt", "src": "/media/rede.mp4",
+             "captions": [{"src": "/media/rede.vtt", "lang": "de"}, {"src": "/media/fehlt.vtt", "lang": "en"}]},
+            {"type": "gallery", "images": [{"src": "/media/holz.jpg", "alt": "Holz"}, {"src": "/media/holz.jpg", "alt": "Noch einmal"}]}]
+    });
+    fs::write(dir.join("content/articles/rede.json"), doc.to_string()).unwrap();
+    let report = publish_at_once(&dir.join("content"), &dir.join("dist"));
+    assert_eq!(fs::read(dir.join("dist/media/rede.mp4")).unwrap(), video, "the video is served as it is");
+    assert!(!dir.join("dist/media/rede.mp4.br").exists(), "a video is not precompressed");
+    assert!(fs::read_to_string(dir.join("dist/media/rede.vtt")).unwrap().starts_with("WEBVTT"));
+    assert!(
+        report.problems.iter().any(|p| p.field.as_deref() == Some("body[0].captions[1].src")),
+        "the missing caption file is named: {:?}",
+        report.problems
+    );
+    // The gallery's photos are made like every photo: the article the app reads names the made files.
+    let served =
+        newsroom::core::decode::decode_article(&fs::read_to_string(dir.join("dist/api/articles/rede.json")).unwrap())
+            .unwrap();
+    let newsroom::core::model::Block::Gallery { images, .. } = &served.body.blocks[1] else { panic!("{served:?}") };
+    assert!(images.iter().all(|i| i.src.starts_with("/media/v/") && !i.srcset.is_empty()), "{images:?}");
+    assert!(!dir.join("dist/media/holz.jpg").exists(), "the camera original is never served");
+    // A second run copies nothing again.
+    let again = publish_at_once(&dir.join("content"), &dir.join("dist"));
+    assert!(!again.written.written_paths.iter().any(|p| p.ends_with(".mp4")), "{:?}", again.written.written_paths);
+}

@@ -10,6 +10,9 @@ use super::output::Outputs;
 use super::source::{Problem, Source};
 use crate::core::model::{Block, VideoSource};
 
+/// Files larger than this are published by copying, never read whole.
+const COPIED_ABOVE: u64 = 8 * 1024 * 1024;
+
 /// A download of `size` bytes at `href`, as the article file gets it.
 struct Filled {
     href: String,
@@ -87,7 +90,10 @@ fn publish(
     let meta = std::fs::metadata(path).ok()?;
     let in_build = roots.dist.join(&site_path).is_file() && !out.former().contains(&site_path);
     if index == 0 && !in_build {
-        if let Ok(bytes) = std::fs::read(path) {
+        // A video or a recording may be gigabytes: copied, not read into memory.
+        if meta.len() > COPIED_ABOVE {
+            out.insert_copy(site_path, path);
+        } else if let Ok(bytes) = std::fs::read(path) {
             out.insert(site_path, bytes);
         }
     }

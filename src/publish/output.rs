@@ -129,6 +129,36 @@ impl Outputs {
         self.paths.insert(path);
     }
 
+    /// A large file of the content folder (a video, a council recording) published by copying,
+    /// never read into memory whole; unchanged when the published copy has its length and is not
+    /// older. Not precompressed: such files are compressed by their format.
+    pub fn insert_copy(&mut self, path: String, source: &Path) {
+        if let Target::Memory(files) = &mut self.target {
+            if let Ok(bytes) = std::fs::read(source) {
+                files.insert(path.clone(), bytes);
+            }
+        } else if self.error.is_none() {
+            let same = |target: &Path| match (std::fs::metadata(source), std::fs::metadata(target)) {
+                (Ok(a), Ok(b)) => a.len() == b.len() && b.modified().ok() >= a.modified().ok(),
+                _ => false,
+            };
+            let result = match &self.target {
+                Target::Memory(_) => Ok(false),
+                Target::DryRun(dist) => Ok(!same(&dist.join(&path))),
+                Target::Disk(dist) => {
+                    let target = dist.join(&path);
+                    if same(&target) {
+                        Ok(false)
+                    } else {
+                        self.journal(&path).and_then(|_| copy_atomic(source, &target)).map(|_| true)
+                    }
+                }
+            };
+            self.count(&path, result);
+        }
+        self.paths.insert(path);
+    }
+
     fn put(&mut self, path: &str, bytes: &[u8]) {
         if self.error.is_some() {
             return;
@@ -141,6 +171,11 @@ impl Outputs {
                 self.journal(path).and_then(|_| write_if_changed(&dist.join(path), bytes, compressible(path)))
             }
         };
+        self.count(path, result);
+    }
+
+    /// Counts a write (`true`: the file changed), or keeps its error (the run stops writing).
+    fn count(&mut self, path: &str, result: io::Result<bool>) {
         match result {
             Ok(true) => {
                 self.stats.written += 1;
@@ -348,10 +383,12 @@ fn held_rank(path: &str) -> Option<u8> {
     })
 }
 
-/// Pagefind's chunks and wasm are gzip already (it unpacks them itself); photos are compressed
-/// by their format.
+/// Pagefind's chunks and wasm are gzip already (it unpacks them itself); photos, videos, audio
+/// and archives are compressed by their format.
 fn compressible(path: &str) -> bool {
-    let photo = [".webp", ".jpg", ".jpeg", ".png", ".gif", ".avif"].iter().any(|e| path.ends_with(e));
+    let photo = [".webp", ".jpg", ".jpeg", ".png", ".gif", ".avif", ".mp4", ".webm", ".m4v", ".mp3", ".ogg", ".zip"]
+        .iter()
+        .any(|e| path.ends_with(e));
     !(path.contains(".pf_") || path.ends_with(".pagefind") || photo)
 }
 
@@ -396,6 +433,20 @@ fn write_if_changed(target: &Path, bytes: &[u8], compress: bool) -> io::Result<b
 fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
     let partial = with_suffix(target, PARTIAL);
     let result = std::fs::write(&partial, bytes).and_then(|_| std::fs::rename(&partial, target));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    result
+}
+
+/// `write_atomic` for a file copied as it is (its former compressed copies go first).
+fn copy_atomic(source: &Path, target: &Path) -> io::Result<()> {
+    if let Some(dir) = target.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    remove_compressed(target);
+    let partial = with_suffix(target, PARTIAL);
+    let result = std::fs::copy(source, &partial).and_then(|_| std::fs::rename(&partial, target));
     if result.is_err() {
         let _ = std::fs::remove_file(&partial);
     }

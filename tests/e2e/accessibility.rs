@@ -7,7 +7,7 @@ const AXE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/node_module
 const WIDTHS: [u32; 3] = [320, 390, 1280];
 const THEMES: [&str; 2] = ["light", "dark"];
 
-async fn violations(c: &Client) -> Vec<String> {
+pub async fn violations(c: &Client) -> Vec<String> {
     c.execute(AXE, vec![]).await.unwrap();
     let result = c
         .execute_async(

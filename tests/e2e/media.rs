@@ -194,3 +194,116 @@ fn printing_opens_every_answer_and_closes_them_after() {
         assert_eq!(eval(&c, open).await, before, "closed again after printing");
     });
 }
+
+#[test]
+fn an_own_video_has_its_still_captions_and_transcript_and_waits_for_the_reader() {
+    with_browser(|c| async move {
+        open_fixture(&c, "media", "/nachrichten/rede").await;
+        wait_until(&c, "document.querySelector('figure.video video')", "the video").await;
+        let video = eval(
+            &c,
+            "const v = document.querySelector('figure.video video');
+             const t = [...v.querySelectorAll('track')].map(t => [t.kind, t.srclang, t.label, t.default]);
+             const links = [...document.querySelectorAll('figure.video .video-link a')].map(a => [a.textContent, a.getAttribute('href')]);
+             return [v.controls, v.autoplay, v.paused, v.getAttribute('preload'), v.getAttribute('poster'), t, links,
+               v.getAttribute('aria-label'), document.querySelector('figure.video figcaption .video-title').textContent]",
+        )
+        .await;
+        assert_eq!(
+            video,
+            serde_json::json!([
+                true,
+                false,
+                true,
+                "none",
+                "/fixture-api/media/still.svg",
+                [["captions", "de", "Deutsch", true], ["captions", "en", "Englisch", false]],
+                [
+                    ["Video herunterladen", "/fixture-api/media/rede.webm"],
+                    ["Abschrift lesen", "/fixture-api/media/rede.txt"]
+                ],
+                "Rede des Kämmerers zum Haushalt 2026",
+                "Rede des Kämmerers zum Haushalt 2026"
+            ])
+        );
+        // The first caption file is the one shown, and it is there to read. WebKit leaves the
+        // choice of captions to the reader's system preference (its tracks stay `disabled` until
+        // the reader picks one), so there only the tracks themselves are checked.
+        let webkit = std::env::var("BROWSER").as_deref() == Ok("webkit");
+        let shown = if webkit { "true" } else { "t.mode === 'showing'" };
+        wait_until(
+            &c,
+            &format!(
+                "(() => {{ const v = document.querySelector('figure.video video'); const t = v.textTracks[0];
+                   return v.textTracks.length === 2 && t.kind === 'captions' && t.language === 'de' && {shown}; }})()"
+            ),
+            "the German captions chosen",
+        )
+        .await;
+        let vtt = eval_async(
+            &c,
+            "const r = await fetch(document.querySelector('figure.video track').src); return (await r.text()).split('\\n')[0]",
+        )
+        .await;
+        assert_eq!(vtt, "WEBVTT");
+        // Nothing of the video file is loaded before the reader plays it (a still, `preload=none`).
+        let loaded =
+            eval(&c, "return performance.getEntriesByType('resource').some(r => r.name.endsWith('.webm'))").await;
+        assert_eq!(loaded, false);
+    });
+}
+
+#[test]
+fn without_javascript_the_photos_and_the_video_are_links() {
+    with_session(Session { javascript: false }, |c| async move {
+        c.goto(&format!("{}{GALLERY}", base())).await.unwrap();
+        let links = eval(
+            &c,
+            "return [...document.querySelectorAll('#prerendered .gallery-link')].map(a => a.getAttribute('href'))",
+        )
+        .await;
+        // The drawings as they are, the camera photo as the published WebP (never the original).
+        let want =
+            ["/media/wintergalerie-1.svg", "/media/v/…", "/media/wintergalerie-2.svg", "/media/wintergalerie-3.svg"];
+        let links: Vec<String> = serde_json::from_value(links).unwrap();
+        assert_eq!(links.len(), 4, "{links:?}");
+        for (link, want) in links.iter().zip(want) {
+            assert!(link.starts_with(want.trim_end_matches('…')), "{link} is not {want}");
+        }
+        let video = eval(
+            &c,
+            "const f = document.querySelector('#prerendered figure.video');
+             return [getComputedStyle(f.querySelector('.video-play')).display, !!f.querySelector('iframe'),
+               [...f.querySelectorAll('.video-link a')].map(a => a.getAttribute('href'))]",
+        )
+        .await;
+        assert_eq!(
+            video,
+            serde_json::json!(["none", false, ["https://www.youtube.com/watch?v=M7lc1UVf-VE"]]),
+            "no button that cannot work, the video's page as a link"
+        );
+        assert_eq!(eval(&c, PLATFORM_REQUESTS).await, serde_json::json!([]));
+    });
+}
+
+#[test]
+fn the_app_takes_over_the_gallery_and_the_video_without_a_change() {
+    with_browser(|c| async move {
+        let ready = "document.querySelectorAll('.related .teaser').length > 0";
+        crate::publish::takes_over_without_a_change(&c, GALLERY, "prerendered", "article h1", ready, &[]).await;
+    });
+}
+
+#[test]
+fn the_open_gallery_has_no_accessibility_violations() {
+    with_browser(|c| async move {
+        for theme in ["light", "dark"] {
+            open_framed(&c, &base(), GALLERY, 390, 844, Some(theme)).await;
+            wait_until(&c, "document.querySelector('.gallery-link')", "the gallery").await;
+            find(&c, ".gallery-link").await.click().await.unwrap();
+            wait_until(&c, "document.querySelector('dialog.gallery-dialog')?.open", "the larger view").await;
+            let found = crate::accessibility::violations(&c).await;
+            assert!(found.is_empty(), "{theme}: axe violations with the gallery open:\n{}", found.join("\n"));
+        }
+    });
+}

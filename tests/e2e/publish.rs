@@ -53,7 +53,14 @@ fn texts_script(id: &str) -> String {
 /// The app, started on the published page at `path` (its content in `#{id}`), shows the same
 /// text with `heading` in the same place once `ready` holds: no layout shift, and (Chromium) no
 /// console error on the way but the 404s of `missing` (addresses after the base).
-async fn takes_over_without_a_change(c: &Client, path: &str, id: &str, heading: &str, ready: &str, missing: &[&str]) {
+pub async fn takes_over_without_a_change(
+    c: &Client,
+    path: &str,
+    id: &str,
+    heading: &str,
+    ready: &str,
+    missing: &[&str],
+) {
     let chromium = std::env::var("BROWSER").as_deref() == Ok("chromium");
     if chromium {
         console_errors(c).await;
