@@ -63,6 +63,11 @@ location ^~ /held/ { internal; proxy_pass http://127.0.0.1:$((port + 30)); proxy
 CONF
   build_copy flaky /flaky-api
   build_copy fixture /fixture-api
+  # The fixtures' site says old news may be out of date after ten years (the sample sets no period;
+  # tests/e2e/media.rs opens a fixture article from 2012): the meta the publish step writes from
+  # the site file's `outdated_after_days`.
+  find "$state/dist-fixture" -name '*.html' -exec \
+    sed -i 's|<meta name="newsroom:api"|<meta name="newsroom:outdated-after-days" content="3650"><meta name="newsroom:api"|' {} +
   build_copy broken /api published
   rm -f "$state"/dist-broken/*.wasm*
   build_copy search /api

@@ -307,3 +307,26 @@ fn the_open_gallery_has_no_accessibility_violations() {
         }
     });
 }
+
+#[test]
+fn old_news_says_it_may_be_out_of_date_and_recent_news_does_not() {
+    with_browser(|c| async move {
+        open_fixture(&c, "media", "/nachrichten/archiv").await;
+        wait_until(&c, "document.querySelector('.article-body')", "the old article").await;
+        let note = eval(
+            &c,
+            "const n = document.querySelector('.outdated-note');
+             return n && [n.textContent, !!(n.compareDocumentPosition(document.querySelector('.article-body')) & 4)]",
+        )
+        .await;
+        assert_eq!(
+            note,
+            serde_json::json!(["Diese Meldung ist vom Do 3. Mai 2012 und möglicherweise nicht mehr aktuell.", true]),
+            "the note above the text"
+        );
+        // An article of last year is within the fixtures' ten years.
+        open_fixture(&c, "media", "/nachrichten/rede").await;
+        wait_until(&c, "document.querySelector('.article-body')", "the recent article").await;
+        assert_eq!(eval(&c, "return !!document.querySelector('.outdated-note')").await, false);
+    });
+}
