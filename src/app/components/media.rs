@@ -31,7 +31,7 @@ pub fn Gallery(caption: Option<String>, images: Vec<Image>, omitted: usize) -> i
     // Shows image `i` (wrapping around) in the open or opening view.
     let show = move |i: usize| {
         let Some(root) = root.get_untracked() else { return };
-        let count = images.with_value(Vec::len);
+        let count = images.with_value(Vec::len).max(1);
         let i = i % count;
         shown.set_value(i);
         let Some(view) = images.with_value(|im| media::gallery_large(im, i)) else { return };
@@ -84,7 +84,7 @@ pub fn Gallery(caption: Option<String>, images: Vec<Image>, omitted: usize) -> i
                 }
             });
         } else if let Some(step) = clicked(&ev, "[data-step]").and_then(|b| b.get_attribute("data-step")) {
-            let count = images.with_value(Vec::len);
+            let count = images.with_value(Vec::len).max(1);
             show(shown.get_value() + if step == "1" { 1 } else { count - 1 });
         } else if clicked(&ev, ".gallery-close").is_some()
             || ev.target().is_some_and(|t| t.dyn_ref::<web_sys::HtmlDialogElement>().is_some())
@@ -96,7 +96,7 @@ pub fn Gallery(caption: Option<String>, images: Vec<Image>, omitted: usize) -> i
         if !dialog().is_some_and(|d| d.open()) {
             return;
         }
-        let count = images.with_value(Vec::len);
+        let count = images.with_value(Vec::len).max(1);
         match ev.key().as_str() {
             "ArrowLeft" => show(shown.get_value() + count - 1),
             "ArrowRight" => show(shown.get_value() + 1),

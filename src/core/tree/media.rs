@@ -100,11 +100,8 @@ pub fn gallery_dialog(name: &str, images: &[Image], i: usize) -> Element {
 /// that the next image's can take its place).
 pub fn gallery_large(images: &[Image], i: usize) -> Option<Element> {
     let image = images.get(i)?;
-    let mut large = img(image, Slot::Large).attr("class", "gallery-large");
-    // The large file even without widths: the thumbnail's `src` may be the small one.
-    if image.srcset.is_empty() {
-        large.attrs[0].1 = large_src(image);
-    }
+    // `src` stays the published JPEG for a browser without `srcset`; the others choose a width.
+    let large = img(image, Slot::Large).attr("class", "gallery-large");
     Some(
         el("figure")
             .attr("class", "gallery-view")
