@@ -26,6 +26,44 @@
       s.value = choice;
     });
   });
+  function element(tag, text, className) {
+    var e = document.createElement(tag);
+    if (text) e.textContent = text;
+    if (className) e.className = className;
+    return e;
+  }
+  // The gallery's larger view and a platform video's player need nothing from the app either,
+  // and only some articles have them: their code (media-blocks.js) is loaded at the first use,
+  // and works the same on the published page before the takeover and in the app.
+  function media(use, el) {
+    return import("/media-blocks.js").then(function (m) {
+      m[use](el);
+    });
+  }
+  addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest(".gallery a[data-index]");
+    // A click that opens a new tab or window keeps its meaning.
+    if (!a || e.button || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    // Without the larger view (offline, its code never loaded), the photo itself.
+    media("openGallery", a).catch(function () {
+      location.href = a.href;
+    });
+  });
+  // A closed answer prints as its question alone: before printing every closed answer opens, and
+  // closes again after (only those this opened).
+  addEventListener("beforeprint", function () {
+    document.querySelectorAll(".faq details:not([open])").forEach(function (d) {
+      d.open = true;
+      d.setAttribute("data-print-open", "");
+    });
+  });
+  addEventListener("afterprint", function () {
+    document.querySelectorAll("details[data-print-open]").forEach(function (d) {
+      d.open = false;
+      d.removeAttribute("data-print-open");
+    });
+  });
   // Share: the platform's share sheet, else the link copied, with an announced confirmation.
   function share(button) {
     // Said where the reader looks: beside the button tapped, or the app's copy of it if the
@@ -59,12 +97,6 @@
   function onTrap(error) {
     if (crashed || !window.WebAssembly || !(error instanceof WebAssembly.RuntimeError)) return;
     crashed = true;
-    function element(tag, text, className) {
-      var e = document.createElement(tag);
-      if (text) e.textContent = text;
-      if (className) e.className = className;
-      return e;
-    }
     var main = element("main", null, "failure panic");
     main.setAttribute("role", "alert");
     main.appendChild(element("h1", "Das hat leider nicht geklappt"));
@@ -153,6 +185,8 @@
     var button = e.target.closest && e.target.closest("button");
     if (!button) return;
     if (button.closest(".share")) return share(button);
+    // (Should its code not load, there is no player to show: the video needs a connection.)
+    if (button.classList.contains("video-play")) media("play", button).catch(function () {});
     if (!published || !published.contains(button)) return;
     var expanded = button.getAttribute("aria-expanded");
     if (expanded) {

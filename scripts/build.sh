@@ -19,6 +19,7 @@ bash scripts/minify-app.sh dist
 # boot.js is part of every first view: shipped without its comments and with short names (the
 # source in public/ keeps them). ES2017 stays ES2017: old browsers must still reach its fallback.
 terser dist/boot.js --ecma 2017 --module --compress --mangle -o dist/boot.js
+terser dist/media-blocks.js --ecma 2017 --module --compress --mangle -o dist/media-blocks.js
 echo "==> widget (its own small build: no router, no framework)"
 release_wasm_env cargo build --release --offline --target wasm32-unknown-unknown --bin newsroom-widget
 mkdir -p dist/widget

@@ -13,6 +13,7 @@ const { count, size, warnings } = await generateSW({
   globPatterns: [
     "index.html",
     "boot.js",
+    "media-blocks.js",
     "offline.{js,css}",
     "noscript.css",
     "newsroom-*.{js,wasm}",

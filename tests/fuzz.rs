@@ -247,7 +247,7 @@ proptest! {
                 }
             }
             let mut loaded = Vec::new();
-            sources(&newsroom::core::tree::media::video(v, false), &mut loaded);
+            sources(&newsroom::core::tree::media::video(v), &mut loaded);
             for src in loaded {
                 prop_assert!(!newsroom::core::safe_url::is_external(&src), "{src:?} is loaded before consent");
             }

@@ -50,7 +50,6 @@ fn Frame(children: Children) -> impl IntoView {
     let store = NewsStore::new();
     provide_context(store);
     provide_connection(store);
-    crate::app::components::blocks::open_answers_for_print();
     view! {
         <Shell site=crate::app::hooks::site::site()>{children()}</Shell>
     }

@@ -213,7 +213,7 @@ pub enum Block {
         files: Vec<Download>,
     },
     Contact(Contact),
-    /// Photos of one event: a grid, and each larger (`tree::blocks::gallery`).
+    /// Photos of one event: a grid, and each larger (`tree::media::gallery`).
     Gallery {
         #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
         caption: Option<String>,

@@ -91,7 +91,7 @@ expect("/", "Access-Control-Allow-Origin", None)
 # Only hashed files are immutable; what the pages load unhashed revalidates.
 for f in hashed:
     expect("/" + f, "Cache-Control", "public, max-age=31536000, immutable")
-for path in ["/boot.js", "/noscript.css", "/widget/newsroom-widget.js", "/widget/newsroom-widget_bg.wasm"]:
+for path in ["/boot.js", "/media-blocks.js", "/noscript.css", "/widget/newsroom-widget.js", "/widget/newsroom-widget_bg.wasm"]:
     expect(path, "Cache-Control", "no-cache")
 expect("/.publish/template.html", "Cache-Control", "no-cache", 404)
 # A hashed file that is missing is a 404 no cache keeps (it may be deployed a moment later).

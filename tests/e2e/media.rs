@@ -103,7 +103,7 @@ fn a_gallery_opens_large_goes_on_by_keyboard_and_gives_focus_back() {
             // By pointer: a thumbnail, "Nächstes Bild", "Schließen".
             find(&c, ".gallery-link").await.click().await.unwrap();
             wait_until(&c, "document.querySelector('dialog.gallery-dialog').open", "open by a click").await;
-            find(&c, "dialog [data-step='1']").await.click().await.unwrap();
+            find(&c, "dialog .gallery-next").await.click().await.unwrap();
             wait_until(
                 &c,
                 "document.querySelector('.gallery-position').textContent === 'Bild 2 von 4'",
@@ -291,6 +291,61 @@ fn the_app_takes_over_the_gallery_and_the_video_without_a_change() {
     with_browser(|c| async move {
         let ready = "document.querySelectorAll('.related .teaser').length > 0";
         crate::publish::takes_over_without_a_change(&c, GALLERY, "prerendered", "article h1", ready, &[]).await;
+    });
+}
+
+/// The larger view and the video's player are wired by boot.js (decision 21): they work on the
+/// published page before the app has started, and what the reader opened there outlasts the
+/// takeover: the player is the app's copy's, the open view stays open and gives focus back to
+/// the app's thumbnail.
+#[test]
+fn the_gallery_and_the_video_work_before_the_app_has_started() {
+    with_browser(|c| async move {
+        hold_the_app(&c).await;
+        frame(&c, &base(), GALLERY, 390, 844, None).await;
+        wait_until(&c, "window.newsroomPrefetch", "boot.js run").await;
+        eval(&c, "document.querySelector('#prerendered figure.video').scrollIntoView(); return null").await;
+        find(&c, "#prerendered .video-play").await.click().await.unwrap();
+        // Its code is loaded at this first use (media-blocks.js).
+        wait_until(&c, "document.querySelector('#prerendered figure.video iframe')", "the player").await;
+        let player = eval(
+            &c,
+            "const f = document.querySelector('#prerendered figure.video iframe');
+             return [f && new URL(f.src).hostname, document.activeElement === f, !!document.getElementById('app-fallback')]",
+        )
+        .await;
+        assert_eq!(player, serde_json::json!(["www.youtube-nocookie.com", true, true]), "the player before the app");
+        let_the_app_start(&c).await;
+        wait_until(&c, "!document.getElementById('prerendered')", "the app taking over").await;
+        wait_until(&c, "document.querySelector('figure.video iframe')", "the player in the app's copy").await;
+        assert_eq!(eval(&c, "return document.querySelectorAll('iframe').length").await, 1, "one player");
+
+        hold_the_app(&c).await;
+        frame(&c, &base(), GALLERY, 390, 844, None).await;
+        wait_until(&c, "window.newsroomPrefetch", "boot.js run").await;
+        press(&c, "#prerendered .gallery-grid li:nth-child(2) .gallery-link", "\u{E007}").await;
+        wait_until(&c, "document.querySelector('dialog.gallery-dialog')?.open", "the larger view before the app").await;
+        press(&c, "dialog .gallery-close", "\u{E014}").await; // →
+        assert_eq!(text(&c, ".gallery-position").await, "Bild 3 von 4");
+        assert_eq!(
+            eval(&c, "return !!document.getElementById('prerendered')").await,
+            true,
+            "still before the takeover"
+        );
+        let_the_app_start(&c).await;
+        wait_until(&c, "!document.getElementById('prerendered')", "the app taking over").await;
+        assert_eq!(
+            eval(&c, "return [document.querySelector('dialog.gallery-dialog').open, location.pathname]").await,
+            serde_json::json!([true, GALLERY]),
+            "the view stays open through the takeover"
+        );
+        press(&c, "dialog .gallery-close", "\u{E00C}").await; // Esc
+        wait_until(
+            &c,
+            "document.activeElement === document.querySelectorAll('.gallery-link')[2] && document.activeElement.isConnected",
+            "focus on the app's third thumbnail",
+        )
+        .await;
     });
 }
 

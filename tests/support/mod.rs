@@ -36,29 +36,19 @@ pub fn browser_scheme(href: &str) -> Option<String> {
 }
 
 /// Every href and src that rendering would use for `article`'s body: the links (`true`) and the
-/// loaded sources (`false`) of each block's element tree (what the views draw: a gallery with
-/// every larger view, a video before and after consent), and each image's source.
+/// loaded sources (`false`) of each block's element tree (what the views draw: a gallery's
+/// larger view shows its links' files, a video's player is named by its consent button), and
+/// each image's source.
 pub fn rendered_urls(blocks: &[Block]) -> Vec<(String, bool)> {
-    use newsroom::core::tree::{media, Element};
     fn urls(node: &Node, out: &mut Vec<(String, bool)>) {
         if let Node::Element(e) = node {
             out.extend(e.get("href").map(|h| (h.to_owned(), true)));
-            out.extend(["src", "poster"].iter().filter_map(|a| e.get(a)).map(|s| (s.to_owned(), false)));
+            out.extend(["src", "poster", "data-player"].iter().filter_map(|a| e.get(a)).map(|s| (s.to_owned(), false)));
             e.children.iter().for_each(|c| urls(c, out));
         }
     }
     let mut out = Vec::new();
     for b in blocks {
-        let trees: Vec<Element> = match b {
-            Block::Gallery { caption, images, omitted } => {
-                std::iter::once(media::gallery(caption.as_deref(), images, *omitted))
-                    .chain((0..images.len()).filter_map(|i| media::gallery_large(images, i)))
-                    .collect()
-            }
-            Block::Video(v) => vec![media::video(v, false), media::video(v, true)],
-            _ => Vec::new(),
-        };
-        trees.into_iter().for_each(|t| urls(&t.into(), &mut out));
         match (newsroom::core::tree::blocks::block(b), b) {
             (Some(nodes), _) => nodes.iter().for_each(|n| urls(n, &mut out)),
             (None, Block::Image(i)) => out.extend(image_src(&i.src).map(|s| (s, false))),

@@ -4,12 +4,10 @@
 
 use super::drawn::drawn;
 use super::figure::Figure;
-use super::media::{Gallery, VideoBlock};
 use crate::core::images::Slot;
 use crate::core::model::Block;
 use crate::core::tree;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Blocks rendered in one task. A longer body (thousands of blocks) follows a slice at a time,
 /// with the browser free to paint and answer between slices.
@@ -53,39 +51,14 @@ pub fn ArticleBody(blocks: Vec<Block>, #[prop(default = None)] omitted_note: Opt
     }
 }
 
-/// The single dispatch over block types: an image is a figure, a gallery and a video answer the
-/// reader (`media`), every other block is drawn from its element tree (`core::tree::blocks`, decision 23).
+/// The single dispatch over block types: an image is a figure, every other block is drawn from
+/// its element tree (`core::tree::blocks`, decision 23). The gallery's larger view, a video's
+/// consent and printing the answers need no app state: `public/boot.js` wires them (decision 21).
 #[component]
 pub fn BlockView(block: Block) -> impl IntoView {
-    match tree::blocks::block(&block) {
-        Some(nodes) => nodes.into_iter().map(drawn).collect_view().into_any(),
-        None => match block {
-            Block::Image(image) => view! { <Figure image place=Slot::Body/> }.into_any(),
-            Block::Gallery { caption, images, omitted } => view! { <Gallery caption images omitted/> }.into_any(),
-            Block::Video(video) => view! { <VideoBlock video/> }.into_any(),
-            _ => ().into_any(),
-        },
+    match (tree::blocks::block(&block), block) {
+        (Some(nodes), _) => nodes.into_iter().map(drawn).collect_view().into_any(),
+        (None, Block::Image(image)) => view! { <Figure image place=Slot::Body/> }.into_any(),
+        (None, _) => ().into_any(),
     }
-}
-
-/// A closed answer prints as its question alone: before printing every closed answer opens, and
-/// closes again after (only those this opened).
-pub fn open_answers_for_print() {
-    let each = |selector: &str, f: &dyn Fn(&web_sys::Element)| {
-        if let Ok(list) = document().query_selector_all(selector) {
-            (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).for_each(|e| f(&e));
-        }
-    };
-    let _ = window_event_listener_untyped("beforeprint", move |_| {
-        each(".faq details:not([open])", &|d| {
-            let _ = d.set_attribute("open", "");
-            let _ = d.set_attribute("data-print-open", "");
-        })
-    });
-    let _ = window_event_listener_untyped("afterprint", move |_| {
-        each("details[data-print-open]", &|d| {
-            let _ = d.remove_attribute("open");
-            let _ = d.remove_attribute("data-print-open");
-        })
-    });
 }

@@ -4,7 +4,6 @@ pub mod back;
 pub mod blocks;
 pub mod drawn;
 pub mod figure;
-pub mod media;
 pub mod share;
 pub mod states;
 pub mod teaser;

@@ -1,12 +1,11 @@
 //! The element tree of each block type but images (`components::figure`): one function per
 //! block type, one dispatch (`block`).
 
-use super::{el, link, Element, Node};
+use super::{el, link, media, Element, Node};
 use crate::core::model::blocks::{omitted_questions_note, Contact, Download, InfoboxKind, Question, Table};
 use crate::core::model::{Article, Block, HeadingLevel, Text};
 
-/// The block's tree; `None` for an image, a gallery and a video, which have their own views
-/// (`components::figure`, `components::media`: they answer the reader).
+/// The block's tree; `None` for an image, which has its own view (`components::figure`).
 pub fn block(b: &Block) -> Option<Vec<Node>> {
     let one = |e: Element| Some(vec![e.into()]);
     match b {
@@ -29,7 +28,8 @@ pub fn block(b: &Block) -> Option<Vec<Node>> {
         Block::Faq { items, omitted } => one(faq(items, *omitted)),
         Block::Downloads { title, files } => one(downloads(title.as_deref(), files)),
         Block::Contact(c) => one(contact(c)),
-        Block::Gallery { .. } | Block::Video(_) => None,
+        Block::Gallery { caption, images, omitted } => one(media::gallery(caption.as_deref(), images, *omitted)),
+        Block::Video(v) => one(media::video(v)),
     }
 }
 

@@ -2,7 +2,7 @@
 //! own file, and a platform's video behind the reader's consent (two clicks: nothing is asked
 //! of the platform before "Video abspielen").
 
-use super::{el, link, Element, Node};
+use super::{el, link, Element};
 use crate::core::images::{self, Slot};
 use crate::core::model::blocks::{omitted_images_note, Platform, Video, VideoSource};
 use crate::core::model::Image;
@@ -36,12 +36,13 @@ fn img(image: &Image, place: Slot) -> Element {
 }
 
 /// "Bild 2 von 5"
-pub fn position(i: usize, count: usize) -> String {
+fn position(i: usize, count: usize) -> String {
     format!("Bild {} von {count}", i + 1)
 }
 
-/// A grid of thumbnails, each a link to its large file (pages without JavaScript open that; the
-/// app opens its larger view instead, `components::gallery`), each with its caption and credit.
+/// A grid of thumbnails, each a link to its large file, each with its caption and credit. Pages
+/// without JavaScript open the file; with it, `public/boot.js` opens a larger view made from this
+/// grid (the picture, its caption line and where it is in the gallery; decision 21).
 pub fn gallery(caption: Option<&str>, images: &[Image], omitted: usize) -> Element {
     let count = images.len();
     let items = images.iter().enumerate().map(|(i, image)| {
@@ -68,61 +69,13 @@ pub fn gallery(caption: Option<&str>, images: &[Image], omitted: usize) -> Eleme
         .children(omitted_images_note(omitted).map(|n| el("p").attr("class", "body-omitted").text(&n).into()))
 }
 
-/// The gallery's larger view, made when the reader first opens it (`components::media`): a
-/// modal dialog with "Schließen", the picture (image `i`) as large as the screen allows with its
-/// caption and credit, where it is in the gallery (announced as it changes), previous and next.
-pub fn gallery_dialog(name: &str, images: &[Image], i: usize) -> Element {
-    let button = |class: &str, step: Option<&str>, label: &str| {
-        el("button").attr("type", "button").attr("class", class).attr_some("data-step", step).text(label).into()
-    };
-    el("dialog")
-        .attr("class", "gallery-dialog")
-        .attr("aria-label", name)
-        .child(button("button secondary gallery-close", None, "Schließen"))
-        .children(gallery_large(images, i).map(Node::from))
-        .child(
-            el("p")
-                .attr("class", "gallery-position")
-                .attr("aria-live", "polite")
-                .text(&position(i, images.len()))
-                .into(),
-        )
-        .child(
-            el("div")
-                .attr("class", "gallery-steps")
-                .child(button("button secondary", Some("-1"), "Vorheriges Bild"))
-                .child(button("button secondary", Some("1"), "Nächstes Bild"))
-                .into(),
-        )
-}
-
-/// Image `i` in the larger view: the picture and its caption line (empty when it has none, so
-/// that the next image's can take its place).
-pub fn gallery_large(images: &[Image], i: usize) -> Option<Element> {
-    let image = images.get(i)?;
-    // `src` stays the published JPEG for a browser without `srcset`; the others choose a width.
-    let large = img(image, Slot::Large).attr("class", "gallery-large");
-    Some(
-        el("figure")
-            .attr("class", "gallery-view")
-            .child(large.into())
-            .child(el("figcaption").attr("dir", "auto").text(&image.caption_line().unwrap_or_default()).into()),
-    )
-}
-
-/// A video: an own file in the browser's player, a platform's behind consent (`playing`: the
-/// reader has agreed, the privacy-enhanced player is shown).
-pub fn video(v: &Video, playing: bool) -> Element {
+/// A video: an own file in the browser's player, a platform's behind consent.
+pub fn video(v: &Video) -> Element {
     let (player, more): (Element, Element) = match &v.source {
         VideoSource::File { src } => (own_file(v, src), link(src, "Video herunterladen", None).0),
         VideoSource::Platform { platform, id } => {
-            let player = if playing {
-                el("div").attr("class", "video-frame").child(frame(v, *platform, id).into())
-            } else {
-                consent(v, *platform)
-            };
             let (page, label) = platform.page(id);
-            (player, link(&page, label, None).0)
+            (consent(v, *platform, id), link(&page, label, None).0)
         }
     };
     // Under the player: the title, where else the video is, and its transcript. On paper this
@@ -160,8 +113,10 @@ fn own_file(v: &Video, src: &str) -> Element {
 }
 
 /// Before the reader agrees: this site's still (or a neutral surface), what will happen, and the
-/// button. Nothing here is loaded from the platform.
-fn consent(v: &Video, platform: Platform) -> Element {
+/// button. Nothing here is loaded from the platform. The button names the privacy-enhanced
+/// player that `public/boot.js` puts in the consent's place when it is pressed (an attribute
+/// loads nothing; the CSP's `frame-src` allows only these players).
+fn consent(v: &Video, platform: Platform, id: &str) -> Element {
     let (policy, label) = platform.privacy_policy();
     let text = el("p").text(platform.consent_text()).child(link(policy, label, None).0.into());
     let mut name = String::from("Video abspielen: ");
@@ -178,6 +133,7 @@ fn consent(v: &Video, platform: Platform) -> Element {
                         .attr("type", "button")
                         .attr("class", "button video-play")
                         .attr("aria-label", &name)
+                        .attr("data-player", &platform.player(id))
                         .text("Video abspielen")
                         .into(),
                 )
@@ -185,23 +141,12 @@ fn consent(v: &Video, platform: Platform) -> Element {
         )
 }
 
-/// The platform's privacy-enhanced player, named by the video's title.
-fn frame(v: &Video, platform: Platform, id: &str) -> Element {
-    el("iframe")
-        .attr("src", &platform.player(id))
-        .attr("title", &["Video: ", &v.title].concat())
-        .attr("allow", "autoplay; fullscreen; picture-in-picture; encrypted-media")
-        .attr("allowfullscreen", "")
-        .attr("referrerpolicy", "strict-origin-when-cross-origin")
-        // What the players need, and no more (no top navigation, no downloads).
-        .attr("sandbox", "allow-scripts allow-same-origin allow-presentation allow-popups")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::decode::decode_article;
     use crate::core::model::Block;
+    use crate::core::tree::Node;
 
     fn blocks(body: &str) -> (Vec<Block>, Vec<String>) {
         let a = decode_article(&format!(
@@ -229,9 +174,11 @@ mod tests {
         assert_eq!(first.find("img").unwrap().get("sizes"), Some(Slot::Gallery.sizes()));
         assert_eq!(g.find("p").unwrap().plain(), "Eröffnung · Bild: Stadt");
         assert_eq!(g.find("figcaption").unwrap().plain(), "Wintergalerie");
-        let large = gallery_large(images, 1).unwrap();
-        assert_eq!(large.find("img").unwrap().get("src"), Some("/b.svg"));
-        assert!(gallery_large(images, 2).is_none());
+        let text = g.plain();
+        assert!(
+            text.contains("Bild 2 von 2, vergrößern") && !text.contains("von 3"),
+            "one link per shown image: {text}"
+        );
     }
 
     #[test]
@@ -250,7 +197,7 @@ mod tests {
                 "poster":{"src":"/media/still.jpg","width":1280,"height":720},"transcript":"/statement.txt"}"#,
         );
         let Block::Video(v) = &b[0] else { panic!("{b:?}") };
-        let before = video(v, false);
+        let before = video(v);
         assert!(before.find("iframe").is_none());
         let button = before.find("button").unwrap();
         assert_eq!((button.plain().as_str(), button.get("type")), ("Video abspielen", Some("button")));
@@ -274,10 +221,11 @@ mod tests {
         let mut loaded = Vec::new();
         sources(&before, &mut loaded);
         assert_eq!(loaded, ["/media/still.jpg"]);
-        let after = video(v, true);
-        let frame = after.find("iframe").unwrap();
-        assert_eq!(frame.get("src"), Some("https://www.youtube-nocookie.com/embed/aBcD3_-x9Zq?autoplay=1&rel=0"));
-        assert_eq!(frame.get("title"), Some("Video: Statement des Oberbürgermeisters"));
+        // The player the boot script puts in the consent's place, named where it loads nothing.
+        assert_eq!(
+            button.get("data-player"),
+            Some("https://www.youtube-nocookie.com/embed/aBcD3_-x9Zq?autoplay=1&rel=0")
+        );
     }
 
     #[test]
@@ -286,7 +234,7 @@ mod tests {
             r#"{"type":"video","title":"Rede","src":"/media/rede.mp4","captions":[{"src":"/media/rede.vtt","lang":"de"}]}"#,
         );
         let Block::Video(v) = &b[0] else { panic!("{b:?}") };
-        let e = video(v, false);
+        let e = video(v);
         let player = e.find("video").unwrap();
         assert_eq!(
             (player.get("controls"), player.get("autoplay"), player.get("preload")),
